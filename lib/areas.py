@@ -1,0 +1,488 @@
+"""Load a gemeente's areas and open data: CBS KWB tables, clean CSV/XLSX, GeoJSON.
+
+Every file becomes rows of a long indicator table (area code, indicator,
+year, value, source); the wijken list is the union of the files' wijk codes.
+StatLine quirks are handled here: ``;`` and comma decimals, ``.``/empty/-99995
+for secret values, space-padded codes and names, R-mangled headers, codes
+without prefix or leading zero, transposed "topics as rows" exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from .codes import code_level, gemeente_of, normalise_code, wijk_of_buurt
+from .errors import AreasError, WijkbeeldError
+from .readers import read_file
+from .tables import Table, extract_table
+
+_MISSING = {"", ".", "x", "?", "-", "na", "nan", "none", "null", "-99995", "-99997", "-99999", "-99998"}
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+_CODE_HEADER = re.compile(r"codering|regiocode|wijkcode|buurtcode|gwb_code|gemeentecode|\bcode\b|statcode", re.I)
+_NAME_HEADER = re.compile(r"wijken.en.buurten|wijknaam|buurtnaam|regio(naam)?$|^naam|gemeentenaam|statnaam", re.I)
+_TEXT_HEADER = re.compile(r"soort.regio|gemeentenaam|indelingswijziging|postcode|dekkingspercentage|meest.voorkomende", re.I)
+CBS_CREDIT = "Bron: CBS"
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """Label and unit of an indicator key."""
+
+    key: str
+    label: str
+    eenheid: str
+
+
+@dataclass
+class Areas:
+    """A gemeente's wijken (and buurten) with every indicator loaded, per year and source."""
+
+    gemeentecode: str
+    gemeentenaam: str
+    wijken: pd.DataFrame
+    """Columns wijkcode, wijknaam, inwoners (latest year, NaN when unknown)."""
+    indicators: pd.DataFrame
+    """Long table: gebiedcode, niveau, indicator, label, eenheid, jaar, waarde, bron."""
+    buurten: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["buurtcode", "buurtnaam", "wijkcode"]))
+    geojson: dict | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def wijk_names(self) -> dict[str, str]:
+        """wijkcode -> display name."""
+        return dict(zip(self.wijken["wijkcode"], self.wijken["wijknaam"]))
+
+    def latest(self) -> pd.DataFrame:
+        """Per area and indicator the value of the latest year that has one."""
+        data = self.indicators.dropna(subset=["waarde"])
+        if data.empty:
+            return data
+        data = data.sort_values(["jaar", "bron"], na_position="first")
+        return data.drop_duplicates(["gebiedcode", "indicator"], keep="last").reset_index(drop=True)
+
+
+@dataclass
+class AreaTable:
+    """One file's contribution: long indicator rows plus the names of its areas."""
+
+    source: str
+    indicators: pd.DataFrame
+    names: dict[str, str]
+    gemeentenamen: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def indicator_dictionary() -> tuple[dict[str, IndicatorInfo], dict[str, str]]:
+    """Known indicators (key -> info) and alias -> key, from ``lib/data/indicatoren.csv``."""
+    infos: dict[str, IndicatorInfo] = {}
+    aliases: dict[str, str] = {}
+    text = resources.files("lib").joinpath("data/indicatoren.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        infos[row["key"]] = IndicatorInfo(row["key"], row["label"], row["eenheid"])
+        aliases[_slug(row["key"])] = row["key"]
+        aliases[_slug(row["label"])] = row["key"]
+        for alias in filter(None, (row.get("aliassen") or "").split("|")):
+            aliases[_slug(alias)] = row["key"]
+    return infos, aliases
+
+
+def _slug(text: str) -> str:
+    text = re.sub(r"_\d+$", "", text.strip())  # StatLine key suffix: AantalInwoners_5
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", text)  # CamelCase
+    return re.sub(r"[^a-z0-9%]+", "_", text.lower()).strip("_")
+
+
+def describe_column(header: str) -> IndicatorInfo:
+    """Indicator key, Dutch label and unit of a column header from any KWB flavour."""
+    infos, aliases = indicator_dictionary()
+    raw = header.strip()
+    unit = ""
+    label = raw
+    m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", raw)  # StatLine: "Aantal inwoners (aantal)"
+    if m:
+        label, unit = m.group(1), m.group(2)
+    elif ".." in raw:  # R-mangled: "Bevolking.Aantal.inwoners..aantal."
+        head, _, tail = raw.partition("..")
+        label, unit = head.replace(".", " "), tail.strip(".").replace(".", " ")
+    label = label.replace("/", " ").strip()
+    for candidate in (raw, label, label.split("|")[-1], re.sub(r"\s*Waarde$", "", label)):
+        key = aliases.get(_slug(candidate))
+        if key:
+            info = infos[key]
+            return IndicatorInfo(key, info.label, info.eenheid or unit)
+    pretty = re.sub(r"_\d+$", "", label)
+    pretty = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pretty).replace("_", " ").strip()
+    pretty = pretty[:1].upper() + pretty[1:]
+    return IndicatorInfo(_slug(label) or _slug(raw), pretty, unit)
+
+
+def parse_number(value: object) -> float:
+    """Number from a KWB cell: ``"  10,2"`` -> 10.2; ``"."``/``-99995``/empty -> NaN."""
+    if value is None:
+        return math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+        return math.nan if number in (-99995.0, -99997.0, -99998.0, -99999.0) else number
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text.lower() in _MISSING:
+        return math.nan
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".") if text.count(",") == 1 else text.replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        return math.nan
+    return math.nan if number in (-99995.0, -99997.0, -99998.0, -99999.0) else number
+
+
+def _parse_numbers(col: pd.Series) -> pd.Series:
+    cleaned = col.astype(str).str.strip().str.replace("\u00a0", "", regex=False)
+    missing = cleaned.str.lower().isin(_MISSING)
+    comma = cleaned.str.contains(",", regex=False)
+    cleaned = cleaned.where(~comma, cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    numbers = pd.to_numeric(cleaned.where(~missing, None), errors="coerce")
+    return numbers.mask(numbers.isin([-99995, -99997, -99998, -99999]))
+
+
+def _code_column(table: Table) -> tuple[str, pd.Series] | None:
+    best: tuple[float, str, pd.Series] | None = None
+    for col in table.columns:
+        values = table.data[col]
+        nonempty = values[values.str.strip() != ""]
+        if nonempty.empty:
+            continue
+        level = None
+        low = col.lower()
+        if "wijk" in low and "code" in low:
+            level = "WK"
+        elif "buurt" in low and "code" in low:
+            level = "BU"
+        elif "gemeente" in low and "code" in low:
+            level = "GM"
+        codes = nonempty.map(lambda v: normalise_code(v, level=level) if level or not str(v).strip().isdigit() else None)
+        if not _CODE_HEADER.search(col) and codes.isna().mean() > 0.2:
+            continue
+        if codes.isna().all() and _CODE_HEADER.search(col) and nonempty.str.strip().str.fullmatch(r"\d{3,8}").mean() > 0.9:
+            codes = nonempty.map(normalise_code)
+        share = codes.notna().mean()
+        if share < 0.8:
+            continue
+        specificity = codes.dropna().str[:2].map({"GM": 0, "WK": 1, "BU": 2}).mean() + codes.nunique() / len(codes)
+        score = share + specificity
+        if best is None or score > best[0]:
+            full = values.map(lambda v: normalise_code(v, level=level) if str(v).strip() else None)
+            if codes.isna().all():
+                continue
+            best = (score, col, full)
+    return None if best is None else (best[1], best[2])
+
+
+def _transpose_if_needed(table: Table) -> Table:
+    """StatLine's "topics as rows" layout: regions are columns; turn it around."""
+    for idx in range(min(len(table.data), 30)):
+        row = table.data.iloc[idx]
+        codes = row.map(lambda v: normalise_code(v) if not str(v).strip().isdigit() else None)
+        if codes.notna().sum() >= 2 and codes.notna().mean() >= 0.5:
+            label_cols = [c for c, code in zip(table.columns, codes) if code is None]
+            topics = table.data[label_cols[0]].tolist() if label_cols else [f"rij {i}" for i in range(len(table.data))]
+            units = table.data[label_cols[1]].tolist() if len(label_cols) > 1 else [""] * len(topics)
+            headers = [f"{t} ({u})" if u else t for t, u in zip(topics, units)]
+            body = table.data.drop(columns=label_cols).T
+            body.columns = _dedupe(headers)
+            body.insert(0, "Wijken en buurten", [c for c in table.columns if c not in label_cols])
+            body = body.reset_index(drop=True)
+            return Table(table.source, table.sheet, table.header_row, list(body.columns), body.astype(str), np.arange(len(body)))
+    return table
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n} ({seen[n]})")
+    return out
+
+
+def read_area_table(name: str, data: bytes, *, default_year: int | None = None) -> AreaTable:
+    """Read one KWB/open-data file (CSV or workbook) into long indicator rows.
+
+    Raises ``AreasError`` when no column (or row) holds CBS area codes.
+    """
+    raw = read_file(name, data)
+    sheet = raw.sheets[0]
+    table = extract_table(name, sheet)
+    if table is None:
+        raise AreasError("geen tabel gevonden. Gebruik een CBS-export of een tabel met een kolom wijkcode.", filename=name)
+    found = _code_column(table)
+    if found is None:
+        table = _transpose_if_needed(table)
+        found = _code_column(table)
+    if found is None:
+        raise AreasError(
+            "geen kolom met CBS-gebiedscodes (GM…/WK…/BU…) gevonden. Voeg een kolom 'wijkcode' toe "
+            "met codes zoals WK051201.",
+            filename=name,
+        )
+    code_col, codes = found
+    frame = table.data.copy()
+    frame["_code"] = codes.to_numpy()
+    frame = frame[frame["_code"].notna()]
+    file_year = _YEAR.findall(name)
+    year = int(file_year[-1]) if file_year else default_year
+    year_col = next((c for c in table.columns if c.strip().lower() in {"perioden", "jaar", "year", "peiljaar"}), None)
+    if year_col is not None:
+        years = frame[year_col].str.extract(r"((?:19|20)\d\d)")[0].astype(float)
+        frame["_jaar"] = years.fillna(year if year else np.nan)
+    else:
+        frame["_jaar"] = float(year) if year else np.nan
+    name_col = next((c for c in table.columns if c != code_col and _NAME_HEADER.search(c.strip())), None)
+    names: dict[str, str] = {}
+    gem_names: dict[str, str] = {}
+    if name_col is not None:
+        for code, nm in zip(frame["_code"], frame[name_col]):
+            if nm.strip():
+                names[code] = " ".join(nm.split())
+    gem_col = next((c for c in table.columns if "gemeentenaam" in c.lower().replace(".", "")), None)
+    if gem_col is not None and gem_col != name_col:
+        for code, nm in zip(frame["_code"], frame[gem_col]):
+            if nm.strip():
+                gem_names[gemeente_of(code)] = " ".join(nm.split())
+    long_parts = []
+    skip = {code_col, name_col, year_col, gem_col, "_code", "_jaar"}
+    source = f"{name} ({CBS_CREDIT})" if _looks_cbs(table.columns, name) else name
+    for col in table.columns:
+        if col in skip or not col.strip() or _TEXT_HEADER.search(col) or _CODE_HEADER.search(col) and "code" in col.lower():
+            continue
+        numbers = _parse_numbers(frame[col])
+        present = frame[col].str.strip().str.lower().map(lambda v: v not in _MISSING)
+        if numbers.notna().sum() == 0 or numbers[present].isna().mean() > 0.2:
+            continue
+        info = describe_column(col)
+        if info.key in {"jaar", "cr_jaar", "zk_jaar", "bbg_peiljaar"}:
+            continue
+        long_parts.append(
+            pd.DataFrame(
+                {
+                    "gebiedcode": frame["_code"].to_numpy(),
+                    "indicator": info.key,
+                    "label": info.label,
+                    "eenheid": info.eenheid,
+                    "jaar": frame["_jaar"].to_numpy(),
+                    "waarde": numbers.to_numpy(),
+                    "bron": source,
+                }
+            )
+        )
+    if not long_parts:
+        indicators = _empty_indicators()
+    else:
+        indicators = pd.concat(long_parts, ignore_index=True)
+        indicators["niveau"] = indicators["gebiedcode"].map(code_level)
+        indicators = indicators.drop_duplicates(["gebiedcode", "indicator", "jaar"], keep="first")
+    return AreaTable(name, indicators, names, gem_names)
+
+
+def _looks_cbs(columns: list[str], name: str) -> bool:
+    text = " ".join(columns).lower() + " " + name.lower()
+    return any(k in text for k in ("perioden", "regioaanduiding", "codering", "wijken en buurten", "kwb", "cbs", "ned", "wijkcode", "gwb_code"))
+
+
+def _empty_indicators() -> pd.DataFrame:
+    return pd.DataFrame(columns=["gebiedcode", "niveau", "indicator", "label", "eenheid", "jaar", "waarde", "bron"])
+
+
+def read_geojson(name: str, data: bytes) -> dict:
+    """Parse a GeoJSON of wijken; every feature gets a ``wijkcode`` property (WGS84 lon/lat).
+
+    RD New (EPSG:28992) coordinates are converted to WGS84.
+    """
+    try:
+        geo = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AreasError("dit is geen geldig GeoJSON-bestand. Exporteer de wijkgrenzen opnieuw als GeoJSON.", filename=name) from exc
+    features = geo.get("features") if isinstance(geo, dict) else None
+    if not isinstance(features, list) or not features:
+        raise AreasError("het GeoJSON-bestand bevat geen gebieden (features).", filename=name)
+    out = []
+    for feat in features:
+        props = feat.get("properties") or {}
+        geom = feat.get("geometry") or {}
+        if geom.get("type") not in {"Polygon", "MultiPolygon"}:
+            continue
+        code = None
+        for key, value in props.items():
+            if re.search(r"code", str(key), re.I):
+                c = normalise_code(value)
+                if c and c.startswith("WK"):
+                    code = c
+                    break
+        if code is None:
+            continue
+        name_value = next((v for k, v in props.items() if re.search(r"naam|name", str(k), re.I) and "gemeente" not in str(k).lower()), code)
+        coords = geom["coordinates"]
+        if _first_xy(coords)[0] > 1000:
+            coords = _map_coords(coords, rd_to_wgs84)
+        out.append(
+            {
+                "type": "Feature",
+                "properties": {"wijkcode": code, "wijknaam": str(name_value).strip()},
+                "geometry": {"type": geom["type"], "coordinates": coords},
+            }
+        )
+    if not out:
+        raise AreasError("het GeoJSON-bestand bevat geen wijkvlakken met een wijkcode (WK…).", filename=name)
+    return {"type": "FeatureCollection", "features": out}
+
+
+def _first_xy(coords):
+    while isinstance(coords, list) and coords and isinstance(coords[0], list):
+        coords = coords[0]
+    return coords
+
+
+def _map_coords(coords, fn):
+    if coords and isinstance(coords[0], (int, float)):
+        return list(fn(coords[0], coords[1]))
+    return [_map_coords(c, fn) for c in coords]
+
+
+def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
+    """Approximate RD New (EPSG:28992) -> WGS84 lon/lat (Schreutelkamp & Strang van Hees, ~1 m)."""
+    dx, dy = (x - 155000) * 1e-5, (y - 463000) * 1e-5
+    lat = 52.15517440 + (
+        3235.65389 * dy - 32.58297 * dx**2 - 0.24750 * dy**2 - 0.84978 * dx**2 * dy - 0.06550 * dy**3
+        - 0.01709 * dx**2 * dy**2 - 0.00738 * dx + 0.00530 * dx**4 - 0.00039 * dx**2 * dy**3 + 0.00033 * dx**4 * dy
+        - 0.00012 * dx * dy
+    ) / 3600
+    lon = 5.38720621 + (
+        5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy**2 - 0.81885 * dx**3 + 0.05594 * dx * dy**3
+        - 0.05607 * dx**3 * dy + 0.01199 * dy - 0.00256 * dx**3 * dy**2 + 0.00128 * dx * dy**4 + 0.00022 * dy**2
+        - 0.00022 * dx**2 + 0.00026 * dx**5
+    ) / 3600
+    return round(lon, 6), round(lat, 6)
+
+
+def build_areas(
+    tables: list[AreaTable], geojson: dict | None = None, *, gemeentecode: str | None = None
+) -> Areas:
+    """Combine area files (and optional wijk polygons) into one gemeente's ``Areas``.
+
+    The gemeente is the one with most wijken unless ``gemeentecode`` is given;
+    buurt rows are kept and their counts rolled up to wijken that lack a value.
+    """
+    if not tables and geojson is None:
+        raise AreasError("er zijn nog geen gebieden geladen.")
+    indicators = pd.concat([t.indicators for t in tables], ignore_index=True) if tables else _empty_indicators()
+    names: dict[str, str] = {}
+    gem_names: dict[str, str] = {}
+    for t in tables:
+        for code, nm in t.names.items():
+            names.setdefault(code, nm)
+        gem_names.update(t.gemeentenamen)
+    all_codes = set(indicators["gebiedcode"]) | set(names)
+    if geojson:
+        for feat in geojson["features"]:
+            all_codes.add(feat["properties"]["wijkcode"])
+            names.setdefault(feat["properties"]["wijkcode"], feat["properties"]["wijknaam"])
+    wijk_codes = sorted(c for c in all_codes if c.startswith("WK"))
+    if gemeentecode is None:
+        counts = pd.Series([gemeente_of(c) for c in wijk_codes] or [c for c in all_codes if c.startswith("GM")]).value_counts()
+        if counts.empty:
+            raise AreasError("de bestanden bevatten geen wijken (codes WK…) of gemeente (GM…).")
+        gemeentecode = str(counts.index[0])
+    in_gem = lambda c: gemeente_of(c) == gemeentecode  # noqa: E731
+    indicators = indicators[indicators["gebiedcode"].map(in_gem)].reset_index(drop=True)
+    buurt_codes = sorted(c for c in all_codes if c.startswith("BU") and in_gem(c))
+    wijk_codes = [c for c in wijk_codes if in_gem(c)]
+    for b in buurt_codes:
+        if wijk_of_buurt(b) not in wijk_codes:
+            wijk_codes.append(wijk_of_buurt(b))
+    wijk_codes.sort()
+    warnings: list[str] = []
+    if buurt_codes:
+        indicators = _roll_up_buurten(indicators, wijk_codes)
+    gemeentenaam = gem_names.get(gemeentecode) or names.get(gemeentecode) or gemeentecode
+    gemeentenaam = re.sub(r"\s+", " ", gemeentenaam).strip()
+    latest_pop = (
+        indicators[(indicators["indicator"] == "aantal_inwoners")]
+        .dropna(subset=["waarde"])
+        .sort_values("jaar", na_position="first")
+        .drop_duplicates("gebiedcode", keep="last")
+        .set_index("gebiedcode")["waarde"]
+    )
+    wijken = pd.DataFrame(
+        {
+            "wijkcode": wijk_codes,
+            "wijknaam": [names.get(c, c) for c in wijk_codes],
+            "inwoners": [float(latest_pop.get(c, np.nan)) for c in wijk_codes],
+        }
+    )
+    buurten = pd.DataFrame(
+        {"buurtcode": buurt_codes, "buurtnaam": [names.get(c, c) for c in buurt_codes], "wijkcode": [wijk_of_buurt(c) for c in buurt_codes]}
+    )
+    if geojson:
+        geojson = {
+            "type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if in_gem(f["properties"]["wijkcode"])],
+        }
+        missing = set(wijk_codes) - {f["properties"]["wijkcode"] for f in geojson["features"]}
+        if missing and geojson["features"]:
+            warnings.append(f"{len(missing)} wijk(en) hebben geen vlak op de kaart: {', '.join(sorted(missing)[:5])}")
+        if not geojson["features"]:
+            warnings.append("de wijkgrenzen horen bij een andere gemeente en worden niet gebruikt")
+            geojson = None
+    return Areas(gemeentecode, gemeentenaam, wijken, indicators, buurten, geojson, warnings)
+
+
+def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:
+    """Sum buurt counts into their wijk where the wijk itself has no value for that indicator and year."""
+    buurt = indicators[indicators["niveau"] == "buurt"].copy()
+    counts = buurt[buurt["eenheid"].str.lower().isin(["aantal", ""])]
+    if counts.empty:
+        return indicators
+    counts["gebiedcode"] = counts["gebiedcode"].map(wijk_of_buurt)
+    summed = counts.groupby(["gebiedcode", "indicator", "label", "eenheid", "jaar", "bron"], dropna=False, as_index=False)[
+        "waarde"
+    ].sum(min_count=1)
+    summed["niveau"] = "wijk"
+    existing = set(zip(indicators["gebiedcode"], indicators["indicator"], indicators["jaar"]))
+    new = summed[[(g, i, j) not in existing for g, i, j in zip(summed["gebiedcode"], summed["indicator"], summed["jaar"])]]
+    if new.empty:
+        return indicators
+    new = new.assign(bron=new["bron"] + " (opgeteld uit buurten)")
+    return pd.concat([indicators, new[indicators.columns]], ignore_index=True)
+
+
+def load_areas(files: list[tuple[str, bytes]], *, gemeentecode: str | None = None) -> Areas:
+    """Read area files (KWB CSV/XLSX and GeoJSON) and combine them; errors name the file."""
+    tables: list[AreaTable] = []
+    geo: dict | None = None
+    for name, data in files:
+        if name.lower().endswith((".geojson", ".json")):
+            geo = read_geojson(name, data)
+        else:
+            tables.append(read_area_table(name, data))
+    return build_areas(tables, geo, gemeentecode=gemeentecode)
+
+
+__all__ = [
+    "Areas",
+    "AreaTable",
+    "AreasError",
+    "WijkbeeldError",
+    "build_areas",
+    "describe_column",
+    "load_areas",
+    "parse_number",
+    "read_area_table",
+    "read_geojson",
+]

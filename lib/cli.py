@@ -1,0 +1,114 @@
+"""Command line for batch use: ``python -m lib analyse FILE ... --out OUT``.
+
+Reads files with the same automatic choices as the app, links every answer to
+its wijk and writes one row per non-empty open answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .areas import load_areas
+from .errors import WijkbeeldError
+from .export import write_table
+from .postcodes import read_postcode_table
+from .project import SAMPLE_DIR, build_gazetteer
+from .roles import Role
+from .surveys import collect, read_survey
+
+OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one Dutch line, no usage dump
+        self.exit(2, f"Fout in de opdracht: {message}. Zie 'python -m lib analyse --help'.\n")
+
+
+def _default_area_files() -> list[Path]:
+    folder = SAMPLE_DIR / "gebieden"
+    return sorted(p for p in folder.iterdir() if p.suffix in {".csv", ".geojson"} and "pc4" not in p.name)
+
+
+def _default_postcode_files() -> list[Path]:
+    return sorted((SAMPLE_DIR / "gebieden").glob("*pc4*.csv"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Argument parser of the command line."""
+    parser = _Parser(prog="python -m lib", description="Wijkbeeld: lees, koppel en analyseer inwonersinbreng per wijk.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyse = sub.add_parser("analyse", help="lees enquêtebestanden en koppel elk antwoord aan een wijk")
+    analyse.add_argument("files", nargs="+", metavar="FILE", help="enquêtebestanden (.xlsx .xlsm .xls .ods .csv .tsv .txt)")
+    analyse.add_argument("--areas", nargs="+", metavar="AREAS", help="gebiedsbestanden (KWB-CSV/XLSX, GeoJSON); standaard Gorinchem")
+    analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk")
+    analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
+    analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8) of .xlsx")
+    return parser
+
+
+def run_analyse(args: argparse.Namespace) -> dict:
+    """Run ``analyse``; returns the JSON summary. Raises WijkbeeldError on unusable input."""
+    out = Path(args.out)
+    if out.suffix.lower() not in {".csv", ".xlsx"}:
+        raise WijkbeeldError(f"uitvoerbestand {out.name}: kies een naam die eindigt op .csv of .xlsx.")
+    area_paths = [Path(p) for p in args.areas] if args.areas else _default_area_files()
+    pc_paths = [Path(p) for p in args.postcodes] if args.postcodes else ([] if args.areas else _default_postcode_files())
+    areas = load_areas([(p.name, _read(p)) for p in area_paths])
+    postcode_tables = [read_postcode_table(p.name, _read(p)) for p in pc_paths]
+    gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
+    known = gazetteer.known_tokens()
+    surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
+    records, answers = collect(surveys, gazetteer)
+    write_table(answers[OUTPUT_COLUMNS], out)
+    summary = {"areas": {"gemeente": areas.gemeentecode, "naam": areas.gemeentenaam, "wijken": len(areas.wijken)}, "sources": []}
+    for survey in surveys:
+        recs = records[records["source"] == survey.name]
+        open_cols = sorted({c for s in survey.sheets for c in s.columns_with(Role.OPEN)})
+        loc_cols = sorted({c for s in survey.sheets for c in s.columns_with(Role.WIJK) + s.columns_with(Role.POSTCODE)})
+        linked = int((recs["wijkcode"] != "").sum())
+        summary["sources"].append(
+            {
+                "source": survey.name,
+                "sheets": [s.table.sheet for s in survey.sheets],
+                "rows": int(len(recs)),
+                "open_text_columns": open_cols,
+                "ward_or_postcode_columns": loc_cols,
+                "answers": int((answers["source"] == survey.name).sum()),
+                "linked": linked,
+                "unlinked": int(len(recs) - linked),
+            }
+        )
+    summary["answers"] = int(len(answers))
+    summary["out"] = str(out)
+    return summary
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise WijkbeeldError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None
+    except OSError as exc:
+        raise WijkbeeldError(f"bestand kan niet worden geopend ({exc.strerror}).", filename=str(path)) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        summary = run_analyse(args)
+    except WijkbeeldError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("Fout: te weinig geheugen voor deze bestanden. Verwerk ze in kleinere delen.", file=sys.stderr)
+        return 1
+    json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0

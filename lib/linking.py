@@ -1,0 +1,223 @@
+"""Link raw ward names, CBS codes and postcodes to a wijk, with a method and confidence.
+
+A wrong link is worse than none: fuzzy matches are accepted only when clearly
+better than the runner-up, a PC4 that straddles wijken links only above a
+clear majority, and everything else is reported with suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .codes import normalise_code, parse_postcode
+
+FUZZY_ACCEPT = 0.86
+"""Lowest similarity for an automatic fuzzy link."""
+FUZZY_MARGIN = 0.08
+"""How much better than the runner-up a fuzzy match must be."""
+PC4_MAJORITY = 0.8
+"""Share of a PC4's addresses that must lie in one wijk to link by PC4."""
+
+METHOD_LABELS = {
+    "code": "CBS-code",
+    "naam": "naam",
+    "alias": "alias",
+    "fuzzy": "naam (bij benadering)",
+    "pc6": "postcode (PC6)",
+    "pc4": "postcode (PC4)",
+    "handmatig": "handmatig",
+    "": "niet gekoppeld",
+}
+
+_WIJK_PREFIX = re.compile(r"^(wijk|buurt)\s*\d+\s*")
+_STOP = {"de", "het", "t", "wijk", "buurt", "van", "en"}
+
+
+def normalise_name(value: object) -> str:
+    """Comparable form of a ward name: ``"Wijk 11 laag Dalem"``, ``"Dalem (laag)"`` -> ``"dalem laag"``.
+
+    Lower case, accents and punctuation removed, the CBS ``Wijk NN`` prefix and
+    filler words dropped, tokens sorted so word order does not matter.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().lower().strip()
+    text = _WIJK_PREFIX.sub("", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    tokens = [t for t in text.split() if t not in _STOP]
+    return " ".join(sorted(tokens))
+
+
+@dataclass
+class Link:
+    """Outcome of linking one raw value."""
+
+    wijkcode: str | None
+    method: str = ""
+    confidence: float = 0.0
+    reason: str = ""
+    suggestions: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """Wijken of a gemeente with their names, aliases and postcode shares."""
+
+    names: dict[str, str]
+    """wijkcode -> display name."""
+    gemeentenaam: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """normalised alias -> wijkcode (user-made; also manual links for any raw value)."""
+    pc4: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    """PC4 -> [(wijkcode, share of the PC4's addresses)], largest first."""
+    pc6: dict[str, str] = field(default_factory=dict)
+    """PC6 -> wijkcode, when a PC6 table is loaded."""
+    postcode_overrides: dict[str, str] = field(default_factory=dict)
+    """PC4 or PC6 -> wijkcode chosen by the user."""
+
+    def __post_init__(self) -> None:
+        self._by_norm: dict[str, set[str]] = {}
+        gem = normalise_name(self.gemeentenaam)
+        for code, name in self.names.items():
+            for variant in {normalise_name(name), _strip_gemeente(normalise_name(name), gem)}:
+                if variant:
+                    self._by_norm.setdefault(variant, set()).add(code)
+
+    def known_tokens(self) -> set[str]:
+        """Normalised names, aliases and codes, for role detection."""
+        return set(self._by_norm) | set(self.aliases) | set(self.names)
+
+    def link_name(self, raw: object) -> Link:
+        """Link one ward name or CBS code."""
+        text = "" if raw is None else str(raw).strip()
+        if not text:
+            return Link(None, reason="leeg")
+        code = normalise_code(text)
+        if code is not None and code.startswith("BU"):
+            code = "WK" + code[2:8]
+        if code is not None and code in self.names:
+            return Link(code, "code", 1.0)
+        norm = normalise_name(text)
+        if norm in self.aliases:
+            target = self.aliases[norm]
+            if target == "":
+                return Link(None, "handmatig", 1.0, reason="door gebruiker als 'geen wijk' gemarkeerd")
+            return Link(target, "alias", 1.0)
+        if not norm:
+            return Link(None, reason="geen naam")
+        exact = self._by_norm.get(norm)
+        if exact and len(exact) == 1:
+            return Link(next(iter(exact)), "naam", 1.0)
+        scored = self._score(norm)
+        suggestions = scored[:3]
+        if exact and len(exact) > 1:
+            return Link(None, reason="naam past bij meerdere wijken", suggestions=suggestions)
+        # containment: "binnenstad" in "binnenstad gorinchem" with exactly one candidate
+        tokens = set(norm.split())
+        containing = {c for n, cs in self._by_norm.items() if tokens and tokens <= set(n.split()) for c in cs}
+        if len(containing) == 1:
+            return Link(next(iter(containing)), "naam", 0.9)
+        if suggestions:
+            best_code, best = suggestions[0]
+            second = suggestions[1][1] if len(suggestions) > 1 else 0.0
+            if best >= FUZZY_ACCEPT and best - second >= FUZZY_MARGIN:
+                return Link(best_code, "fuzzy", round(best, 2))
+        reason = "naam lijkt op meerdere wijken" if len(containing) > 1 else "naam niet herkend"
+        return Link(None, reason=reason, suggestions=[s for s in suggestions if s[1] >= 0.4])
+
+    def _score(self, norm: str) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
+        for name, codes in self._by_norm.items():
+            ratio = difflib.SequenceMatcher(None, norm, name).ratio()
+            for code in codes:
+                if ratio > best.get(code, 0.0):
+                    best[code] = ratio
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
+    def link_postcode(self, raw: object) -> Link:
+        """Link a PC6 or PC4 postcode."""
+        pc4, pc6 = parse_postcode(raw)
+        if pc4 is None:
+            text = "" if raw is None else str(raw).strip()
+            return Link(None, reason="leeg" if not text else "geen geldige postcode")
+        for key in (pc6, pc4):
+            if key and key in self.postcode_overrides:
+                target = self.postcode_overrides[key]
+                if target == "":
+                    return Link(None, "handmatig", 1.0, reason="door gebruiker als 'geen wijk' gemarkeerd")
+                return Link(target, "handmatig", 1.0)
+        if pc6 and pc6 in self.pc6:
+            return Link(self.pc6[pc6], "pc6", 1.0)
+        shares = self.pc4.get(pc4)
+        if not shares:
+            return Link(None, reason=f"postcode {pc4} ligt niet in de geladen gemeente")
+        best_code, best_share = shares[0]
+        if best_share >= PC4_MAJORITY:
+            return Link(best_code, "pc4", round(best_share, 2))
+        parts = ", ".join(f"{round(s * 100)}% {self.names.get(c, c)}" for c, s in shares[:3])
+        return Link(
+            None,
+            reason=f"postcode {pc4} ligt in meerdere wijken ({parts})",
+            suggestions=[(c, s) for c, s in shares[:3]],
+        )
+
+
+def _strip_gemeente(norm: str, gem: str) -> str:
+    if not gem:
+        return norm
+    tokens = [t for t in norm.split() if t not in set(gem.split())]
+    return " ".join(tokens)
+
+
+def link_column(values: pd.Series, linker) -> pd.DataFrame:
+    """Link every value of a column via its unique values; columns wijkcode, methode, zekerheid, reden."""
+    uniques = pd.unique(values)
+    results = {v: linker(v) for v in uniques}
+    frame = pd.DataFrame(
+        {
+            "raw": list(results),
+            "wijkcode": [r.wijkcode or "" for r in results.values()],
+            "methode": [r.method for r in results.values()],
+            "zekerheid": [r.confidence for r in results.values()],
+            "reden": [r.reason for r in results.values()],
+        }
+    ).set_index("raw")
+    return frame.reindex(values.to_numpy()).reset_index(drop=True)
+
+
+def link_records(
+    gazetteer: Gazetteer, wijk_values: pd.Series | None, postcode_values: pd.Series | None, n: int
+) -> pd.DataFrame:
+    """Link records by ward column first, then postcode; one row per record.
+
+    Columns: ``wijkcode`` ('' when unlinked), ``methode``, ``zekerheid``, ``reden``.
+    """
+    empty = pd.DataFrame(
+        {"wijkcode": [""] * n, "methode": [""] * n, "zekerheid": [0.0] * n, "reden": ["geen wijk- of postcodekolom"] * n}
+    )
+    result = empty
+    if wijk_values is not None:
+        result = link_column(wijk_values.fillna("").astype(str), gazetteer.link_name)
+    if postcode_values is not None:
+        by_pc = link_column(postcode_values.fillna("").astype(str), gazetteer.link_postcode)
+        if wijk_values is None:
+            result = by_pc
+        else:
+            use_pc = (result["wijkcode"] == "") & (by_pc["wijkcode"] != "")
+            result.loc[use_pc] = by_pc.loc[use_pc]
+            both_failed = (result["wijkcode"] == "") & (by_pc["reden"] != "leeg")
+            result.loc[both_failed, "reden"] = result.loc[both_failed, "reden"] + "; " + by_pc.loc[both_failed, "reden"]
+    return result.reset_index(drop=True)
+
+
+def suggestions_for(gazetteer: Gazetteer, raw: str, kind: str) -> list[tuple[str, float]]:
+    """Best wijk suggestions for a raw value that stayed unlinked."""
+    link = gazetteer.link_postcode(raw) if kind == "postcode" else gazetteer.link_name(raw)
+    if link.suggestions:
+        return link.suggestions
+    return gazetteer._score(normalise_name(raw))[:3] if kind != "postcode" else []

@@ -1,0 +1,334 @@
+"""Read uploaded spreadsheets into raw grids of cells, one per sheet.
+
+A grid keeps every row where Excel shows it (row 1 is grid row 0), so the
+header can be found later and every record keeps its Excel row number.
+Hostile input (zip bombs, encrypted or corrupt workbooks, unknown encodings,
+absurd sizes) is refused with a typed error carrying a Dutch message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import pandas as pd
+
+from .errors import (
+    EmptyFileError,
+    EncryptedFileError,
+    FileTooLargeError,
+    UnreadableFileError,
+)
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Largest upload accepted (also set as ``server.maxUploadSize``)."""
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+"""Largest total size the members of an xlsx/ods may unpack to."""
+MAX_ZIP_RATIO = 150
+"""Largest ratio unpacked/packed size of a workbook; real workbooks stay far below."""
+MAX_ROWS = 250_000
+"""Largest number of rows per sheet."""
+
+EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods"}
+TEXT_EXTENSIONS = {".csv", ".tsv", ".txt"}
+SUPPORTED_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class RawSheet:
+    """All cells of one sheet as a frame without header; row i is Excel row i+1."""
+
+    name: str
+    grid: pd.DataFrame
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col)."""
+
+
+@dataclass
+class RawFile:
+    """What was read from one file: its sheets, encoding and separator when text."""
+
+    name: str
+    sheets: list[RawSheet]
+    encoding: str | None = None
+    separator: str | None = None
+    skipped_sheets: list[str] = field(default_factory=list)
+
+
+def extension(name: str) -> str:
+    """Lower-case extension of a file name, with dot."""
+    return PurePath(name).suffix.lower()
+
+
+def read_file(name: str, data: bytes, *, max_rows: int = MAX_ROWS) -> RawFile:
+    """Read a spreadsheet or text table from bytes into raw sheets.
+
+    Raises an ``UnreadableFileError`` subclass with a Dutch message when the file
+    cannot be used.
+    """
+    ext = extension(name)
+    if ext not in SUPPORTED_EXTENSIONS:
+        raise UnreadableFileError(
+            f"bestandstype '{ext or 'zonder extensie'}' wordt niet ondersteund. "
+            "Gebruik .xlsx, .xlsm, .xls, .ods, .csv, .tsv of .txt.",
+            filename=name,
+        )
+    if len(data) == 0:
+        raise EmptyFileError("het bestand is leeg (0 bytes). Exporteer het opnieuw.", filename=name)
+    if len(data) > MAX_FILE_BYTES:
+        raise FileTooLargeError(
+            f"het bestand is {len(data) / 1024 / 1024:.0f} MB; de grens is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits het bestand of laat overbodige kolommen weg.",
+            filename=name,
+        )
+    if ext in EXCEL_EXTENSIONS or data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC:
+        if ext in TEXT_EXTENSIONS and (data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC):
+            raise UnreadableFileError(
+                "dit is een Excel-werkmap met een tekst-extensie. Geef het bestand de extensie .xlsx.",
+                filename=name,
+            )
+        return _read_workbook(name, data, max_rows)
+    return _read_text(name, data, max_rows)
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def _check_workbook_bytes(name: str, data: bytes) -> None:
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")) or b"<table" in head:
+        raise UnreadableFileError(
+            "dit is een webpagina (HTML/XML) met een Excel-extensie. Open het in Excel en "
+            "kies 'Opslaan als' > Excel-werkmap (.xlsx).",
+            filename=name,
+        )
+    if data[:8] == _CFB_MAGIC:
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            raise EncryptedFileError(
+                "de werkmap is met een wachtwoord beveiligd. Open hem in Excel, verwijder het "
+                "wachtwoord (Bestand > Info > Werkmap beveiligen) en upload opnieuw.",
+                filename=name,
+            )
+        return
+    if data[:4] != _ZIP_MAGIC:
+        raise UnreadableFileError(
+            "dit is geen geldige Excel- of ODS-werkmap (de inhoud klopt niet met de extensie). "
+            "Open het bestand in Excel en sla het opnieuw op als .xlsx.",
+            filename=name,
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFileError(
+            "de werkmap is beschadigd of onvolledig (misschien afgebroken tijdens het downloaden). "
+            "Download of exporteer hem opnieuw.",
+            filename=name,
+        ) from exc
+    total = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
+        raise FileTooLargeError(
+            f"de werkmap pakt uit tot {total / 1024 / 1024:.0f} MB; dat is te groot of verdacht "
+            "(mogelijk een 'zip-bom'). Sla alleen de benodigde bladen op als .csv en upload die.",
+            filename=name,
+        )
+
+
+def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
+    from python_calamine import CalamineWorkbook
+
+    _check_workbook_bytes(name, data)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises several unrelated types
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            raise EncryptedFileError(
+                "de werkmap is met een wachtwoord beveiligd. Verwijder het wachtwoord in Excel en upload opnieuw.",
+                filename=name,
+            ) from exc
+        raise UnreadableFileError(
+            "de werkmap kan niet worden gelezen (beschadigd of geen echte werkmap). "
+            "Open het bestand in Excel en sla het opnieuw op als .xlsx.",
+            filename=name,
+        ) from exc
+    sheets: list[RawSheet] = []
+    skipped: list[str] = []
+    for sheet_name in workbook.sheet_names:
+        try:
+            sheet = workbook.get_sheet_by_name(sheet_name)
+        except Exception:
+            skipped.append(sheet_name)
+            continue
+        height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
+        if height > max_rows + 100:
+            raise FileTooLargeError(
+                f"blad '{sheet_name}' heeft {height:,} rijen; de grens is {max_rows:,}. ".replace(",", ".")
+                + "Splits het bestand.",
+                filename=name,
+            )
+        try:
+            rows = sheet.to_python(skip_empty_area=False)
+        except Exception:
+            skipped.append(sheet_name)
+            continue
+        if not rows:
+            skipped.append(sheet_name)
+            continue
+        grid = pd.DataFrame(rows, dtype=object)
+        merged = []
+        try:
+            for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+                merged.append((r0, c0, r1, c1))
+        except Exception:
+            merged = []
+        sheets.append(RawSheet(sheet_name, grid, merged))
+    if not sheets:
+        raise EmptyFileError("de werkmap bevat geen bladen met gegevens.", filename=name)
+    return RawFile(name, sheets, skipped_sheets=skipped)
+
+
+# --------------------------------------------------------------------------- text files
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, str]:
+    """Decode bytes of a text table; return ``(text, encoding)``.
+
+    Tries BOMs, UTF-16 without BOM, UTF-8 and cp1252 (Dutch Excel), and refuses
+    binary content.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode(name, data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _decode(name, data, "utf-32"), "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode(name, data, "utf-16"), "utf-16"
+    sample = data[:4000]
+    if sample.count(b"\x00") > len(sample) // 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 3 and even < len(sample) // 20:
+            return _decode(name, data, "utf-16-le"), "utf-16-le"
+        if even > len(sample) // 3 and odd < len(sample) // 20:
+            return _decode(name, data, "utf-16-be"), "utf-16-be"
+        raise _binary_error(name)
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(
+                "de tekenset van het bestand is onbekend. Sla het in Excel op als "
+                "'CSV UTF-8 (door komma's gescheiden)' en upload opnieuw.",
+                filename=name,
+            ) from exc
+    control = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\r\n\t")
+    if control > max(3, len(text[:4000]) // 100):
+        raise _binary_error(name)
+    return text, encoding
+
+
+def _decode(name: str, data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFileError(
+            f"het bestand lijkt {encoding} te zijn maar bevat ongeldige tekens. Exporteer het opnieuw als CSV UTF-8.",
+            filename=name,
+        ) from exc
+    return text.lstrip("\ufeff")
+
+
+def _binary_error(name: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        "dit is geen tekstbestand met een tabel (het bevat binaire gegevens). "
+        "Upload een .csv, .txt of een Excel-werkmap.",
+        filename=name,
+    )
+
+
+def sniff_separator(text: str, name: str = "") -> str:
+    """Guess the field separator (``;``, ``,``, tab or ``|``) from the first 20 KB."""
+    sample = text[:20000]
+    if name.lower().endswith(".tsv"):
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        pass
+    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", -1.0
+    for sep in (";", "\t", ",", "|"):
+        counts = [ln.count(sep) for ln in lines]
+        if not counts or max(counts) == 0:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = counts.count(mode) / len(counts) * (mode > 0) + mode / 1000
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _read_text(name: str, data: bytes, max_rows: int) -> RawFile:
+    text, encoding = decode_text(name, data)
+    if not text.strip():
+        raise EmptyFileError("het bestand bevat alleen lege regels.", filename=name)
+    sep = sniff_separator(text, name)
+    sample_rows = list(csv.reader(io.StringIO(text[:50000]), delimiter=sep))
+    width = max((len(r) for r in sample_rows), default=1)
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            names=list(range(width)),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+            nrows=max_rows + 101,
+        )
+    except (pd.errors.ParserError, ValueError):
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+        if len(rows) > max_rows + 100:
+            raise _too_many_rows(name, len(rows), max_rows) from None
+        grid = pd.DataFrame(rows, dtype=object).fillna("")
+    if len(grid) > max_rows + 100:
+        raise _too_many_rows(name, len(grid), max_rows)
+    return RawFile(name, [RawSheet("", grid)], encoding=encoding, separator=sep)
+
+
+def _too_many_rows(name: str, n: int, max_rows: int) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"het bestand heeft meer dan {max_rows:,} rijen; dat is de grens. ".replace(",", ".")
+        + "Splits het bestand in delen.",
+        filename=name,
+    )
+
+
+def cell_text(value: object) -> str:
+    """Text of a cell as the user sees it (numbers without a trailing ``.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return str(value)
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        text = value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+        return re.sub(r" 00:00:00$", "", text)
+    return str(value)

@@ -1,0 +1,178 @@
+"""Detect what each column of a survey table is: open question, ward, postcode, ...
+
+Detection looks at the header text (Microsoft Forms and LimeSurvey metadata,
+Dutch words for ward, postcode, age) and at a sample of the values. Users
+can override every choice; overrides are stored per source and sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+import pandas as pd
+
+from .codes import normalise_code, parse_postcode
+
+
+class Role(str, Enum):
+    """The role of a column in a survey table."""
+
+    OPEN = "open"
+    CLOSED = "gesloten"
+    WIJK = "wijk"
+    POSTCODE = "postcode"
+    RESPONDENT = "respondent"
+    AGE = "leeftijd"
+    IGNORE = "negeren"
+
+    @property
+    def label(self) -> str:
+        """Dutch label for the UI."""
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.OPEN: "Open vraag",
+    Role.CLOSED: "Gesloten / meerkeuzevraag",
+    Role.WIJK: "Wijk (naam of code)",
+    Role.POSTCODE: "Postcode",
+    Role.RESPONDENT: "Respondentnummer",
+    Role.AGE: "Leeftijd",
+    Role.IGNORE: "Negeren (metadata)",
+}
+
+SAMPLE_ROWS = 2000
+
+_METADATA_HEADERS = {
+    # Microsoft Forms (nl/en)
+    "begintijd", "tijd van voltooien", "voltooiingstijd", "e-mail", "email", "naam", "name",
+    "tijd van laatste wijziging", "laatst gewijzigd", "last modified time", "start time", "completion time",
+    # LimeSurvey
+    "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl",
+    "token", "interviewtime", "datum ingezonden", "laatste pagina", "starttaal",
+    # generic
+    "datum", "tijdstempel", "timestamp", "notulist", "nr", "nr.", "opmerking notulist", "actie gemeente?",
+}
+_ID_HEADERS = re.compile(
+    r"^(id|respondent(nummer|_?id|nr)?|response ?id|resp\.? ?nr\.?|klantnummer|deelnemer(snummer)?|volgnummer|nummer)$",
+    re.I,
+)
+_WIJK_HEADER = re.compile(r"\b(woon)?wijk|\bbuurt|wijkcode|wijknaam|waar woon|in welke wijk|stadsdeel|woonplaats", re.I)
+_POSTCODE_HEADER = re.compile(r"post\s*code|\bpc ?[46]\b|zip", re.I)
+_AGE_HEADER = re.compile(r"leeftijd|hoe oud|\bage\b|geboortejaar|leeftijdsgroep|leeftijdscategorie", re.I)
+_AGE_VALUE = re.compile(r"^\s*(\d{1,3})(\s*(-|tot|t/m)\s*\d{1,3})?\s*(\+|jaar|jr|of ouder|en ouder)?\s*$", re.I)
+_MULTI_SEP = re.compile(r";")
+
+
+def _sample(values: pd.Series) -> pd.Series:
+    nonempty = values[values != ""]
+    return nonempty.head(SAMPLE_ROWS)
+
+
+def _share(mask: Iterable[bool]) -> float:
+    items = list(mask)
+    return sum(items) / len(items) if items else 0.0
+
+
+def detect_role(header: str, values: pd.Series, known_wijken: set[str] | None = None) -> Role:
+    """Guess the role of one column from its header and its (text) values.
+
+    ``known_wijken`` holds normalised wijk names and codes of the loaded areas, so
+    a column whose values are ward names is recognised whatever its header says.
+    """
+    head = " ".join(header.lower().split())
+    head_core = re.sub(r"^(q\d+[.:)]?\s*)", "", head)
+    sample = _sample(values)
+    if sample.empty:
+        return Role.IGNORE
+    if head in _METADATA_HEADERS or head_core in _METADATA_HEADERS:
+        return Role.IGNORE
+    if _ID_HEADERS.match(head_core):
+        return Role.RESPONDENT
+    if _POSTCODE_HEADER.search(head_core) and _share(parse_postcode(v)[0] is not None for v in sample) >= 0.5:
+        return Role.POSTCODE
+    if _WIJK_HEADER.search(head_core) and not _looks_open(sample):
+        return Role.WIJK
+    if _AGE_HEADER.search(head_core):
+        return Role.AGE
+    distinct = sample.nunique()
+    if known_wijken:
+        from .linking import normalise_name
+
+        hits = _share(
+            (normalise_code(v) in known_wijken) or (normalise_name(v) in known_wijken) for v in sample.unique()[:200]
+        )
+        if hits >= 0.6 and distinct >= 2:
+            return Role.WIJK
+    if _share(parse_postcode(v)[0] is not None for v in sample) >= 0.9:
+        return Role.POSTCODE
+    if _looks_open(sample):
+        return Role.OPEN
+    if _looks_like_timestamps(sample):
+        return Role.IGNORE
+    if distinct == len(sample) and len(sample) > 20 and sample.str.fullmatch(r"\d+").all():
+        return Role.RESPONDENT
+    return Role.CLOSED
+
+
+def _looks_open(sample: pd.Series) -> bool:
+    """Open text: long, varied answers of several words, not a fixed set of options."""
+    lengths = sample.str.len()
+    words = sample.str.count(r"\s+") + 1
+    distinct_ratio = sample.nunique() / len(sample)
+    if _MULTI_SEP.search(" ".join(sample.head(50))) and sample.str.endswith(";").mean() > 0.5:
+        return False  # Forms multiple choice: "Optie A;Optie B;"
+    if len(sample) <= 3:
+        return bool(words.mean() >= 4)
+    return bool((lengths.mean() >= 25 and words.mean() >= 4 and distinct_ratio >= 0.5) or (
+        words.mean() >= 3 and distinct_ratio >= 0.8 and lengths.mean() >= 15
+    ))
+
+
+def _looks_like_timestamps(sample: pd.Series) -> bool:
+    return bool(sample.head(200).str.match(r"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}").mean() > 0.8)
+
+
+def detect_roles(data: pd.DataFrame, known_wijken: set[str] | None = None) -> dict[str, Role]:
+    """Roles for every column of a table; at most one ward and one postcode column win."""
+    roles = {col: detect_role(col, data[col], known_wijken) for col in data.columns}
+    for role in (Role.WIJK, Role.POSTCODE, Role.AGE, Role.RESPONDENT):
+        cols = [c for c, r in roles.items() if r == role]
+        for extra in cols[1:]:
+            roles[extra] = Role.CLOSED if role != Role.RESPONDENT else Role.IGNORE
+    return roles
+
+
+def parse_age(value: str) -> float | None:
+    """Age in years from ``"34"``, ``"25-34"`` (midpoint), ``"75 of ouder"`` (+5); None otherwise."""
+    match = _AGE_VALUE.match(value or "")
+    if not match:
+        return None
+    low = int(match.group(1))
+    if match.group(2):
+        high = int(re.findall(r"\d+", match.group(2))[0])
+        return (low + high) / 2
+    if match.group(4) and match.group(4).strip() in {"+", "of ouder", "en ouder"}:
+        return low + 5.0
+    if 0 < low < 120:
+        return float(low)
+    if 1900 < low < 2030:
+        return None
+    return None
+
+
+def age_group(age: float | None) -> str | None:
+    """CBS age band of an age: 0-15, 15-25, 25-45, 45-65, 65+."""
+    if age is None or age != age:
+        return None
+    if age < 15:
+        return "0-15"
+    if age < 25:
+        return "15-25"
+    if age < 45:
+        return "25-45"
+    if age < 65:
+        return "45-65"
+    return "65+"

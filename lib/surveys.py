@@ -1,0 +1,202 @@
+"""From uploaded survey files to one long table of linked answers.
+
+``read_survey`` turns a file into tables with detected (or user-chosen)
+column roles; ``collect_answers`` melts every open question into one row per
+answer and links each record to its wijk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .linking import Gazetteer, link_records
+from .readers import RawFile, read_file
+from .roles import Role, detect_roles, parse_age
+from .tables import Table, extract_table
+
+Progress = Callable[[float, str], None]
+
+ANSWER_COLUMNS = [
+    "source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam",
+    "trajectory", "trajectory_type", "trajectory_date", "source_id", "respondent",
+    "wijk_raw", "postcode_raw", "age", "method", "confidence", "reason",
+]
+_PLACEHOLDER = re.compile(r"^\s*(n\.?v\.?t\.?|nvt|n/a|na|-+|\.+|x)\s*$", re.I)
+_HAS_WORD = re.compile(r"\w")
+
+
+@dataclass
+class SheetResult:
+    """One table of a survey file with its roles."""
+
+    table: Table
+    roles: dict[str, Role]
+
+    def columns_with(self, role: Role) -> list[str]:
+        """Columns that have ``role``."""
+        return [c for c, r in self.roles.items() if r == role]
+
+
+@dataclass
+class Survey:
+    """A survey file as Wijkbeeld understood it."""
+
+    name: str
+    sheets: list[SheetResult]
+    without_table: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    separator: str | None = None
+    source_id: int | None = None
+    trajectory: str = ""
+    trajectory_type: str = ""
+    trajectory_date: str = ""
+
+    @property
+    def n_records(self) -> int:
+        """Data rows over all sheets."""
+        return sum(s.table.n_records for s in self.sheets)
+
+
+def read_survey(
+    name: str,
+    data: bytes,
+    *,
+    settings: dict | None = None,
+    known_wijken: set[str] | None = None,
+    text_columns: list[str] | None = None,
+    raw: RawFile | None = None,
+) -> Survey:
+    """Read a survey file, find each sheet's header and detect column roles.
+
+    ``settings`` may hold user choices: ``header_rows`` {sheet: excel row} and
+    ``roles`` {sheet: {column: role value}}; ``text_columns`` forces open text.
+    """
+    settings = settings or {}
+    raw = raw or read_file(name, data)
+    header_rows: dict = settings.get("header_rows", {})
+    chosen_roles: dict = settings.get("roles", {})
+    forced = {c.strip().lower() for c in (text_columns or settings.get("text_columns", []))}
+    sheets: list[SheetResult] = []
+    without: list[str] = list(raw.skipped_sheets)
+    for sheet in raw.sheets:
+        chosen = header_rows.get(sheet.name)
+        table = extract_table(name, sheet, None if chosen is None else int(chosen) - 1)
+        if table is None or table.n_records == 0:
+            without.append(sheet.name)
+            continue
+        roles = detect_roles(table.data, known_wijken)
+        for col in roles:
+            if col.strip().lower() in forced:
+                roles[col] = Role.OPEN
+        for col, value in chosen_roles.get(sheet.name, {}).items():
+            if col in roles:
+                try:
+                    roles[col] = Role(value)
+                except ValueError:
+                    pass
+        sheets.append(SheetResult(table, roles))
+    return Survey(name, sheets, without, raw.encoding, raw.separator)
+
+
+def is_answer(text: str) -> bool:
+    """True for a real answer: it has a letter or digit and is not a placeholder such as 'nvt' or '-'."""
+    return bool(_HAS_WORD.search(text)) and not _PLACEHOLDER.match(text)
+
+
+def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) -> pd.DataFrame:
+    """One row per record of a sheet with respondent, raw ward/postcode, age and the wijk link."""
+    table = sheet.table
+    n = table.n_records
+    wijk_col = next(iter(sheet.columns_with(Role.WIJK)), None)
+    pc_col = next(iter(sheet.columns_with(Role.POSTCODE)), None)
+    age_col = next(iter(sheet.columns_with(Role.AGE)), None)
+    id_col = next(iter(sheet.columns_with(Role.RESPONDENT)), None)
+    wijk_values = table.data[wijk_col] if wijk_col else None
+    pc_values = table.data[pc_col] if pc_col else None
+    if gazetteer is not None:
+        links = link_records(gazetteer, wijk_values, pc_values, n)
+    else:
+        links = pd.DataFrame({"wijkcode": [""] * n, "methode": [""] * n, "zekerheid": [0.0] * n, "reden": ["geen gebieden geladen"] * n})
+    if age_col:
+        ages_raw = table.data[age_col]
+        uniques = {v: parse_age(v) for v in pd.unique(ages_raw)}
+        ages = ages_raw.map(uniques).astype(float)
+    else:
+        ages = pd.Series(np.nan, index=range(n))
+    names = gazetteer.names if gazetteer else {}
+    return pd.DataFrame(
+        {
+            "source": survey.name,
+            "sheet": table.sheet,
+            "row": table.rows,
+            "respondent": table.data[id_col].to_numpy() if id_col else [f"{table.sheet or 'r'}{r}" for r in table.rows],
+            "wijk_raw": wijk_values.to_numpy() if wijk_values is not None else "",
+            "postcode_raw": pc_values.to_numpy() if pc_values is not None else "",
+            "age": ages.to_numpy(),
+            "wijkcode": links["wijkcode"].to_numpy(),
+            "wijknaam": links["wijkcode"].map(lambda c: names.get(c, "")).to_numpy(),
+            "method": links["methode"].to_numpy(),
+            "confidence": links["zekerheid"].to_numpy(),
+            "reason": links["reden"].to_numpy(),
+        }
+    )
+
+
+def collect(surveys: list[Survey], gazetteer: Gazetteer | None, progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Link every record and melt open questions: returns ``(records, answers)``.
+
+    ``answers`` has one row per non-empty open answer with the columns of
+    ``ANSWER_COLUMNS``; ``records`` one row per data row of every table.
+    """
+    record_parts = []
+    answer_parts = []
+    total = max(1, sum(len(s.sheets) for s in surveys))
+    done = 0
+    for survey in surveys:
+        for sheet in survey.sheets:
+            recs = records_of(survey, sheet, gazetteer)
+            recs["source_id"] = survey.source_id if survey.source_id is not None else -1
+            recs["trajectory"] = survey.trajectory
+            recs["trajectory_type"] = survey.trajectory_type
+            recs["trajectory_date"] = survey.trajectory_date
+            record_parts.append(recs)
+            for question in sheet.columns_with(Role.OPEN):
+                values = sheet.table.data[question]
+                keep = values.map(is_answer).to_numpy(dtype=bool)
+                if not keep.any():
+                    continue
+                part = recs.loc[keep].copy()
+                part["question"] = question
+                part["answer"] = values.to_numpy()[keep]
+                answer_parts.append(part)
+            done += 1
+            if progress:
+                progress(done / total, f"{survey.name} {sheet.table.sheet}".strip())
+    records = pd.concat(record_parts, ignore_index=True) if record_parts else pd.DataFrame(columns=[c for c in ANSWER_COLUMNS if c not in ("question", "answer")])
+    answers = pd.concat(answer_parts, ignore_index=True) if answer_parts else pd.DataFrame(columns=ANSWER_COLUMNS)
+    answers = answers.reindex(columns=ANSWER_COLUMNS)
+    return records, answers
+
+
+def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
+    """Raw ward names and postcodes that stayed unlinked, with how many records each and why."""
+    if records.empty:
+        return pd.DataFrame(columns=["soort", "waarde", "aantal", "reden"])
+    failed = records[records["wijkcode"] == ""]
+    rows = []
+    for kind, col in (("naam", "wijk_raw"), ("postcode", "postcode_raw")):
+        vals = failed[failed[col].astype(str).str.strip() != ""]
+        if kind == "postcode":
+            vals = vals[vals["wijk_raw"].astype(str).str.strip() == ""] if "wijk_raw" in vals else vals
+        if vals.empty:
+            continue
+        grouped = vals.groupby(vals[col].astype(str).str.strip()).agg(aantal=("reason", "size"), reden=("reason", "first"))
+        for value, row in grouped.iterrows():
+            rows.append({"soort": kind, "waarde": value, "aantal": int(row["aantal"]), "reden": row["reden"]})
+    out = pd.DataFrame(rows, columns=["soort", "waarde", "aantal", "reden"])
+    return out.sort_values(["aantal", "waarde"], ascending=[False, True]).reset_index(drop=True)

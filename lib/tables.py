@@ -1,0 +1,212 @@
+"""Find the header row in a raw sheet and cut out the table below it.
+
+Hand-kept workbooks put a title block above the header, leave blank lines and
+merge cells; exports from Forms or LimeSurvey start at row 1. Both end up as a
+``Table`` whose records remember their Excel row numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .readers import RawSheet, cell_text
+
+HEADER_SCAN_ROWS = 40
+_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?%?$")
+
+
+@dataclass
+class Table:
+    """A sheet's table: ``data`` has one column per header cell, all text."""
+
+    source: str
+    sheet: str
+    header_row: int
+    """1-based Excel row number of the header."""
+    columns: list[str]
+    data: pd.DataFrame
+    rows: np.ndarray
+    """1-based Excel row number of each record in ``data``."""
+
+    @property
+    def n_records(self) -> int:
+        """Number of data rows."""
+        return len(self.data)
+
+
+def _is_label(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, (int, float)) or hasattr(value, "isoformat"):
+        return False
+    text = str(value).strip()
+    return bool(text) and not _NUMBER.match(text)
+
+
+def _filled(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and value != value:
+        return False
+    return bool(str(value).strip())
+
+
+def detect_header_row(sheet: RawSheet) -> int | None:
+    """0-based grid row that holds the table's header, or None when the sheet has no table.
+
+    The header is the first row with at least two text cells covering at least
+    half of the widest row of the first rows, followed by a row with data.
+    """
+    head = sheet.grid.head(HEADER_SCAN_ROWS)
+    if head.empty:
+        return None
+    filled = head.apply(lambda col: col.map(_filled)).to_numpy()
+    labels = head.apply(lambda col: col.map(_is_label)).to_numpy()
+    counts = filled.sum(axis=1)
+    widest = int(counts.max()) if len(counts) else 0
+    if widest < 2:
+        return None
+    n_rows = len(sheet.grid)
+    for i in range(len(head)):
+        n_filled = int(counts[i])
+        n_labels = int(labels[i].sum())
+        if n_filled < 2 or n_filled < widest * 0.5:
+            continue
+        if n_labels < max(2, 0.8 * n_filled):
+            continue
+        values = [str(v).strip().lower() for v, f in zip(head.iloc[i], filled[i]) if f]
+        if len(set(values)) < 0.8 * len(values):
+            continue
+        # a header needs at least one data row with a cell below one of its columns
+        header_cols = np.flatnonzero(filled[i])
+        below = sheet.grid.iloc[i + 1 : i + 60, header_cols]
+        if below.empty or not below.apply(lambda col: col.map(_filled)).to_numpy().any():
+            continue
+        if i + 1 >= n_rows:
+            continue
+        return i
+    return None
+
+
+def unique_headers(cells: list[str]) -> list[str]:
+    """Make header names unique and non-empty (``Kolom C``, ``Naam (2)``)."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for idx, cell in enumerate(cells):
+        name = " ".join(cell.split()) or f"Kolom {column_letter(idx)}"
+        key = name.lower()
+        if key in seen:
+            seen[key] += 1
+            name = f"{name} ({seen[key]})"
+        else:
+            seen[key] = 1
+        out.append(name)
+    return out
+
+
+def column_letter(idx: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA (Excel column letters)."""
+    letters = ""
+    idx += 1
+    while idx:
+        idx, rem = divmod(idx - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _fill_vertical_merges(grid: pd.DataFrame, merged: list[tuple[int, int, int, int]], start: int) -> pd.DataFrame:
+    """Copy the value of vertically merged data cells into every row of the range."""
+    todo = [m for m in merged if m[0] > start and m[2] > m[0]]
+    if not todo:
+        return grid
+    grid = grid.copy()
+    for r0, c0, r1, c1 in todo:
+        if r0 >= len(grid) or c0 >= grid.shape[1]:
+            continue
+        value = grid.iat[r0, c0]
+        for c in range(c0, min(c1, grid.shape[1] - 1) + 1):
+            for r in range(r0, min(r1, len(grid) - 1) + 1):
+                if not _filled(grid.iat[r, c]):
+                    grid.iat[r, c] = value if c == c0 else grid.iat[r0, c]
+    return grid
+
+
+def extract_table(source: str, sheet: RawSheet, header_row: int | None = None) -> Table | None:
+    """Cut the table out of a sheet (header detected unless given, 0-based).
+
+    Returns None when the sheet holds no table. Empty rows are dropped, every
+    cell becomes text, vertically merged cells are filled down.
+    """
+    if header_row is None:
+        header_row = detect_header_row(sheet)
+        if header_row is None:
+            return None
+    grid = sheet.grid
+    if header_row >= len(grid):
+        return None
+    grid = _fill_vertical_merges(grid, sheet.merged, header_row)
+    header_cells = [cell_text(v).strip() for v in grid.iloc[header_row].tolist()]
+    body = grid.iloc[header_row + 1 :]
+    # keep columns with a header or with data
+    keep = []
+    for idx, head in enumerate(header_cells):
+        column = body.iloc[:, idx]
+        if head or _column_has_data(column):
+            keep.append(idx)
+    if not keep:
+        return None
+    body = body.iloc[:, keep]
+    names = unique_headers([header_cells[i] for i in keep])
+    text = _to_text(body)
+    text.columns = names
+    nonempty = (text != "").any(axis=1).to_numpy()
+    text = text.loc[nonempty].reset_index(drop=True)
+    rows = (np.arange(header_row + 1, len(grid)) + 1)[nonempty]
+    return Table(source, sheet.name, header_row + 1, names, text, rows)
+
+
+def _column_has_data(column: pd.Series) -> bool:
+    if column.dtype == object:
+        return bool(column.map(_filled).any())
+    return bool(column.astype(str).str.strip().ne("").any())
+
+
+def _to_text(body: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as stripped text; None/NaN become empty strings."""
+    out = {}
+    for pos in range(body.shape[1]):
+        col = body.iloc[:, pos]
+        if pd.api.types.is_string_dtype(col.dtype) and col.dtype != object:
+            out[pos] = col.fillna("").str.strip()
+            continue
+        values = col.to_numpy(dtype=object)
+        if all(isinstance(v, str) for v in values[:200]) and _all_str(values):
+            out[pos] = pd.Series(values, dtype="str").str.strip()
+        else:
+            out[pos] = pd.Series([cell_text(v) for v in values], dtype="str").str.strip()
+    return pd.DataFrame(out)
+
+
+def _all_str(values: np.ndarray) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def tables_from_sheets(source: str, sheets: list[RawSheet], header_rows: dict[str, int] | None = None) -> tuple[list[Table], list[str]]:
+    """Tables of every sheet that holds one, plus names of sheets without a table.
+
+    ``header_rows`` maps sheet name -> 1-based Excel header row chosen by the user.
+    """
+    tables: list[Table] = []
+    without: list[str] = []
+    for sheet in sheets:
+        chosen = (header_rows or {}).get(sheet.name)
+        table = extract_table(source, sheet, None if chosen is None else chosen - 1)
+        if table is None or table.n_records == 0:
+            without.append(sheet.name)
+        else:
+            tables.append(table)
+    return tables, without
