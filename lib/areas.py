@@ -55,6 +55,8 @@ class Areas:
     buurten: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["buurtcode", "buurtnaam", "wijkcode"]))
     geojson: dict | None = None
     warnings: list[str] = field(default_factory=list)
+    gemeenten: dict[str, str] = field(default_factory=dict)
+    """All gemeenten found in the files (code -> name), to choose from."""
 
     def wijk_names(self) -> dict[str, str]:
         """wijkcode -> display name."""
@@ -394,6 +396,10 @@ def build_areas(
             all_codes.add(feat["properties"]["wijkcode"])
             names.setdefault(feat["properties"]["wijkcode"], feat["properties"]["wijknaam"])
     wijk_codes = sorted(c for c in all_codes if c.startswith("WK"))
+    found_gm = sorted({gemeente_of(c) for c in all_codes})
+    gemeenten = {g: re.sub(r"\s+", " ", gem_names.get(g) or names.get(g) or g).strip() for g in found_gm}
+    if gemeentecode not in gemeenten:
+        gemeentecode = None
     if gemeentecode is None:
         counts = pd.Series([gemeente_of(c) for c in wijk_codes] or [c for c in all_codes if c.startswith("GM")]).value_counts()
         if counts.empty:
@@ -440,7 +446,7 @@ def build_areas(
         if not geojson["features"]:
             warnings.append("de wijkgrenzen horen bij een andere gemeente en worden niet gebruikt")
             geojson = None
-    return Areas(gemeentecode, gemeentenaam, wijken, indicators, buurten, geojson, warnings)
+    return Areas(gemeentecode, gemeentenaam, wijken, indicators, buurten, geojson, warnings, gemeenten)
 
 
 def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:
@@ -486,3 +492,60 @@ __all__ = [
     "read_area_table",
     "read_geojson",
 ]
+
+
+def indicator_catalogue(areas: Areas) -> pd.DataFrame:
+    """One row per indicator: label, unit, years present, sources, wijken with a value, gemeente value (latest)."""
+    ind = areas.indicators.dropna(subset=["waarde"])
+    if ind.empty:
+        return pd.DataFrame(columns=["Indicator", "Eenheid", "Jaren", "Bron", "Wijken met waarde", "Gemeente (laatste jaar)"])
+    latest = areas.latest()
+    gm = latest[latest["gebiedcode"] == areas.gemeentecode].set_index("indicator")
+    rows = []
+    for key, part in ind.groupby("indicator", sort=False):
+        years = sorted({int(j) for j in part["jaar"].dropna()})
+        wijk_part = part[part["niveau"] == "wijk"]
+        gm_row = gm.loc[key] if key in gm.index else None
+        rows.append(
+            {
+                "Indicator": part["label"].iloc[0],
+                "Eenheid": part["eenheid"].iloc[0],
+                "Jaren": ", ".join(map(str, years)) or "onbekend",
+                "Bron": "; ".join(sorted(set(part["bron"]))),
+                "Wijken met waarde": int(wijk_part["gebiedcode"].nunique()),
+                "Gemeente (laatste jaar)": None
+                if gm_row is None
+                else f"{format_number(gm_row['waarde'])} ({int(gm_row['jaar']) if gm_row['jaar'] == gm_row['jaar'] else '?'})",
+            }
+        )
+    return pd.DataFrame(rows).sort_values("Indicator").reset_index(drop=True)
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Dutch number format: ``12.345`` and ``12,5``."""
+    if value is None or value != value:
+        return "–"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+SMALL_AREA_INHABITANTS = 500
+"""Wijken with fewer inhabitants are marked as tiny: their rates are not ranked."""
+
+
+def wijk_table(areas: Areas) -> pd.DataFrame:
+    """Wijken with code, name, inhabitants (latest year) and a 'klein gebied' mark."""
+    w = areas.wijken
+    return pd.DataFrame(
+        {
+            "Code": w["wijkcode"],
+            "Wijk": w["wijknaam"],
+            "Inwoners": w["inwoners"].map(lambda v: None if v != v else int(v)),
+            "Klein gebied": w["inwoners"].map(lambda v: bool(v == v and v < SMALL_AREA_INHABITANTS)),
+            "Op de kaart": w["wijkcode"].isin(
+                {f["properties"]["wijkcode"] for f in (areas.geojson or {}).get("features", [])}
+            ),
+        }
+    )

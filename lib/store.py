@@ -278,3 +278,15 @@ class Store:
                 ).fetchone(),
             ]
         return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+    # ------------------------------------------------------------------ meta
+    def get_meta(self, key: str, default: str = "") -> str:
+        """A stored app-wide setting (e.g. the last opened project)."""
+        with self._connect() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store an app-wide setting."""
+        with self._connect() as con:
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

@@ -36,6 +36,8 @@ class SheetResult:
 
     table: Table
     roles: dict[str, Role]
+    detected: dict[str, Role] = field(default_factory=dict)
+    """Roles as detected automatically, before the user's choices."""
 
     def columns_with(self, role: Role) -> list[str]:
         """Columns that have ``role``."""
@@ -93,13 +95,14 @@ def read_survey(
         for col in roles:
             if col.strip().lower() in forced:
                 roles[col] = Role.OPEN
+        detected = dict(roles)
         for col, value in chosen_roles.get(sheet.name, {}).items():
             if col in roles:
                 try:
                     roles[col] = Role(value)
                 except ValueError:
                     pass
-        sheets.append(SheetResult(table, roles))
+        sheets.append(SheetResult(table, roles, detected))
     return Survey(name, sheets, without, raw.encoding, raw.separator)
 
 
@@ -200,3 +203,79 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
             rows.append({"soort": kind, "waarde": value, "aantal": int(row["aantal"]), "reden": row["reden"]})
     out = pd.DataFrame(rows, columns=["soort", "waarde", "aantal", "reden"])
     return out.sort_values(["aantal", "waarde"], ascending=[False, True]).reset_index(drop=True)
+
+
+def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
+    """A few distinct non-empty values of a column, masked and shortened, joined by ' | '."""
+    from .privacy import mask_text
+
+    seen: list[str] = []
+    for value in values:
+        value = " ".join(str(value).split())
+        if value and value not in seen:
+            seen.append(value)
+        if len(seen) >= n:
+            break
+    return " | ".join(mask_text(v if len(v) <= width else v[: width - 1] + "…") for v in seen)
+
+
+def role_table(sheet: SheetResult) -> pd.DataFrame:
+    """Editable overview of a sheet's columns: Kolom, Rol (Dutch label), Automatisch, Voorbeelden."""
+    return pd.DataFrame(
+        {
+            "Kolom": list(sheet.roles),
+            "Rol": [r.label for r in sheet.roles.values()],
+            "Automatisch": [sheet.detected.get(c, r).label for c, r in sheet.roles.items()],
+            "Voorbeelden": [column_examples(sheet.table.data[c]) for c in sheet.roles],
+        }
+    )
+
+
+def role_overrides(sheet: SheetResult, labels: dict[str, str]) -> dict[str, str]:
+    """User choices that differ from detection, as ``{column: role value}`` for storage."""
+    by_label = {r.label: r for r in Role}
+    out = {}
+    for col, label in labels.items():
+        role = by_label.get(label)
+        if role is not None and col in sheet.detected and role != sheet.detected[col]:
+            out[col] = role.value
+    return out
+
+
+def default_trajectory_name(filename: str) -> str:
+    """A readable first guess for a trajectory name from a file name."""
+    stem = re.sub(r"\.[^.]+$", "", filename)
+    stem = re.sub(r"[_\-]+", " ", stem).strip()
+    return stem[:1].upper() + stem[1:]
+
+
+def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Values linked by approximation (fuzzy name or PC4 majority), to check: waarde, wijk, zekerheid, aantal."""
+    if records.empty:
+        return pd.DataFrame(columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
+    part = records[records["method"].isin(["fuzzy", "pc4"])]
+    rows = []
+    for (method, value, code), grp in part.groupby(
+        [part["method"], part["wijk_raw"].where(part["method"] == "fuzzy", part["postcode_raw"]).astype(str).str.strip(), part["wijkcode"]]
+    ):
+        rows.append(
+            {
+                "soort": "postcode" if method == "pc4" else "naam",
+                "waarde": value,
+                "wijkcode": code,
+                "wijk": names.get(code, code),
+                "methode": method,
+                "zekerheid": float(grp["confidence"].iloc[0]),
+                "aantal": len(grp),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
+    return out.sort_values(["zekerheid", "aantal"], ascending=[True, False]).reset_index(drop=True)
+
+
+def link_methods(records: pd.DataFrame) -> pd.DataFrame:
+    """How records were linked: methode (Dutch label) and aantal."""
+    from .linking import METHOD_LABELS
+
+    counts = records["method"].fillna("").map(lambda m: METHOD_LABELS.get(m, m)).value_counts()
+    return pd.DataFrame({"Manier van koppelen": counts.index, "Respondenten": counts.to_numpy()})

@@ -1,0 +1,58 @@
+"""Tables for the start page: sources and coverage per wijk, small numbers suppressed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .privacy import small
+from .roles import Role
+
+
+def sources_overview(data, threshold: int = 5) -> pd.DataFrame:
+    """One row per survey file: trajectory, type, date, sheets, respondents, answers, share linked."""
+    rows = []
+    recs = data.records
+    for survey in data.surveys:
+        part = recs[recs["source"] == survey.name] if not recs.empty else recs
+        n = len(part)
+        linked = int((part["wijkcode"] != "").sum()) if n else 0
+        n_answers = int((data.answers["source"] == survey.name).sum()) if not data.answers.empty else 0
+        rows.append(
+            {
+                "Traject": survey.trajectory or "(naam nog invullen)",
+                "Soort": survey.trajectory_type,
+                "Datum": survey.trajectory_date,
+                "Bestand": survey.name,
+                "Bladen": len(survey.sheets),
+                "Respondenten": small(n, threshold),
+                "Open vragen": sum(len(s.columns_with(Role.OPEN)) for s in survey.sheets),
+                "Antwoorden": small(n_answers, threshold),
+                "Gekoppeld": (linked / n) if n >= threshold else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def wijk_coverage(data, threshold: int = 5) -> pd.DataFrame:
+    """Per wijk: inhabitants, respondents and answers (``<5`` below the threshold), per 1,000 inhabitants."""
+    wijken = data.areas.wijken
+    recs = data.records
+    per_wijk = recs[recs["wijkcode"] != ""].groupby("wijkcode").size()
+    answers = data.answers
+    ans_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if not answers.empty else pd.Series(dtype=int)
+    out = []
+    for row in wijken.itertuples():
+        n = int(per_wijk.get(row.wijkcode, 0))
+        inw = row.inwoners
+        rate = n / inw * 1000 if inw and inw == inw and inw > 0 and n >= threshold else None
+        out.append(
+            {
+                "Wijk": row.wijknaam,
+                "Code": row.wijkcode,
+                "Inwoners": None if inw != inw else int(inw),
+                "Respondenten": small(n, threshold),
+                "Antwoorden": small(int(ans_per_wijk.get(row.wijkcode, 0)), threshold),
+                "Respondenten per 1.000 inwoners": None if rate is None else round(rate, 1),
+            }
+        )
+    return pd.DataFrame(out)

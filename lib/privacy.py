@@ -1,0 +1,57 @@
+"""Personal data in respondent text: masking and small-number suppression.
+
+Quotes and exports never show e-mail addresses, phone numbers, PC6 postcodes
+or IBANs, and never a count below the threshold.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+SMALL_NUMBER_THRESHOLD = 5
+"""Counts below this are shown as ``<5`` (configurable per project)."""
+
+_PATTERNS = [
+    (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[e-mail]"),
+    (re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(\s?\d{4}){2}\s?\d{2}\b", re.I), "[IBAN]"),
+    (re.compile(r"(?<![\w+])(\+31|0031)[\s-]?(\(0\))?[\s-]?\d([\s-]?\d){8}\b"), "[telefoon]"),
+    (re.compile(r"(?<![\w])0\d{1,3}[\s-]?\d{2,4}([\s-]?\d{2,4}){1,3}\b"), None),
+    (re.compile(r"\b[1-9]\d{3}(\s?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2})\b"), "[postcode]"),
+]
+_DIGITS = re.compile(r"\d")
+
+
+def _phone(match: re.Match) -> str:
+    digits = _DIGITS.findall(match.group(0))
+    return "[telefoon]" if len(digits) == 10 else match.group(0)
+
+
+def mask_text(text: str) -> str:
+    """Replace e-mail addresses, IBANs, Dutch phone numbers and PC6 postcodes by placeholders."""
+    if not text:
+        return text
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement if replacement else _phone, text)
+    return text
+
+
+def mask_series(values: pd.Series) -> pd.Series:
+    """``mask_text`` over a column, fast for columns with few personal details."""
+    candidates = values.str.contains(r"@|\d{4}|\d{2}[\s-]\d", regex=True, na=False)
+    if not candidates.any():
+        return values
+    out = values.copy()
+    out.loc[candidates] = values.loc[candidates].map(mask_text)
+    return out
+
+
+def small(count: int | float, threshold: int = SMALL_NUMBER_THRESHOLD) -> str:
+    """A count as text, ``<5`` when below the threshold (0 stays 0)."""
+    if count != count:  # NaN
+        return "–"
+    count = int(count)
+    if 0 < count < threshold:
+        return f"<{threshold}"
+    return f"{count:,}".replace(",", ".")

@@ -1,0 +1,122 @@
+"""Gebieden en cijfers: the gemeente's wijken, CBS figures, wijk boundaries and postcode table."""
+
+import streamlit as st
+
+import ui
+from lib.areas import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
+from lib.errors import WijkbeeldError
+from lib.maps import wijk_map
+from lib.postcodes import read_postcode_table
+
+ctx = ui.page("Gebieden en cijfers")
+store, project = ctx.store, ctx.project
+
+st.write(
+    "Laad hier de wijken van uw gemeente met hun cijfers: een export van CBS StatLine (Kerncijfers wijken en "
+    "buurten) of een eigen tabel met een kolom wijkcode, eventueel de wijkgrenzen (GeoJSON) en een postcodetabel."
+)
+
+for kind, message in st.session_state.pop("gebieden_flash", []):
+    (st.success if kind == "ok" else st.error)(ui.plain(message))
+
+READERS = {
+    "gebied": (read_area_table, ["csv", "txt", "xlsx", "xls", "ods"], "CBS-cijfers of andere open data per wijk (CSV, XLSX)"),
+    "geo": (read_geojson, ["geojson", "json"], "Wijkgrenzen (GeoJSON)"),
+    "postcode": (read_postcode_table, ["csv", "xlsx"], "Postcodetabel: PC4 of PC6 naar wijk (CSV, XLSX)"),
+}
+n = st.session_state.get("area_upload_n", 0)
+cols = st.columns(3)
+for col, (kind, (reader, types, label)) in zip(cols, READERS.items()):
+    uploads = col.file_uploader(label, type=types, accept_multiple_files=True, key=f"area_{kind}_{n}")
+    if uploads:
+        flash = []
+        for upload in uploads:
+            data = upload.getvalue()
+            try:
+                reader(upload.name, data)
+            except WijkbeeldError as exc:
+                flash.append(("fout", f"Niet geladen — {exc}"))
+                continue
+            except Exception:  # noqa: BLE001
+                flash.append(("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen."))
+                continue
+            store.add_file(project.id, upload.name, kind, data)
+            flash.append(("ok", f"{upload.name} geladen."))
+        st.session_state["gebieden_flash"] = flash
+        st.session_state["area_upload_n"] = n + 1
+        ctx.changed()
+        st.rerun()
+
+data = ctx.data
+area_files = [f for f in store.files(project.id) if f.kind != "enquete"]
+ui.show_problems([p for p in data.problems if any(f.name in p for f in area_files) or "wijk" in p])
+areas = data.areas
+
+if areas is None:
+    st.info("Nog geen gebieden. Upload een CBS-export of herstel het voorbeeld Gorinchem via de zijbalk.")
+else:
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Gemeente", f"{areas.gemeentenaam}")
+    c2.metric("Wijken", len(areas.wijken))
+    c3.metric("Indicatoren", areas.indicators["indicator"].nunique())
+    gm_pop = areas.latest().query("gebiedcode == @areas.gemeentecode and indicator == 'aantal_inwoners'")
+    c4.metric("Inwoners", format_number(gm_pop["waarde"].iloc[0]) if not gm_pop.empty else "onbekend")
+    if len(areas.gemeenten) > 1:
+        codes = list(areas.gemeenten)
+        chosen = st.selectbox(
+            "De bestanden bevatten meerdere gemeenten; welke is de uwe?",
+            codes,
+            index=codes.index(areas.gemeentecode),
+            format_func=lambda c: f"{areas.gemeenten[c]} ({c})",
+        )
+        if chosen != areas.gemeentecode:
+            store.update_project_settings(project.id, gemeentecode=chosen)
+            ctx.changed()
+            st.rerun()
+
+    tab_wijken, tab_cijfers, tab_kaart, tab_bestanden = st.tabs(["Wijken", "Cijfers", "Kaart", "Bestanden"])
+    with tab_wijken:
+        st.caption(
+            "Wijken met minder dan 500 inwoners zijn als klein gebied gemarkeerd: percentages en cijfers per "
+            "1.000 inwoners zijn daar weinig zeggend. Inwoners: laatste beschikbare jaar, Bron: CBS."
+        )
+        st.dataframe(
+            wijk_table(areas),
+            hide_index=True,
+            width="stretch",
+            column_config={"Inwoners": st.column_config.NumberColumn("Inwoners", format="localized")},
+        )
+    with tab_cijfers:
+        st.caption(
+            "Alle indicatoren uit de geladen bestanden. Per indicator wordt steeds het laatste jaar gebruikt dat "
+            "een waarde heeft. Een indicator zonder wijkwaarden is alleen voor de hele gemeente beschikbaar."
+        )
+        st.dataframe(indicator_catalogue(areas), hide_index=True, width="stretch")
+    with tab_kaart:
+        pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inwoners"]))
+        labels = {
+            row.wijkcode: f"{row.wijknaam} ({row.wijkcode}): {format_number(row.inwoners)} inwoners"
+            for row in areas.wijken.itertuples()
+        }
+        deck = wijk_map(areas, pop, labels)
+        if deck is None:
+            st.info("Geen wijkgrenzen geladen. Upload een GeoJSON met de wijken om de kaart te zien.")
+        else:
+            st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline.")
+            st.pydeck_chart(deck, height=520)
+    with tab_bestanden:
+        labels = {"gebied": "Cijfers", "geo": "Wijkgrenzen", "postcode": "Postcodetabel"}
+        for f in area_files:
+            c1, c2 = st.columns([5, 1])
+            c1.text(f"{labels[f.kind]}: {f.name} (geladen {f.uploaded.replace('T', ' ')})")
+            if c2.button("Verwijderen", key=f"del_area_{f.id}"):
+                store.delete_file(f.id)
+                ctx.changed()
+                st.rerun()
+        if data.gazetteer is not None:
+            n_pc4 = len(data.gazetteer.pc4)
+            st.caption(
+                f"Postcodetabel: {n_pc4} postcodes (PC4)."
+                if n_pc4
+                else "Geen postcodetabel geladen: antwoorden met alleen een postcode blijven ongekoppeld."
+            )

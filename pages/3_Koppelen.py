@@ -1,0 +1,175 @@
+"""Koppelen aan wijken: what stayed unlinked, what was linked by approximation, and aliases."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from lib.codes import parse_postcode
+from lib.linking import suggestions_for
+from lib.privacy import mask_text, small
+from lib.project import alias_key
+from lib.surveys import link_methods, link_review
+
+ctx = ui.page("Koppelen aan wijken")
+store, project = ctx.store, ctx.project
+data = ctx.data
+threshold = int(project.settings.get("drempel", 5))
+
+for message in st.session_state.pop("koppelen_flash", []):
+    st.success(ui.plain(message))
+
+if data.areas is None or data.gazetteer is None:
+    st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
+    st.stop()
+if data.records.empty:
+    st.info("Nog geen bronnen om te koppelen. Upload enquêtes op de pagina Bronnen.")
+    st.stop()
+
+st.write(
+    "Elk antwoord wordt gekoppeld aan een wijk via de CBS-code, de wijknaam (ook bij benadering) of de postcode. "
+    "Een verkeerde koppeling is erger dan geen koppeling: twijfelgevallen blijven open tot u ze hier vastlegt."
+)
+summary = data.summary()
+c1, c2, c3 = st.columns([1, 1, 2])
+c1.metric("Gekoppeld", f"{summary['aandeel_gekoppeld']:.0%}")
+c2.metric("Niet gekoppeld", small(summary["respondenten"] - summary["gekoppeld"], threshold))
+with c3:
+    st.dataframe(link_methods(data.records), hide_index=True, width="stretch", height=180)
+
+names = data.gazetteer.names
+options = ["— geen wijk —"] + [f"{names[c]} ({c})" for c in sorted(names)]
+label_to_code = {"— geen wijk —": ""} | {f"{names[c]} ({c})": c for c in names}
+
+
+def save_links(rows: pd.DataFrame) -> int:
+    """Store the chosen wijk of every row that has one as an alias (name) or postcode override."""
+    saved = 0
+    for row in rows.itertuples():
+        choice = getattr(row, "koppelen")
+        if not choice or choice not in label_to_code:
+            continue
+        store.set_alias(project.id, row.soort, alias_key(row.soort, row.raw), row.raw, label_to_code[choice])
+        saved += 1
+    return saved
+
+
+st.subheader("Niet gekoppeld")
+unlinked = data.unlinked()
+if unlinked.empty:
+    st.success("Alle respondenten met een wijknaam of postcode zijn gekoppeld.")
+else:
+    st.caption(
+        "Kies per waarde de juiste wijk (of ‘geen wijk’, bijvoorbeeld voor ‘buiten de gemeente’) en klik op "
+        "Opslaan. Een gekozen koppeling geldt voor alle bronnen in dit project."
+    )
+    suggestions = [
+        ", ".join(f"{names.get(c, c)} ({s:.0%})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
+        for v, k in zip(unlinked["waarde"], unlinked["soort"])
+    ]
+    editor = pd.DataFrame(
+        {
+            "soort": unlinked["soort"],
+            "waarde": unlinked["waarde"].map(mask_text),
+            "aantal": unlinked["aantal"].map(lambda n: small(n, threshold)),
+            "reden": unlinked["reden"],
+            "suggestie": suggestions,
+            "koppelen": [None] * len(unlinked),
+        }
+    )
+    edited = st.data_editor(
+        editor,
+        key="unlinked_editor",
+        hide_index=True,
+        width="stretch",
+        disabled=["soort", "waarde", "aantal", "reden", "suggestie"],
+        column_config={
+            "soort": st.column_config.TextColumn("Soort", width="small"),
+            "waarde": st.column_config.TextColumn("Waarde in de bron"),
+            "aantal": st.column_config.TextColumn("Respondenten", width="small"),
+            "reden": st.column_config.TextColumn("Waarom niet gekoppeld"),
+            "suggestie": st.column_config.TextColumn("Beste suggesties"),
+            "koppelen": st.column_config.SelectboxColumn("Koppelen aan", options=options, width="medium"),
+        },
+    )
+    if st.button("Koppelingen opslaan", type="primary", key="save_unlinked"):
+        rows = edited.assign(raw=unlinked["waarde"].to_numpy())
+        n = save_links(rows)
+        st.session_state["koppelen_flash"] = [f"{n} koppeling(en) opgeslagen."]
+        ctx.changed()
+        st.rerun()
+
+st.subheader("Bij benadering gekoppeld: graag nakijken")
+review = link_review(data.records, names)
+if review.empty:
+    st.caption("Geen koppelingen bij benadering.")
+else:
+    st.caption(
+        "Deze waarden zijn gekoppeld op een naam die erg lijkt op een wijknaam, of op een postcode (PC4) die voor "
+        "het grootste deel in één wijk ligt. Klopt een koppeling niet, kies dan de juiste wijk en sla op."
+    )
+    review_editor = pd.DataFrame(
+        {
+            "soort": review["soort"],
+            "waarde": review["waarde"].map(mask_text),
+            "wijk": review["wijk"],
+            "zekerheid": review["zekerheid"],
+            "aantal": review["aantal"].map(lambda n: small(n, threshold)),
+            "koppelen": [None] * len(review),
+        }
+    )
+    edited_review = st.data_editor(
+        review_editor,
+        key="review_editor",
+        hide_index=True,
+        width="stretch",
+        disabled=["soort", "waarde", "wijk", "zekerheid", "aantal"],
+        column_config={
+            "waarde": st.column_config.TextColumn("Waarde in de bron"),
+            "wijk": st.column_config.TextColumn("Gekoppeld aan"),
+            "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="percent", min_value=0, max_value=1),
+            "aantal": st.column_config.TextColumn("Respondenten", width="small"),
+            "koppelen": st.column_config.SelectboxColumn("Wijzigen in", options=options, width="medium"),
+        },
+    )
+    if st.button("Wijzigingen opslaan", key="save_review"):
+        n = save_links(edited_review.assign(raw=review["waarde"].to_numpy()))
+        st.session_state["koppelen_flash"] = [f"{n} koppeling(en) aangepast."]
+        ctx.changed()
+        st.rerun()
+
+st.subheader("Aliassen en vaste koppelingen")
+st.caption("Een alias koppelt een schrijfwijze aan een wijk, bijvoorbeeld ‘Centrum’ aan de Binnenstad.")
+with st.form("add_alias", clear_on_submit=True):
+    c1, c2, c3 = st.columns([2, 3, 1])
+    raw = c1.text_input("Schrijfwijze of postcode", placeholder="bijv. Centrum")
+    target = c2.selectbox("Wijk", options[1:] + options[:1])
+    if c3.form_submit_button("Toevoegen"):
+        kind = "postcode" if parse_postcode(raw)[0] else "naam"
+        if raw.strip():
+            store.set_alias(project.id, kind, alias_key(kind, raw), raw.strip(), label_to_code[target])
+            st.session_state["koppelen_flash"] = [f"Alias ‘{raw.strip()}’ toegevoegd."]
+            ctx.changed()
+            st.rerun()
+aliases = [
+    {"soort": kind, "key": key, "Schrijfwijze": raw, "Wijk": names.get(code, "— geen wijk —") if code else "— geen wijk —"}
+    for kind in ("naam", "postcode")
+    for key, (raw, code) in store.aliases(project.id, kind).items()
+]
+if aliases:
+    table = pd.DataFrame(aliases)
+    table["Verwijderen"] = False
+    edited_aliases = st.data_editor(
+        table[["Schrijfwijze", "Wijk", "Verwijderen"]],
+        key="alias_editor",
+        hide_index=True,
+        width="stretch",
+        disabled=["Schrijfwijze", "Wijk"],
+    )
+    to_delete = table[edited_aliases["Verwijderen"].to_numpy()]
+    if not to_delete.empty and st.button(f"{len(to_delete)} alias(sen) verwijderen", key="delete_aliases"):
+        for row in to_delete.itertuples():
+            store.delete_alias(project.id, row.soort, row.key)
+        ctx.changed()
+        st.rerun()
+else:
+    st.caption("Nog geen aliassen.")

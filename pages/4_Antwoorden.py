@@ -1,0 +1,61 @@
+"""Antwoorden: every open answer with its source, row and wijk; filter and download."""
+
+import streamlit as st
+
+import ui
+from lib.answers import UNLINKED, AnswerFilter, answers_table, filter_answers
+from lib.export import table_bytes
+from lib.privacy import small
+
+ctx = ui.page("Antwoorden")
+data = ctx.data
+answers = data.answers
+threshold = int(ctx.project.settings.get("drempel", 5))
+
+if answers.empty:
+    st.info("Nog geen antwoorden op open vragen. Upload bronnen op de pagina Bronnen en controleer de kolomrollen.")
+    st.stop()
+
+names = data.gazetteer.names if data.gazetteer else {}
+with st.container(border=True):
+    c1, c2, c3 = st.columns(3)
+    sources = c1.multiselect("Bron", sorted(answers["source"].unique()), placeholder="Alle bronnen")
+    question_pool = answers if not sources else answers[answers["source"].isin(sources)]
+    questions = c2.multiselect("Vraag", sorted(question_pool["question"].unique()), placeholder="Alle vragen")
+    wijk_options = [UNLINKED] + sorted(names, key=lambda c: names[c])
+    wijken = c3.multiselect(
+        "Wijk", wijk_options, format_func=lambda c: c if c == UNLINKED else names.get(c, c), placeholder="Alle wijken"
+    )
+    text = st.text_input("Zoeken in antwoorden", placeholder="bijv. speeltuin")
+
+shown = filter_answers(answers, AnswerFilter(sources, questions, wijken, text))
+table = answers_table(shown)
+st.caption(
+    f"{small(len(shown), threshold)} van {small(len(answers), threshold)} antwoorden. E-mailadressen, "
+    "telefoonnummers, postcodes (PC6) en IBAN's zijn gemaskeerd."
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    height=560,
+    column_config={
+        "Antwoord": st.column_config.TextColumn("Antwoord", width="large"),
+        "Rij": st.column_config.NumberColumn("Rij", help="Rijnummer zoals in Excel", format="%d"),
+    },
+)
+c1, c2, _ = st.columns([1, 1, 4])
+c1.download_button(
+    "Download als Excel",
+    data=lambda: table_bytes(table, "xlsx"),
+    file_name="wijkbeeld_antwoorden.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)
+c2.download_button(
+    "Download als CSV",
+    data=lambda: table_bytes(table, "csv"),
+    file_name="wijkbeeld_antwoorden.csv",
+    mime="text/csv",
+    on_click="ignore",
+)

@@ -1,0 +1,158 @@
+"""The one UI module: page setup, navigation, session state and caching.
+
+Pages call ``page()`` first; it sets the layout, draws the same navigation on
+every page (so a deep link on a fresh server looks like any other visit),
+opens the store and the current project, and returns a ``Context``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lib.errors import WijkbeeldError
+from lib.project import ProjectData, analyse, ensure_project, restore_sample
+from lib.store import Project, Store
+
+PAGES = [
+    ("streamlit_app.py", "Overzicht", ":material/dashboard:"),
+    ("pages/1_Bronnen.py", "Bronnen", ":material/upload_file:"),
+    ("pages/2_Gebieden.py", "Gebieden en cijfers", ":material/map:"),
+    ("pages/3_Koppelen.py", "Koppelen aan wijken", ":material/link:"),
+    ("pages/4_Antwoorden.py", "Antwoorden", ":material/table_rows:"),
+]
+_CACHE_ENTRIES = 4
+
+
+@dataclass
+class Context:
+    """What a page needs: the store, the current project and its analysed data."""
+
+    store: Store
+    project: Project
+
+    @property
+    def data(self) -> ProjectData:
+        """The project's files read and linked (cached per project version)."""
+        return project_data(self.store, self.project.id)
+
+    def changed(self) -> None:
+        """Call after writing to the store: the next read recomputes."""
+        st.session_state["_version_bump"] = time.time()
+
+
+@st.cache_resource
+def get_store() -> Store:
+    """One Store per server process."""
+    return Store()
+
+
+@st.cache_resource
+def _results() -> dict:
+    return {}
+
+
+def project_data(store: Store, project_id: int) -> ProjectData:
+    """Analysed project data, cached under the project's version token; progress shown on a miss."""
+    key = (str(store.path), project_id, store.version(project_id))
+    cache = _results()
+    if key in cache:
+        return cache[key]
+    bar = st.progress(0.0, text="Bestanden lezen en koppelen…")
+
+    def progress(fraction: float, label: str) -> None:
+        bar.progress(min(1.0, fraction), text=f"Bezig: {label}")
+
+    data = analyse(store, project_id, progress)
+    bar.empty()
+    if len(cache) >= _CACHE_ENTRIES:
+        cache.pop(next(iter(cache)))
+    cache[key] = data
+    return data
+
+
+def _current_project(store: Store) -> Project:
+    pid = st.session_state.get("project_id")
+    if pid is None:
+        query = st.query_params.get("project")
+        if query and query.isdigit():
+            pid = int(query)
+        else:
+            last = store.get_meta("last_project")
+            pid = int(last) if last.isdigit() else None
+    project = store.project(pid) if pid is not None else None
+    if project is None:
+        project = store.project(ensure_project(store))
+    st.session_state["project_id"] = project.id
+    st.query_params["project"] = str(project.id)
+    return project
+
+
+def select_project(store: Store, project_id: int) -> None:
+    """Switch to another project and remember it across restarts."""
+    st.session_state["project_id"] = project_id
+    st.query_params["project"] = str(project_id)
+    store.set_meta("last_project", str(project_id))
+
+
+def _sidebar(store: Store, project: Project) -> None:
+    with st.sidebar:
+        st.markdown("### Wijkbeeld")
+        for path, label, icon in PAGES:
+            st.page_link(path, label=label, icon=icon, query_params={"project": str(project.id)})
+        st.divider()
+        projects = store.projects()
+        ids = [p.id for p in projects]
+        names = {p.id: p.name for p in projects}
+        chosen = st.selectbox(
+            "Project", ids, index=ids.index(project.id), format_func=lambda i: names[i], key="project_select"
+        )
+        if chosen != project.id:
+            select_project(store, chosen)
+            st.rerun()
+        with st.expander("Nieuw project of voorbeeld"):
+            with st.form("new_project", clear_on_submit=True, border=False):
+                name = st.text_input("Naam nieuw project", placeholder="bijv. Wijkbeeld 2025")
+                if st.form_submit_button("Project aanmaken"):
+                    try:
+                        new = store.create_project(name)
+                    except WijkbeeldError as exc:
+                        st.error(str(exc))
+                    else:
+                        select_project(store, new.id)
+                        st.rerun()
+            st.caption("Het voorbeeld Gorinchem wordt opnieuw opgebouwd; andere projecten blijven staan.")
+            if st.button("Voorbeeld Gorinchem herstellen", key="restore_sample"):
+                select_project(store, restore_sample(store))
+                st.rerun()
+        st.caption("Alle gegevens blijven op deze computer. Cijfers: Bron: CBS.")
+
+
+def page(title: str, icon: str = "") -> Context:
+    """Set up a page: config, navigation, project. Stops the page with a Dutch message on a store error."""
+    st.set_page_config(page_title=f"{title} · Wijkbeeld", page_icon="🏘️", layout="wide")
+    try:
+        store = get_store()
+        project = _current_project(store)
+    except WijkbeeldError as exc:
+        st.error(f"Wijkbeeld kan de projectgegevens niet openen: {exc}")
+        st.stop()
+    _sidebar(store, project)
+    st.title(title)
+    return Context(store, project)
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>$~:"})
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so file names and values are shown literally inside st.* messages."""
+    return str(text).translate(_MD_SPECIAL)
+
+
+def show_problems(problems: list[str]) -> None:
+    """List messages about files that could not be used (escaped, never rendered as Markdown)."""
+    for message in problems:
+        st.warning(plain(message), icon=":material/warning:")
