@@ -93,6 +93,7 @@ def _current_project(store: Store) -> Project:
 def select_project(store: Store, project_id: int) -> None:
     """Switch to another project and remember it across restarts."""
     st.session_state["project_id"] = project_id
+    st.session_state.pop("project_select", None)
     st.query_params["project"] = str(project_id)
     store.set_meta("last_project", str(project_id))
 
@@ -106,12 +107,16 @@ def _sidebar(store: Store, project: Project) -> None:
         projects = store.projects()
         ids = [p.id for p in projects]
         names = {p.id: p.name for p in projects}
-        chosen = st.selectbox(
-            "Project", ids, index=ids.index(project.id), format_func=lambda i: names[i], key="project_select"
+        st.session_state.setdefault("project_select", project.id)
+        if st.session_state["project_select"] not in ids:
+            st.session_state["project_select"] = project.id
+        st.selectbox(
+            "Project",
+            ids,
+            format_func=lambda i: names[i],
+            key="project_select",
+            on_change=lambda: select_project(store, st.session_state["project_select"]),
         )
-        if chosen != project.id:
-            select_project(store, chosen)
-            st.rerun()
         with st.expander("Nieuw project of voorbeeld"):
             with st.form("new_project", clear_on_submit=True, border=False):
                 name = st.text_input("Naam nieuw project", placeholder="bijv. Wijkbeeld 2025")

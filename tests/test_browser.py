@@ -1,0 +1,127 @@
+"""End-to-end tests in Debian's Chromium: deep links on a fresh server, upload and link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAV_LABELS = ["Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden"]
+PAGES = [
+    ("", "Overzicht"),
+    ("Bronnen", "Bronnen"),
+    ("Gebieden", "Gebieden en cijfers"),
+    ("Koppelen", "Koppelen aan wijken"),
+    ("Antwoorden", "Antwoorden"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _sidebar_labels(page) -> list[str]:
+    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
+
+
+@pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
+def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_path, path, title):
+    with app_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{url}/{path}")
+        wait_idle(page, 60_000)
+        page.wait_for_selector("h1")
+        assert page.locator("h1").first.inner_text().strip() == title
+        assert _sidebar_labels(page) == NAV_LABELS
+        # the legacy auto-navigation of the pages/ folder must not appear
+        assert page.locator("[data-testid='stSidebarNav']").count() == 0
+        assert page.locator("[data-testid='stException']").count() == 0
+        shot(page, f"deeplink_{path or 'overzicht'}")
+        page.close()
+
+
+def _seed_project_with_areas(data_dir: Path) -> None:
+    from lib.project import sample_area_files
+    from lib.store import Store
+
+    store = Store(data_dir / "wijkbeeld.sqlite")
+    project = store.create_project("Testproject")
+    for kind, name, data in sample_area_files():
+        store.add_file(project.id, name, kind, data)
+    store.set_meta("last_project", str(project.id))
+
+
+def test_upload_survey_and_see_it_linked(browser, tmp_path):
+    _seed_project_with_areas(tmp_path)
+    with app_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/Bronnen")
+        wait_idle(page, 60_000)
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / "excel_puntkomma.csv"))
+        page.get_by_text("excel_puntkomma.csv: 12 rijen gelezen").wait_for(timeout=30_000)
+        wait_idle(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+        shot(page, "upload_bronnen")
+        page.get_by_text("Overzicht", exact=True).first.click()
+        wait_idle(page)
+        page.locator("h1", has_text="Overzicht").wait_for()
+        metrics = dict(
+            zip(
+                page.get_by_test_id("stMetricLabel").all_inner_texts(),
+                page.get_by_test_id("stMetricValue").all_inner_texts(),
+            )
+        )
+        assert metrics["Bronnen"] == "1"
+        # 11 respondents by ward name, one by PC4 4206 (92% Lingewijk); 9 distinct wijken
+        assert metrics["Gekoppeld aan een wijk"] == "100%", metrics
+        assert metrics["Wijken met inbreng"] == "9 van 21", metrics
+        shot(page, "upload_overzicht")
+
+        # survives a reload and a server restart: the upload is in the project database
+        page.reload()
+        wait_idle(page)
+        assert page.get_by_test_id("stMetricValue").first.inner_text() == "1"
+        page.close()
+    with app_server(tmp_path) as url:
+        page = browser.new_page()
+        page.goto(url)
+        wait_idle(page, 60_000)
+        metrics = dict(
+            zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts())
+        )
+        assert metrics["Bronnen"] == "1"
+        page.close()
+
+
+def test_bad_upload_shows_dutch_message_and_keeps_work(browser, tmp_path):
+    _seed_project_with_areas(tmp_path)
+    with app_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/Bronnen")
+        wait_idle(page, 60_000)
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / "limesurvey.csv"))
+        page.get_by_text("limesurvey.csv: 12 rijen gelezen").wait_for(timeout=30_000)
+        wait_idle(page)
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / "bad" / "corrupt.xlsx"))
+        page.get_by_text("Niet geladen").wait_for(timeout=30_000)
+        wait_idle(page)
+        text = page.get_by_test_id("stAlert").all_inner_texts()
+        assert any("corrupt.xlsx" in t and "Excel" in t for t in text), text
+        assert page.locator("[data-testid='stException']").count() == 0
+        # the earlier upload is still there
+        assert page.get_by_text("limesurvey.csv", exact=False).count() >= 1
+        shot(page, "bad_upload")
+        page.close()
