@@ -34,23 +34,35 @@ METHOD_LABELS = {
     "": "niet gekoppeld",
 }
 
-_WIJK_PREFIX = re.compile(r"^(wijk|buurt)\s*\d+\s*")
+_WIJK_PREFIX = re.compile(r"^(wijk|buurt)\s*\d+\s+")
+_WIJK_NUMBER = re.compile(r"^\s*wijk\s*0*(\d{1,2})\s*$", re.I)
 _STOP = {"de", "het", "t", "wijk", "buurt", "van", "en"}
+
+
+def _ascii_words(value: object) -> list[str]:
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().lower().strip()
+    text = text.replace("y", "ij")  # Dutch: "Haarwyk" is "Haarwijk"
+    text = _WIJK_PREFIX.sub("", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).split()
 
 
 def normalise_name(value: object) -> str:
     """Comparable form of a ward name: ``"Wijk 11 laag Dalem"``, ``"Dalem (laag)"`` -> ``"dalem laag"``.
 
-    Lower case, accents and punctuation removed, the CBS ``Wijk NN`` prefix and
-    filler words dropped, tokens sorted so word order does not matter.
+    Lower case, accents and punctuation removed, ``y`` read as ``ij``, the CBS
+    ``Wijk NN`` prefix and filler words dropped, tokens sorted so word order
+    does not matter.
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().lower().strip()
-    text = _WIJK_PREFIX.sub("", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    tokens = [t for t in text.split() if t not in _STOP]
-    return " ".join(sorted(tokens))
+    return " ".join(sorted(t for t in _ascii_words(value) if t not in _STOP))
+
+
+def compact_name(value: object) -> str:
+    """Name without spaces in its own word order (``"laag-dalem"`` -> ``"laagdalem"``, ``"Linge wijk"`` -> ``"lingewijk"``)."""
+    if value is None:
+        return ""
+    return "".join(t for t in _ascii_words(value) if t not in {"de", "het", "t"})
 
 
 @dataclass
@@ -82,11 +94,15 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self._by_norm: dict[str, set[str]] = {}
-        gem = normalise_name(self.gemeentenaam)
+        self._by_compact: dict[str, set[str]] = {}
+        self._gem = normalise_name(self.gemeentenaam)
         for code, name in self.names.items():
-            for variant in {normalise_name(name), _strip_gemeente(normalise_name(name), gem)}:
+            for variant in {normalise_name(name), _strip_gemeente(normalise_name(name), self._gem)}:
                 if variant:
                     self._by_norm.setdefault(variant, set()).add(code)
+            for variant in {compact_name(name), compact_name(_strip_gemeente_text(name, self.gemeentenaam))}:
+                if variant:
+                    self._by_compact.setdefault(variant, set()).add(code)
 
     def known_tokens(self) -> set[str]:
         """Normalised names, aliases and codes, for role detection."""
@@ -108,12 +124,23 @@ class Gazetteer:
             if target == "":
                 return Link(None, "handmatig", 1.0, reason="door gebruiker als 'geen wijk' gemarkeerd")
             return Link(target, "alias", 1.0)
+        number = _WIJK_NUMBER.match(text)
+        if number and self.names:
+            gm_digits = next(iter(self.names))[2:6]
+            code = f"WK{gm_digits}{int(number.group(1)):02d}"
+            if code in self.names:
+                return Link(code, "naam", 1.0)
+        norm = _strip_gemeente(norm, self._gem) or norm
         if not norm:
             return Link(None, reason="geen naam")
         exact = self._by_norm.get(norm)
         if exact and len(exact) == 1:
             return Link(next(iter(exact)), "naam", 1.0)
-        scored = self._score(norm)
+        compact = compact_name(_strip_gemeente_text(text, self.gemeentenaam))
+        same = self._by_compact.get(compact)
+        if not exact and same and len(same) == 1:
+            return Link(next(iter(same)), "naam", 1.0)
+        scored = self._score(norm, compact)
         suggestions = scored[:3]
         if exact and len(exact) > 1:
             return Link(None, reason="naam past bij meerdere wijken", suggestions=suggestions)
@@ -121,22 +148,36 @@ class Gazetteer:
         tokens = set(norm.split())
         containing = {c for n, cs in self._by_norm.items() if tokens and tokens <= set(n.split()) for c in cs}
         if len(containing) == 1:
-            return Link(next(iter(containing)), "naam", 0.9)
+            return Link(next(iter(containing)), "fuzzy", 0.9)
         if suggestions:
             best_code, best = suggestions[0]
             second = suggestions[1][1] if len(suggestions) > 1 else 0.0
-            if best >= FUZZY_ACCEPT and best - second >= FUZZY_MARGIN:
+            if best >= FUZZY_ACCEPT and best - second >= FUZZY_MARGIN and not self._qualified(compact, best_code):
                 return Link(best_code, "fuzzy", round(best, 2))
+        # a unique beginning of a name: "linge" -> Lingewijk
+        if len(compact) >= 5 and not containing:
+            starts = {c for n, cs in self._by_compact.items() if n.startswith(compact) for c in cs}
+            if len(starts) == 1:
+                return Link(next(iter(starts)), "fuzzy", 0.85)
         reason = "naam lijkt op meerdere wijken" if len(containing) > 1 else "naam niet herkend"
         return Link(None, reason=reason, suggestions=[s for s in suggestions if s[1] >= 0.4])
 
-    def _score(self, norm: str) -> list[tuple[str, float]]:
+    def _qualified(self, compact: str, code: str) -> bool:
+        """True when the input is a wijk name plus extra words ("L. Dalem", "Dalem dorp"): a qualifier, not a typo."""
+        names = [n for n, cs in self._by_compact.items() if code in cs]
+        return any(n in compact and len(compact) > len(n) for n in names)
+
+    def _score(self, norm: str, compact: str = "") -> list[tuple[str, float]]:
+        """Similarity of a name to every wijk (best of sorted-token and compact forms), best first."""
         best: dict[str, float] = {}
-        for name, codes in self._by_norm.items():
-            ratio = difflib.SequenceMatcher(None, norm, name).ratio()
-            for code in codes:
-                if ratio > best.get(code, 0.0):
-                    best[code] = ratio
+        for table, key in ((self._by_norm, norm), (self._by_compact, compact)):
+            if not key:
+                continue
+            for name, codes in table.items():
+                ratio = difflib.SequenceMatcher(None, key, name).ratio()
+                for code in codes:
+                    if ratio > best.get(code, 0.0):
+                        best[code] = ratio
         return sorted(best.items(), key=lambda kv: -kv[1])
 
     def link_postcode(self, raw: object) -> Link:
@@ -165,6 +206,13 @@ class Gazetteer:
             reason=f"postcode {pc4} ligt in meerdere wijken ({parts})",
             suggestions=[(c, s) for c, s in shares[:3]],
         )
+
+
+def _strip_gemeente_text(text: str, gemeentenaam: str) -> str:
+    """Remove the gemeente's name from a raw name ("Gorinchem binnenstad" -> "binnenstad")."""
+    if not gemeentenaam:
+        return text
+    return re.sub(re.escape(gemeentenaam), " ", str(text), flags=re.I)
 
 
 def _strip_gemeente(norm: str, gem: str) -> str:
@@ -220,4 +268,4 @@ def suggestions_for(gazetteer: Gazetteer, raw: str, kind: str) -> list[tuple[str
     link = gazetteer.link_postcode(raw) if kind == "postcode" else gazetteer.link_name(raw)
     if link.suggestions:
         return link.suggestions
-    return gazetteer._score(normalise_name(raw))[:3] if kind != "postcode" else []
+    return gazetteer._score(normalise_name(raw), compact_name(raw))[:3] if kind != "postcode" else []

@@ -187,23 +187,40 @@ def collect(surveys: list[Survey], gazetteer: Gazetteer | None, progress: Progre
 
 
 def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
-    """Raw ward names and postcodes that stayed unlinked, with how many records each and why."""
+    """Unlinked ward names and postcodes grouped by what one decision fixes, with counts and reason.
+
+    Names are grouped by their normalised form ("Centrum" and "centrum"), postcodes
+    by PC4 (one choice covers every PC6 in it). Columns: soort, sleutel (the key an
+    alias is stored under), waarde (the spellings seen), aantal, reden.
+    """
+    from .codes import parse_postcode
+    from .linking import normalise_name
+
+    columns = ["soort", "sleutel", "waarde", "aantal", "reden"]
     if records.empty:
-        return pd.DataFrame(columns=["soort", "waarde", "aantal", "reden"])
+        return pd.DataFrame(columns=columns)
     failed = records[records["wijkcode"] == ""]
     rows = []
-    for kind, col in (("naam", "wijk_raw"), ("postcode", "postcode_raw")):
-        vals = failed[failed[col].astype(str).str.strip() != ""]
-        if kind == "postcode":
-            vals = vals[vals["wijk_raw"].astype(str).str.strip() == ""] if "wijk_raw" in vals else vals
-        if vals.empty:
+    names = failed[failed["wijk_raw"].astype(str).str.strip() != ""]
+    postcodes = failed[(failed["wijk_raw"].astype(str).str.strip() == "") & (failed["postcode_raw"].astype(str).str.strip() != "")]
+    for kind, part, col, keyfn in (
+        ("naam", names, "wijk_raw", normalise_name),
+        ("postcode", postcodes, "postcode_raw", lambda v: parse_postcode(v)[0] or str(v).strip()),
+    ):
+        if part.empty:
             continue
-        grouped = vals.groupby(vals[col].astype(str).str.strip()).agg(aantal=("reason", "size"), reden=("reason", "first"))
-        for value, row in grouped.iterrows():
-            rows.append({"soort": kind, "waarde": value, "aantal": int(row["aantal"]), "reden": row["reden"]})
-    out = pd.DataFrame(rows, columns=["soort", "waarde", "aantal", "reden"])
+        raw = part[col].astype(str).str.strip()
+        uniq = {v: keyfn(v) for v in raw.unique()}
+        keys = raw.map(uniq)
+        for key, grp in part.groupby(keys.to_numpy()):
+            spellings = list(dict.fromkeys(grp[col].astype(str).str.strip()))
+            if kind == "postcode":
+                shown = key if len(spellings) == 1 and spellings[0] == key else f"{key} (alle postcodes {key} …)"
+            else:
+                shown = " / ".join(spellings[:3]) + (" …" if len(spellings) > 3 else "")
+            rows.append({"soort": kind, "sleutel": key or shown, "waarde": shown, "aantal": len(grp), "reden": grp["reason"].iloc[0]})
+    out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["aantal", "waarde"], ascending=[False, True]).reset_index(drop=True)
-
 
 def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
     """A few distinct non-empty values of a column, masked and shortened, joined by ' | '."""
@@ -253,11 +270,13 @@ def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Values linked by approximation (fuzzy name or PC4 majority), to check: waarde, wijk, zekerheid, aantal."""
     if records.empty:
         return pd.DataFrame(columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
+    from .codes import parse_postcode
+
     part = records[records["method"].isin(["fuzzy", "pc4"])]
+    pc4 = part["postcode_raw"].astype(str).map(lambda v: parse_postcode(v)[0] or v.strip())
+    value = part["wijk_raw"].astype(str).str.strip().where(part["method"] == "fuzzy", pc4)
     rows = []
-    for (method, value, code), grp in part.groupby(
-        [part["method"], part["wijk_raw"].where(part["method"] == "fuzzy", part["postcode_raw"]).astype(str).str.strip(), part["wijkcode"]]
-    ):
+    for (method, value, code), grp in part.groupby([part["method"], value, part["wijkcode"]]):
         rows.append(
             {
                 "soort": "postcode" if method == "pc4" else "naam",

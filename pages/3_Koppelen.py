@@ -48,7 +48,7 @@ def save_links(rows: pd.DataFrame) -> int:
         choice = getattr(row, "koppelen")
         if not choice or choice not in label_to_code:
             continue
-        store.set_alias(project.id, row.soort, alias_key(row.soort, row.raw), row.raw, label_to_code[choice])
+        store.set_alias(project.id, row.soort, row.sleutel, row.raw, label_to_code[choice])
         saved += 1
     return saved
 
@@ -64,7 +64,7 @@ else:
     )
     suggestions = [
         ", ".join(f"{names.get(c, c)} ({s:.0%})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
-        for v, k in zip(unlinked["waarde"], unlinked["soort"])
+        for v, k in zip(unlinked["sleutel"], unlinked["soort"])
     ]
     editor = pd.DataFrame(
         {
@@ -92,7 +92,7 @@ else:
         },
     )
     if st.button("Koppelingen opslaan", type="primary", key="save_unlinked"):
-        rows = edited.assign(raw=unlinked["waarde"].to_numpy())
+        rows = edited.assign(raw=unlinked["waarde"].to_numpy(), sleutel=unlinked["sleutel"].to_numpy())
         n = save_links(rows)
         st.session_state["koppelen_flash"] = [f"{n} koppeling(en) opgeslagen."]
         ctx.changed()
@@ -132,7 +132,8 @@ else:
         },
     )
     if st.button("Wijzigingen opslaan", key="save_review"):
-        n = save_links(edited_review.assign(raw=review["waarde"].to_numpy()))
+        keys = [alias_key(k, v) for k, v in zip(review["soort"], review["waarde"])]
+        n = save_links(edited_review.assign(raw=review["waarde"].to_numpy(), sleutel=keys))
         st.session_state["koppelen_flash"] = [f"{n} koppeling(en) aangepast."]
         ctx.changed()
         st.rerun()
