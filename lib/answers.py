@@ -41,16 +41,16 @@ def filter_answers(answers: pd.DataFrame, flt: AnswerFilter) -> pd.DataFrame:
 
 
 def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
-    """Dutch display/export table: bron, traject, blad, rij, vraag, antwoord (masked), wijk."""
+    """Dutch display/export table: antwoord (masked), wijk, vraag, traject, bron, blad, Excel row, wijkcode."""
     return pd.DataFrame(
         {
-            "Bron": answers["source"].to_numpy(),
+            "Antwoord": mask_series(answers["answer"].astype(str)).to_numpy(),
+            "Wijk": answers["wijknaam"].to_numpy(),
+            "Vraag": answers["question"].to_numpy(),
             "Traject": answers["trajectory"].to_numpy(),
+            "Bron": answers["source"].to_numpy(),
             "Blad": answers["sheet"].to_numpy(),
             "Rij": answers["row"].to_numpy(),
-            "Vraag": answers["question"].to_numpy(),
-            "Antwoord": mask_series(answers["answer"].astype(str)).to_numpy(),
             "Wijkcode": answers["wijkcode"].to_numpy(),
-            "Wijk": answers["wijknaam"].to_numpy(),
         }
     )

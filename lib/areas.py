@@ -542,7 +542,7 @@ def wijk_table(areas: Areas) -> pd.DataFrame:
         {
             "Code": w["wijkcode"],
             "Wijk": w["wijknaam"],
-            "Inwoners": w["inwoners"].map(lambda v: None if v != v else int(v)),
+            "Inwoners": w["inwoners"].map(format_number),
             "Klein gebied": w["inwoners"].map(lambda v: bool(v == v and v < SMALL_AREA_INHABITANTS)),
             "Op de kaart": w["wijkcode"].isin(
                 {f["properties"]["wijkcode"] for f in (areas.geojson or {}).get("features", [])}

@@ -256,11 +256,38 @@ def link_records(
         if wijk_values is None:
             result = by_pc
         else:
-            use_pc = (result["wijkcode"] == "") & (by_pc["wijkcode"] != "")
+            conflict = _conflicts(gazetteer, result["wijkcode"], postcode_values.fillna("").astype(str))
+            if conflict.any():
+                result.loc[conflict, "reden"] = [
+                    f"wijknaam ({gazetteer.names.get(code, code)}) past niet bij postcode {pc}"
+                    for code, pc in zip(result.loc[conflict, "wijkcode"], postcode_values[conflict].astype(str).str.strip())
+                ]
+                result.loc[conflict, ["wijkcode", "methode"]] = ""
+                result.loc[conflict, "zekerheid"] = 0.0
+            use_pc = (result["wijkcode"] == "") & (by_pc["wijkcode"] != "") & ~conflict
             result.loc[use_pc] = by_pc.loc[use_pc]
             both_failed = (result["wijkcode"] == "") & (by_pc["reden"] != "leeg")
             result.loc[both_failed, "reden"] = result.loc[both_failed, "reden"] + "; " + by_pc.loc[both_failed, "reden"]
     return result.reset_index(drop=True)
+
+
+def _conflicts(gazetteer: Gazetteer, codes: pd.Series, postcodes: pd.Series) -> pd.Series:
+    """True where a ward name linked to a wijk that holds none of the addresses of the record's postcode."""
+    out = []
+    cache: dict[tuple[str, str], bool] = {}
+    for code, raw in zip(codes, postcodes):
+        key = (code, raw)
+        if key not in cache:
+            pc4, pc6 = parse_postcode(raw)
+            bad = False
+            if code and pc4:
+                if pc6 and pc6 in gazetteer.pc6:
+                    bad = gazetteer.pc6[pc6] != code
+                elif pc4 in gazetteer.pc4:
+                    bad = code not in {c for c, _ in gazetteer.pc4[pc4]}
+            cache[key] = bad
+        out.append(cache[key])
+    return pd.Series(out, index=codes.index, dtype=bool)
 
 
 def suggestions_for(gazetteer: Gazetteer, raw: str, kind: str) -> list[tuple[str, float]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .areas import format_number
 from .privacy import small
 from .roles import Role
 
@@ -21,9 +22,8 @@ def sources_overview(data, threshold: int = 5) -> pd.DataFrame:
             {
                 "Traject": survey.trajectory or "(naam nog invullen)",
                 "Soort": survey.trajectory_type,
-                "Datum": survey.trajectory_date,
+                "Datum": dutch_date(survey.trajectory_date),
                 "Bestand": survey.name,
-                "Bladen": len(survey.sheets),
                 "Respondenten": small(n, threshold),
                 "Open vragen": sum(len(s.columns_with(Role.OPEN)) for s in survey.sheets),
                 "Antwoorden": small(n_answers, threshold),
@@ -49,10 +49,16 @@ def wijk_coverage(data, threshold: int = 5) -> pd.DataFrame:
             {
                 "Wijk": row.wijknaam,
                 "Code": row.wijkcode,
-                "Inwoners": None if inw != inw else int(inw),
+                "Inwoners": format_number(inw),
                 "Respondenten": small(n, threshold),
                 "Antwoorden": small(int(ans_per_wijk.get(row.wijkcode, 0)), threshold),
-                "Respondenten per 1.000 inwoners": None if rate is None else round(rate, 1),
+                "Per 1.000 inwoners": "–" if rate is None else format_number(rate, 1),
             }
         )
     return pd.DataFrame(out)
+
+
+def dutch_date(iso: str) -> str:
+    """``2024-03-15`` -> ``15-03-2024``; other text unchanged."""
+    parts = iso.split("-") if iso else []
+    return "-".join(reversed(parts)) if len(parts) == 3 and len(parts[0]) == 4 else iso

@@ -218,7 +218,7 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
                 shown = key if len(spellings) == 1 and spellings[0] == key else f"{key} (alle postcodes {key} …)"
             else:
                 shown = " / ".join(spellings[:3]) + (" …" if len(spellings) > 3 else "")
-            rows.append({"soort": kind, "sleutel": key or shown, "waarde": shown, "aantal": len(grp), "reden": grp["reason"].iloc[0]})
+            rows.append({"soort": kind, "sleutel": key, "waarde": shown, "aantal": len(grp), "reden": grp["reason"].iloc[0]})
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["aantal", "waarde"], ascending=[False, True]).reset_index(drop=True)
 

@@ -84,7 +84,6 @@ else:
             wijk_table(areas),
             hide_index=True,
             width="stretch",
-            column_config={"Inwoners": st.column_config.NumberColumn("Inwoners", format="localized")},
         )
     with tab_cijfers:
         st.caption(

@@ -37,7 +37,8 @@ with c3:
     st.dataframe(link_methods(data.records), hide_index=True, width="stretch", height=180)
 
 names = data.gazetteer.names
-options = ["— geen wijk —"] + [f"{names[c]} ({c})" for c in sorted(names)]
+CHOOSE = "— kies een wijk —"
+options = [CHOOSE, "— geen wijk —"] + [f"{names[c]} ({c})" for c in sorted(names)]
 label_to_code = {"— geen wijk —": ""} | {f"{names[c]} ({c})": c for c in names}
 
 
@@ -55,6 +56,13 @@ def save_links(rows: pd.DataFrame) -> int:
 
 st.subheader("Niet gekoppeld")
 unlinked = data.unlinked()
+unusable = unlinked[unlinked["sleutel"] == ""]
+unlinked = unlinked[unlinked["sleutel"] != ""].reset_index(drop=True)
+if not unusable.empty:
+    st.caption(
+        f"{small(int(unusable['aantal'].sum()), threshold)} respondenten vulden bij wijk iets in zonder bruikbare naam "
+        "(bijvoorbeeld ‘?’); die blijven ongekoppeld."
+    )
 if unlinked.empty:
     st.success("Alle respondenten met een wijknaam of postcode zijn gekoppeld.")
 else:
@@ -68,12 +76,12 @@ else:
     ]
     editor = pd.DataFrame(
         {
-            "soort": unlinked["soort"],
             "waarde": unlinked["waarde"].map(mask_text),
             "aantal": unlinked["aantal"].map(lambda n: small(n, threshold)),
-            "reden": unlinked["reden"],
+            "koppelen": [CHOOSE] * len(unlinked),
             "suggestie": suggestions,
-            "koppelen": [None] * len(unlinked),
+            "reden": unlinked["reden"],
+            "soort": unlinked["soort"],
         }
     )
     edited = st.data_editor(
@@ -84,9 +92,9 @@ else:
         disabled=["soort", "waarde", "aantal", "reden", "suggestie"],
         column_config={
             "soort": st.column_config.TextColumn("Soort", width="small"),
-            "waarde": st.column_config.TextColumn("Waarde in de bron"),
+            "waarde": st.column_config.TextColumn("Waarde in de bron", width="medium"),
             "aantal": st.column_config.TextColumn("Respondenten", width="small"),
-            "reden": st.column_config.TextColumn("Waarom niet gekoppeld"),
+            "reden": st.column_config.TextColumn("Waarom niet gekoppeld", width="large"),
             "suggestie": st.column_config.TextColumn("Beste suggesties"),
             "koppelen": st.column_config.SelectboxColumn("Koppelen aan", options=options, width="medium"),
         },
@@ -109,12 +117,12 @@ else:
     )
     review_editor = pd.DataFrame(
         {
-            "soort": review["soort"],
             "waarde": review["waarde"].map(mask_text),
             "wijk": review["wijk"],
             "zekerheid": review["zekerheid"],
             "aantal": review["aantal"].map(lambda n: small(n, threshold)),
-            "koppelen": [None] * len(review),
+            "koppelen": [CHOOSE] * len(review),
+            "soort": review["soort"],
         }
     )
     edited_review = st.data_editor(
@@ -124,6 +132,7 @@ else:
         width="stretch",
         disabled=["soort", "waarde", "wijk", "zekerheid", "aantal"],
         column_config={
+            "soort": st.column_config.TextColumn("Soort", width="small"),
             "waarde": st.column_config.TextColumn("Waarde in de bron"),
             "wijk": st.column_config.TextColumn("Gekoppeld aan"),
             "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="percent", min_value=0, max_value=1),
@@ -143,7 +152,7 @@ st.caption("Een alias koppelt een schrijfwijze aan een wijk, bijvoorbeeld ‘Cen
 with st.form("add_alias", clear_on_submit=True):
     c1, c2, c3 = st.columns([2, 3, 1])
     raw = c1.text_input("Schrijfwijze of postcode", placeholder="bijv. Centrum")
-    target = c2.selectbox("Wijk", options[1:] + options[:1])
+    target = c2.selectbox("Wijk", options[2:] + options[1:2])
     if c3.form_submit_button("Toevoegen"):
         kind = "postcode" if parse_postcode(raw)[0] else "naam"
         if raw.strip():

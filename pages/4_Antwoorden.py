@@ -34,16 +34,29 @@ st.caption(
     f"{small(len(shown), threshold)} van {small(len(answers), threshold)} antwoorden. E-mailadressen, "
     "telefoonnummers, postcodes (PC6) en IBAN's zijn gemaskeerd."
 )
-st.dataframe(
+event = st.dataframe(
     table,
     hide_index=True,
     width="stretch",
     height=560,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="answers_table",
     column_config={
         "Antwoord": st.column_config.TextColumn("Antwoord", width="large"),
+        "Vraag": st.column_config.TextColumn("Vraag", width="medium"),
+        "Bron": st.column_config.TextColumn("Bron", width="small"),
         "Rij": st.column_config.NumberColumn("Rij", help="Rijnummer zoals in Excel", format="%d"),
     },
 )
+selected = event.selection.rows if event else []
+if selected:
+    row = table.iloc[selected[0]]
+    with st.container(border=True):
+        st.caption(f"{row['Traject'] or row['Bron']} · {row['Vraag']} · rij {row['Rij']} · {row['Wijk'] or 'niet gekoppeld'}")
+        st.text(row["Antwoord"])  # plain text: respondent text is never rendered as Markdown
+else:
+    st.caption("Klik op een rij om het hele antwoord te lezen.")
 c1, c2, _ = st.columns([1, 1, 4])
 c1.download_button(
     "Download als Excel",

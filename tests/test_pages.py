@@ -169,7 +169,7 @@ def test_antwoorden_filters_and_downloads(project):
     at = open_page("pages/4_Antwoorden.py")
     table = at.dataframe[0].value
     assert len(table) == 22
-    assert list(table.columns) == ["Bron", "Traject", "Blad", "Rij", "Vraag", "Antwoord", "Wijkcode", "Wijk"]
+    assert list(table.columns) == ["Antwoord", "Wijk", "Vraag", "Traject", "Bron", "Blad", "Rij", "Wijkcode"]
     at.text_input[0].set_value("jongeren")
     at.run()
     filtered = at.dataframe[0].value

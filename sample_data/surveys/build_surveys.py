@@ -22,6 +22,12 @@ Answer texts are hand-written, one per line, in the blocks below:
   {O} {J} {P}  respondent is old (65+) / young (<35) / a parent (25-54)
   {A84}        respondent's exact age
   {L} {H}      low / high rapportcijfer (Wmo)
+  {J14}        youth survey: the respondent's exact age
+  {Y}          street conversation with someone under 25
+  {M}          respondent is 45-64 (Forms)
+  {Rman} {Rvrouw} {Rmoeder} {Rvader} {Rzoon} {Rdochter} {Rverpleeghuis} {Randers}
+               mantelzorg: whom the carer cares for; a need or remark with R-hints only
+               goes to a carer whose "Voor wie" has one of them
   {hh} {bg} {db} {hm} {wa} {vv} {rz}  kind of Wmo support the text is about
   " // "       a line break inside the answer
 """
@@ -322,6 +328,38 @@ De mensen van het buurthuis doen hun best met weinig geld.
 [13] {P} Veel jonge gezinnen, de kinderen spelen samen op straat.
 [02] Wijdschild is een echte dorpse buurt, iedereen kent iedereen.
 [12] In het dorp is het nog ouderwets gezellig, iedereen kent elkaar en helpt elkaar.
+Het kinderdagverblijf om de hoek is fantastisch.
+Je kunt hier nog gewoon je fiets buiten laten staan.
+De opbouwwerker kent iedereen en weet wat er speelt.
+Er is een buurtmoestuin waar ik elke week kom, daar heb ik nieuwe mensen leren kennen.
+de jaarlijkse opschoondag, toen kwamen er wel 30 mensen
+{O} Dat de buurvrouw elke ochtend even kijkt of mijn gordijnen open zijn.
+{P} De school doet veel aan ouderbetrokkenheid, er zijn koffieochtenden voor ouders
+goeie sfeer in de straat, we hebben een app groep
+Er wordt snel gereageerd als er iets kapot is.
+De nieuwe led-verlichting, het is 's avonds een stuk lichter.
+Rustig wonen maar toch dichtbij de snelweg en het station.
+Er zijn genoeg parkeerplaatsen (nog wel).
+De huisartsenpraktijk heeft een praktijkondersteuner voor psychische klachten, daar had ik veel aan.
+Het park is mooi opgeknapt, met bankjes en een pad waar je met de rolstoel over kan.
+Dat er steeds meer jonge gezinnen komen, het wordt weer levendig.
+Veel verschillende mensen, dat maakt het interessant.
+De wijkagent kent de jongeren bij naam, dat scheelt.
+hier kan je nog ff een praatje maken bij de bakker
+{O} De seniorenmiddag in de kerk op woensdag, altijd gezellig.
+Het voetbalveld wordt goed gebruikt door de jeugd, ook 's avonds.
+De vrijwillige ouderenbezoekers, echt goud
+We hebben een bewonerscommissie die opkomt voor de huurders
+De dokter en de apotheek werken goed samen.
+Niet veel maar de buren zijn aardig
+Alles is netjes en verzorgd, de gemeente doet haar best.
+{P} De gratis sportlessen voor kinderen in de zomervakantie
+Er wordt geluisterd. Na onze klachten over het sluipverkeer is er echt wat veranderd.
+Weinig overlast, weinig gedoe.
+{J} De taalles bij het buurthuis heeft me echt geholpen met mijn werk.
+Het uitzicht over de rivier. Daar word ik elke dag blij van.
+de kermis elk jaar, gezellig
+Dat er een voedselbank is, zonder hen was het ons vorig jaar niet gelukt.
 """
 
 FORMS_GOED_KORT = """
@@ -333,6 +371,13 @@ Niks
 groen
 gezellig
 alles dichtbij
+De rust
+veilig
+niets
+de natuur
+Buren
+mooi groen
+ligging
 """
 
 # --------------------------------------------------------------------------------------
@@ -398,6 +443,36 @@ Er was begrip voor mijn situatie als alleenstaande vader.
 De consulent was eerlijk over wat wel en niet kon; liever dat dan valse hoop.
 {vv} Met de regiotaxi kan ik weer naar mijn zus en naar de kerk.
 Het gesprek ging in mijn eigen tempo; ik mocht zelf vertellen.
+{hh} Mijn hulp ziet het als ik een slechte dag heb en maakt dan even tijd voor een kop koffie.
+{hm} De rollator werd dezelfde week nog gebracht.
+Ik voelde me niet bezwaard om hulp te vragen, ze maakten het heel gewoon.
+{vv} De regiotaxi haalt me op tot aan de voordeur en helpt met de rolstoel.
+{bg} Mijn begeleider is geduldig en oordeelt niet. Eindelijk iemand die snapt hoe het is met ADHD.
+De consulent nam de tijd en stelde goede vragen.
+{db} Op de dagbesteding heeft mijn man weer vrienden gemaakt. Hij praat er thuis over.
+{wa} {H} De aannemer heeft de badkamer in 4 dagen verbouwd, netjes en schoon achtergelaten.
+Het was fijn dat ik zelf mocht kiezen welke zorgaanbieder.
+Ik werd teruggebeld op het tijdstip dat was afgesproken.
+{hm} Uitleg over het opladen en onderhoud van de scootmobiel was duidelijk.
+{rz} Mijn vader kon twee weken logeren toen wij op vakantie gingen. Daarna konden we er weer tegenaan.
+De medewerker sprak Turks met mijn moeder, dat maakte veel verschil.
+Snel geschakeld na mijn val, de hulp stond er binnen een week.
+{hh} {H} Al 5 jaar dezelfde hulp, ze is bijna familie.
+{bg} Ik heb hulp gekregen bij mijn schulden en mijn post, ik slaap weer.
+Goed dat ook naar mijn dochter (mantelzorger) werd geluisterd.
+Er werd niet moeilijk gedaan over een extra uur toen ik net uit het ziekenhuis kwam.
+{vv} Met de Wmo-pas kan ik naar de markt, dat is mijn uitje van de week.
+{db} De activiteiten zijn leuk: koken, tuinieren, uitstapjes.
+Ze stuurden een duidelijke brief én belden om hem uit te leggen.
+{wa} Drempels weg, deuren breder, ik kan weer overal komen met de rolstoel.
+De wijkverpleegkundige en het wijkteam werkten goed samen.
+Fijn dat de cliëntondersteuner een vrijwilliger is en geen belang heeft.
+{hm} De tillift maakt het voor mijn man veel makkelijker om mij te helpen.
+ik ben geholpen, meer hoef ik niet te weten
+het ging snel en zonder gedoe
+{bg} De begeleiding is flexibel, als ik een keer niet kan verzetten we het.
+Er werd goed uitgelegd wat een pgb inhoudt, zodat ik een goede keuze kon maken.
+{hh} Ze doet ook de was en de boodschappen, dat scheelt mijn kinderen veel.
 """
 
 WMO_GOED_KORT = """
@@ -407,6 +482,11 @@ Vriendelijk
 Snel geholpen
 niets bijzonders
 prima
+de hulp zelf
+Vriendelijk personeel
+Goed geholpen
+Snel
+tevreden
 """
 
 WMO_BETER = """
@@ -475,6 +555,36 @@ Bel me op 06-23456789 dan leg ik het uit, het is te veel om hier te schrijven.
 Sommige medewerkers zijn geweldig; anderen hebben er duidelijk geen zin in.
 {db} Mijn vrouw wil niet meer naar de dagbesteding omdat ze zich er niet thuis voelt. Er zijn alleen mannen.
 Eén keer per jaar een evaluatie is te weinig, mijn situatie verandert snel.
+{hh} Bij ziekte van de vaste hulp komt er niemand, ik hoor het pas als ik zit te wachten.
+{hm} De scootmobiel is te groot voor mijn berging, nu staat hij in de gang.
+{vv} Je moet de taxi een dag van tevoren bestellen, maar de huisarts belt soms dezelfde ochtend.
+De brieven komen van verschillende afdelingen en zeggen soms iets anders.
+{L} Ik heb het gevoel dat er over mijn rug bezuinigd wordt.
+Het duurde 6 weken voordat ik de beschikking kreeg, terwijl de hulp al was afgesproken.
+{bg} Mijn begeleider is vaak ziek en er is geen vervanging.
+Meer rekening houden met mensen die slecht horen; bellen is voor mij lastig, mail of sms graag.
+{db} De dagbesteding stopt om 15.00 uur, ik werk tot 17.00.
+{wa} Het onderzoek van de ergotherapeut was pas na 10 weken.
+Een vast telefoonnummer waar je een mens aan de lijn krijgt.
+{hh} De hulp heeft te weinig tijd om boven ook even te stofzuigen.
+De eigen bijdrage stijgt ieder jaar maar de hulp wordt minder.
+{rz} Er was maar één logeeradres en dat zat vol.
+Graag ook het evaluatiegesprek aan huis, niet op het gemeentehuis.
+{vv} Chauffeurs rijden soms hard en ruw, mijn rolstoel schoof door de bus.
+Ik wil meer zeggenschap over wanneer de hulp komt.
+Meer uitleg over bezwaar maken, ik wist niet dat het kon.
+{hm} Bij het ophalen van de oude rolstoel is mijn gang beschadigd.
+{bg} De overgang van jeugdhulp naar Wmo bij 18 jaar ging heel slecht, mijn zoon viel tussen wal en schip.
+Het digitale formulier liep vast, drie keer opnieuw moeten beginnen.
+Niet alleen aan het begin maar ook later nog eens vragen hoe het gaat.
+ik snap nog steeds niet wat ik moet betalen
+{hh} Het rooster wordt steeds veranderd zonder overleg.
+De indicatie is voor een jaar, maar mijn ziekte gaat niet over. Waarom steeds opnieuw?
+{L} Ik heb drie keer gebeld en drie keer een ander verhaal gehoord.
+Ik mis een overzicht: wie komt wanneer, en wie moet ik bellen als er iets is.
+{wa} De trapleuning zit aan de verkeerde kant, ik heb een slechte rechterarm. Niemand heeft het gevraagd.
+Meer samenwerking met de woningcorporatie, ik wacht al een jaar op een gelijkvloerse woning.
+Het was allemaal prima, alleen de wachttijd.
 """
 
 WMO_BETER_KORT = """
@@ -483,7 +593,11 @@ Niets
 Nvt
 Geen
 niks
-snelheid
+sneller
+wachttijd
+de wachttijd
+Communicatie
+niets op aan te merken
 """
 
 # --------------------------------------------------------------------------------------
@@ -557,6 +671,34 @@ Een plek om te dansen. Nu oefenen we in de fietsenstalling van school
 [06] mensen van mijn leeftijd, er wonen alleen oude mensen in mijn straat
 [13] Een winkel of snackbar in de wijk, nu moet je voor alles naar laag dalem fietsen
 [11] een plek om te sporten die ook s avonds open is, het trapveldje is donker
+een chill plek bij het water met bankjes
+gratis sporten in de buurt, zoals een bootcamp in het park
+Er is wel een speeltuin maar alleen voor kleine kids
+Een jongerenwerker die ook in het weekend er is
+plekken waar je kan leren voor je examens, de bieb zit altijd vol
+een boksschool
+Een soort buurthuis maar dan voor jongeren, met een pingpongtafel en een bank
+een winkel waar je na school snacks kan halen zonder helemaal naar de stad te fietsen
+Een plek om aan je scooter te sleutelen
+leuke dingen om te doen met vrienden op vrijdagavond
+Meer jongeren in de buurt, ik ken hier niemand van mijn leeftijd
+Een padelbaan, iedereen doet dat nu maar het is duur
+Veilige fietsroute naar school. de rotonde is gevaarlijk
+een goeie plek om te voetballen met doelen die niet kapot zijn
+Ik mis niks eigenlijk, ik zit bij de scouting
+Een plek waar je kan praten over mentale dingen zonder dat je ouders het weten
+Activiteiten in het Engels, ik spreek nog niet zo goed Nederlands
+Bijles die gratis is
+gewoon wat meer leven, het is hier zo saai s avonds
+een buitenfitness
+concerten of een open podium voor jongeren
+Graffitimuur waar het mag
+Een zwemplek in de zomer die schoon is
+een hangplek bij de supermarkt zonder dat de boa's je wegjagen
+Ik mis mijn vrienden, die wonen allemaal in een andere wijk
+een plek om met je hond te lopen en vrienden te zien lol
+huiswerkbegeleiding bij mij in de buurt
+echt nix
 """
 
 JONG_MIS_KORT = """
@@ -565,6 +707,12 @@ weet ik niet
 jongerencentrum
 een hangplek
 meer sport
+geen idee
+idk
+weet niet
+meer activiteiten
+niks eigenlijk
+sportveld
 """
 
 JONG_BURGEMEESTER = """
@@ -631,6 +779,35 @@ Meer aandacht voor jongeren die mantelzorger zijn, ik zorg voor mijn moeder en n
 Dat je als jongere ook mag meedoen met beslissingen, niet alleen een enquête
 [13] een winkel en een snackbar in hoog dalem
 [11] het park in laag dalem opknappen en lampen erin
+De bussen naar Utrecht vaker laten rijden
+Een groot feest op koningsdag voor jongeren
+Meer sportvelden en die dan ook onderhouden
+ik zou zorgen dat iedereen gratis internet heeft
+De huur omlaag voor jonge mensen
+Een skatepark bouwen en mij laten meedenken
+Jongeren betalen voor vrijwilligerswerk
+Meer leraren, bij ons vallen zoveel lessen uit
+Een plek voor jongeren met problemen thuis, waar je kan slapen als het echt niet gaat
+een jongerenfestival in het park
+mensen die afval op straat gooien een boete geven
+De hangplekken niet weghalen maar beter maken
+minder politie die jongeren lastigvalt zonder reden
+Meer licht op straat, als meisje voel ik me s avonds niet veilig
+Alle scholen een schoolpsycholoog
+Een bioscoop met studentenkorting
+Elke wijk een basketbalveld
+ik zou vaker naar de wijken gaan en met mensen praten
+de trein naar Dordt vaker en goedkoper
+Ik zou zorgen dat je vanaf 16 mag stemmen voor de gemeenteraad
+Een gratis zomerschool met leuke dingen
+meer dieren en natuur in de stad
+niks veranderen, het is oké
+Geld naar de voedselbank, mijn klasgenoot gaat er soms heen
+Meer evenementen op de Grote Markt voor jonge mensen
+Goedkopere sportclubs
+Een plek waar jongeren en ouderen samen kunnen koken
+Alle kapotte fietspaden maken
+Ik zou de burgemeester op tiktok zetten zodat jongeren weten wat er gebeurt
 """
 
 JONG_BURGEMEESTER_KORT = """
@@ -638,6 +815,10 @@ geen idee
 weet ik niet
 meer dingen voor jongeren
 idk
+weet niet
+geen idee eigenlijk
+meer voor jongeren
+alles
 """
 
 JONG_CONTACT = """
@@ -977,40 +1158,67 @@ Wilde niet praten.
 # --------------------------------------------------------------------------------------
 
 MZ_VOOR_WIE = """
-{Rpartner} mijn man (parkinson)
-{Rouder} moeder, 89, dementie
-{Rouder} mijn vader
-{P} {Rkind} zoon met autisme (17)
-{Rpartner} partner met MS
-{Rouder} schoonmoeder
-{Rouder} mijn moeder en mijn tante
-{P} {Rkind} dochter met verstandelijke beperking
+{Rman} mijn man (parkinson)
+{Rmoeder} moeder, 89, dementie
+{Rvader} mijn vader
+{P} {Rzoon} zoon met autisme (17)
+{Rman} {Rvrouw} partner met MS
+{Rmoeder} schoonmoeder
+{Rmoeder} mijn moeder en mijn tante
+{P} {Rdochter} dochter met verstandelijke beperking
 {Randers} buurvrouw
-{Rpartner} mijn vrouw, na een herseninfarct
+{Rvrouw} mijn vrouw, na een herseninfarct
 {Randers} broer (psychiatrie)
-{Rouder} ouders allebei
-{Rpartner} man met longkanker
+{Rmoeder} {Rvader} ouders allebei
+{Rman} man met longkanker
 {O} {Randers} kleinzoon
-{Rouder} vader met COPD
+{Rvader} vader met COPD
 {Randers} zus (depressie)
-{O} {Rpartner} echtgenoot, beginnende dementie
-{Rouder} moeder (90), woont nog zelfstandig
-{P} {Rkind} zoontje met epilepsie
-{Rpartner} mijn partner (hartfalen)
+{O} {Rman} echtgenoot, beginnende dementie
+{Rmoeder} moeder (90), woont nog zelfstandig
+{P} {Rzoon} zoontje met epilepsie
+{Rman} {Rvrouw} mijn partner (hartfalen)
 {Randers} vriendin met kanker
-{Rouder} schoonvader
-{Rouder} mijn moeder in het verpleeghuis
-{P} {Rkind} dochter (12) met diabetes type 1
-{Rouder} vader, woont in Leerdam
-{Rpartner} mijn vrouw (reuma)
+{Rvader} schoonvader
+{Rverpleeghuis} mijn moeder in het verpleeghuis
+{P} {Rdochter} dochter (12) met diabetes type 1
+{Rvader} vader, woont in Leerdam
+{Rvrouw} mijn vrouw (reuma)
 {Randers} tante zonder kinderen
 {Randers} buurman, 86
-{Rouder} moeder (verslaving)
-{Rkind} zoon met NAH na een ongeluk
-{J} {Rouder} mijn moeder, ze is ziek
-{Rouder} pa en ma
-{Rpartner} mijn man
-{Rouder} mijn moeder
+{Rmoeder} moeder (verslaving)
+{Rzoon} zoon met NAH na een ongeluk
+{J} {Rmoeder} mijn moeder, ze is ziek
+{Rmoeder} {Rvader} pa en ma
+{Rman} mijn man
+{Rmoeder} mijn moeder
+{Rmoeder} mijn moeder (84), hartproblemen
+{Rvader} vader (91), slechtziend en doof
+{Rman} mijn man, hij heeft een beroerte gehad
+{Rvrouw} mijn vrouw, ze heeft alzheimer
+{Rmoeder} moeder, woont bij ons in huis
+{Rvader} mijn vader, sinds mijn moeder overleden is
+{P} {Rzoon} onze zoon (24), psychische problemen
+{P} {Rdochter} dochter met anorexia
+{O} {Rman} echtgenoot (COPD, zuurstof)
+{Rmoeder} {Rvader} schoonouders
+{Randers} mijn broer, verstandelijke beperking, sinds onze ouders er niet meer zijn
+{Rmoeder} moeder met parkinson
+{Rvrouw} vrouw, kanker (chemo)
+{Rvader} pa (dementie)
+{Randers} oom, alleenstaand
+{Rmoeder} ma, 87
+{Rvrouw} echtgenote
+"""
+
+MZ_VOOR_WIE_KORT = """
+{Rmoeder} mijn moeder
+{Rvader} mijn vader
+{Rman} mijn man
+{Rvrouw} mijn vrouw
+{Rmoeder} moeder
+{Rvader} vader
+{Rman} {Rvrouw} partner
 """
 
 MZ_UREN = ["4", "8", "10", "12", "15", "20", "30", "40", "24/7", "ca 10", "wisselend", "10-15",
@@ -1027,38 +1235,38 @@ een luisterend oor
 Dat ik één aanspreekpunt heb en niet met vijf instanties moet bellen.
 Slaap.
 Lotgenotencontact, andere mensen die hetzelfde meemaken.
-{Rouder} Meer uren huishoudelijke hulp voor mijn moeder, dan hoef ik dat er niet ook nog bij te doen.
+{Rmoeder} Meer uren huishoudelijke hulp voor mijn moeder, dan hoef ik dat er niet ook nog bij te doen.
 Geld. Ik ben minder gaan werken en dat merk je.
-{Rpartner} Dagbesteding voor mijn man, ook op vrijdag.
+{Rman} Dagbesteding voor mijn man, ook op vrijdag.
 Tijd voor mezelf, sporten, vriendinnen zien.
-{Rouder} Iemand die me helpt met de administratie van mijn vader
+{Rvader} Iemand die me helpt met de administratie van mijn vader
 Flexibele werktijden
 Dat de huisarts ook aan mij vraagt hoe het gaat.
-{Rouder} Een vaste thuiszorgmedewerker zodat mijn moeder niet steeds in paniek raakt.
-{Rouder} {Rpartner} Een cursus over omgaan met dementie.
-{Rouder} {Randers} Vervoer: ik rijd elke week 3 keer naar Leerdam.
+{Rmoeder} Een vaste thuiszorgmedewerker zodat mijn moeder niet steeds in paniek raakt.
+{Rman} {Rvrouw} {Rmoeder} {Rvader} Een cursus over omgaan met dementie.
+{Rvader} {Randers} Vervoer: ik rijd elke week 3 keer naar Leerdam.
 Hulp van de rest van de familie, maar ja...
 Weet ik niet. Ik doe het gewoon.
-{P} {Rkind} Een logeerplek voor mijn zoon zodat wij als ouders een weekend weg kunnen.
-{P} {Rkind} Begrip op school voor mijn dochter, die ook veel voor haar broertje zorgt.
+{P} {Rzoon} Een logeerplek voor mijn zoon zodat wij als ouders een weekend weg kunnen.
+{P} {Rzoon} Begrip op school voor mijn dochter, die ook veel voor haar broertje zorgt.
 Informatie over wat er allemaal bestaat, ik kom er steeds toevallig achter.
-{Rouder} Een maatje voor mijn vader zodat hij ook eens iemand anders ziet.
+{Rvader} Een maatje voor mijn vader zodat hij ook eens iemand anders ziet.
 Praktische hulp bij klussen in huis.
-{Rpartner} Een vrijwilliger die een middag bij mijn vrouw zit.
+{Rvrouw} Een vrijwilliger die een middag bij mijn vrouw zit.
 Psychische ondersteuning, ik ben zelf ook aan het einde van mijn latijn.
-{Rouder} {Rpartner} Dat de wachtlijst voor het verpleeghuis korter wordt. Dit houd ik geen jaar meer vol.
+{Rman} {Rvrouw} {Rmoeder} {Rvader} Dat de wachtlijst voor het verpleeghuis korter wordt. Dit houd ik geen jaar meer vol.
 Dat de gemeente mantelzorgers serieus neemt en niet alleen een bloemetje stuurt op de Dag van de Mantelzorg.
-{Rpartner} Nachtzorg, ik slaap al maanden slecht omdat mijn man 's nachts dwaalt.
+{Rman} Nachtzorg, ik slaap al maanden slecht omdat mijn man 's nachts dwaalt.
 Een goede pgb-regeling zodat ik mijn uren betaald krijg.
 Goede afspraken met de thuiszorg
 Soms een schouderklopje
 Rust in mijn hoofd
-{Rouder} Dat mijn broer en zus ook een keer bijspringen.
+{Rmoeder} {Rvader} Dat mijn broer en zus ook een keer bijspringen.
 Een plek waar ik naartoe kan met vragen, liefst in de wijk.
-{P} {Rkind} Meer begeleidingsuren voor mijn zoon, nu vang ik alles op.
-{Rouder} Een scootmobiel voor mijn moeder zodat ze zelf naar de winkel kan.
-{Rouder} Parkeervergunning bij het huis van mijn vader in de binnenstad, elke keer betalen tikt aan.
-{Rouder} Een mantelzorgwoning in de tuin, maar de vergunning is ingewikkeld.
+{P} {Rzoon} Meer begeleidingsuren voor mijn zoon, nu vang ik alles op.
+{Rmoeder} Een scootmobiel voor mijn moeder zodat ze zelf naar de winkel kan.
+{Rvader} Parkeervergunning bij het huis van mijn vader in de binnenstad, elke keer betalen tikt aan.
+{Rmoeder} {Rvader} Een mantelzorgwoning in de tuin, maar de vergunning is ingewikkeld.
 Iemand die eens vraagt hoe het met MIJ gaat.
 Dat ik niet alles alleen hoef te beslissen.
 Vakantie.
@@ -1067,13 +1275,21 @@ Een mantelzorgcafé in de avond, overdag werk ik.
 Steun van de buren, maar die kennen we nauwelijks.
 Gewoon af en toe een middag vrij. Meer vraag ik niet.
 Hulp bij het aanvragen van een aangepaste woning.
-{Rouder} Goede communicatie tussen ziekenhuis en thuiszorg bij ontslag. Nu stond mijn vader ineens voor de deur zonder hulp.
-{J} {Rouder} Iemand op school die snapt waarom ik soms te laat ben of mijn huiswerk niet af heb.
-Een noodnummer voor als het 's nachts misgaat, de huisartsenpost zegt steeds dat ik 112 moet bellen.
+{Rvader} Goede communicatie tussen ziekenhuis en thuiszorg bij ontslag. Nu stond mijn vader ineens voor de deur zonder hulp.
+{J} {Rmoeder} {Rvader} Iemand op school die snapt waarom ik soms te laat ben of mijn huiswerk niet af heb.
+{Rman} {Rvrouw} {Rmoeder} {Rvader} {Rzoon} {Rdochter} {Randers} Een noodnummer voor als het 's nachts misgaat, de huisartsenpost zegt steeds dat ik 112 moet bellen.
 Meer tijd. Ik werk 32 uur en zorg 20 uur, er blijft niks over.
 ff een weekje niks
-{Rouder} Een taxi die mijn moeder naar de dagbesteding brengt, nu doe ik dat elke keer voor mijn werk.
+{Rmoeder} Een taxi die mijn moeder naar de dagbesteding brengt, nu doe ik dat elke keer voor mijn werk.
 Geduld haha. En een goede thuiszorg.
+"""
+
+MZ_NODIG_KORT = """
+rust
+tijd voor mezelf
+meer hulp
+vrije tijd
+Erkenning
 """
 
 MZ_OPMERKINGEN = """
@@ -1082,28 +1298,28 @@ Ik wist niet dat ik mantelzorger was tot de huisarts het zei.
 Het mantelzorgcompliment is leuk maar lost niets op.
 Bel me gerust: 06-45678123 (mevr. de Graaf)
 Graag contact, ik wil meedoen aan een lotgenotengroep. m.bosman@example.com
-{Rouder} Mijn moeder is vorige maand overleden, ik vul dit in voor de volledigheid.
+{Rmoeder} Mijn moeder is vorige maand overleden, ik vul dit in voor de volledigheid.
 De mantelzorgconsulent heeft me enorm geholpen.
-{J} {A16} {Rouder} Ik ben 16 en zorg voor mijn moeder, er is nooit iets voor jongeren zoals ik.
+{J} {A16} {Rmoeder} Ik ben 16 en zorg voor mijn moeder, er is nooit iets voor jongeren zoals ik.
 De zorg is zwaarder geworden sinds de hulp minder uren kreeg.
 Niet zo veel tijd voor vragenlijsten
 Een mantelzorger zou ook een stem moeten hebben in het beleid.
 Ik werk fulltime en zorg, het is te veel maar ik kan niet stoppen.
-[04] {Rouder} Woon zelf in de Haarwijk maar zorg voor mijn vader in de Gildenwijk.
-{Rpartner} Ik voel me vaak eenzaam, ook al ben ik de hele dag met mijn man.
+[04] {Rvader} Woon zelf in de Haarwijk maar zorg voor mijn vader in de Gildenwijk.
+{Rman} Ik voel me vaak eenzaam, ook al ben ik de hele dag met mijn man.
 De Dag van de Mantelzorg was gezellig!
 De huisarts wist niet van de mantelzorgregeling.
 Het zou helpen als er een overzicht is van alle regelingen op één A4.
-{Rouder} Wij betalen de eigen bijdrage van mijn ouders, dat wordt lastig.
+{Rmoeder} {Rvader} Wij betalen de eigen bijdrage van mijn ouders, dat wordt lastig.
 Ik heb mijn baan opgezegd. Dat voelt nog steeds niet goed.
-{Rpartner} Mijn man wil geen vreemden in huis, dus respijtzorg is lastig.
+{Rman} Mijn man wil geen vreemden in huis, dus respijtzorg is lastig.
 Graag meer avondactiviteiten.
 Het contact met het wijkteam is goed.
-{Rpartner} Ik ben bang om ziek te worden, wie zorgt er dan voor hem?
+{Rman} Ik ben bang om ziek te worden, wie zorgt er dan voor hem?
 Dank aan de vrijwilligers van de mantelzorgondersteuning.
 Mijn zorg is niet zwaar maar wel langdurig, al 12 jaar.
-{Rouder} {Rpartner} Ik zou meer willen weten over dementie en wat er nog komt.
-{Rouder} Soms word ik boos op haar en daar schaam ik me dan voor.
+{Rman} {Rvrouw} {Rmoeder} {Rvader} Ik zou meer willen weten over dementie en wat er nog komt.
+{Rmoeder} Soms word ik boos op haar en daar schaam ik me dan voor.
 [03] Mijn adres is 4206 BK 5, kom gerust langs voor een gesprek.
 Het is fijn om dit even op te schrijven.
 """
@@ -1288,8 +1504,24 @@ def allocate(rng, n, weight, tiny: dict[str, int], n_outside: int) -> list[str |
     return seq
 
 
+# Spellings that must occur at least once (given to the first respondent of that wijk in that file),
+# so the linking tests always meet them whatever the random draw.
+GUARANTEED = {
+    "forms": {"WK051203": ["Lingewjik"], "WK051211": ["Dalem"], "WK051201": ["WK051201", "de vesting"],
+              "WK051213": ["Dalem (hoog)"], "WK051205": ["Stalkaarsen "]},
+    "jongeren": {"WK051213": ["HD"], "WK051211": ["LD"]},
+    "mantelzorg": {"WK051203": ["Lingewjik"], "WK051202": ["Wijdschilt"]},
+}
+
+
+_PENDING: dict = {}
+
+
 def spell(rng, file_key: str, code: str | None, table: dict, outside) -> str:
     text = wchoice(rng, table[code]) if code else wchoice(rng, outside)
+    pending = _PENDING.get(file_key, {}).get(code)
+    if pending:
+        text = pending.pop(0)
     SPELL_LOG.setdefault(file_key, Counter())[(text, code)] += 1
     return text
 
@@ -1325,11 +1557,31 @@ def postcode(rng, code: str | None, styles) -> str:
     return pc4
 
 
-def compat_age(marks_a, marks_b) -> bool:
-    """Age hints O (old), J (young), P (parent) must not contradict each other."""
-    a = set(marks_a) & {"O", "J", "P"}
-    b = set(marks_b) & {"O", "J", "P"}
-    return not (("O" in a and b & {"J", "P"}) or ("O" in b and a & {"J", "P"}))
+def exact_age(marks, prefix: str = "A") -> int | None:
+    """An exact age hint such as {A84} (or {J14} with prefix 'J'); sorted, so deterministic."""
+    ages = sorted(int(m[len(prefix):]) for m in marks if re.fullmatch(prefix + r"\d+", m))
+    return ages[0] if ages else None
+
+
+def age_range(marks, ranges: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """Intersection of the age ranges that the hints in ``marks`` allow (None = no hint, () = conflict)."""
+    lo, hi, hinted = 0, 200, False
+    a = exact_age(marks)
+    if a is not None:
+        lo, hi, hinted = a, a, True
+    for m in sorted(marks):
+        if m in ranges:
+            lo, hi, hinted = max(lo, ranges[m][0]), min(hi, ranges[m][1]), True
+    if not hinted:
+        return None
+    return (lo, hi) if lo <= hi else ()
+
+
+def relation_ok(voor_wie_marks, item_marks) -> bool:
+    """Mantelzorg: a text about 'mijn man' only fits a carer who cares for a partner, etc."""
+    need = {m for m in item_marks if m.startswith("R")}
+    have = {m for m in voor_wie_marks if m.startswith("R")}
+    return not need or bool(need & have)
 
 
 # ======================================================================================
@@ -1358,6 +1610,9 @@ INFO_OPTS = ["Via de website van de gemeente", "Via de wijkkrant of het huis-aan
              "Via de buurtapp"]
 NEGATIVE = ("luister", "niks mee", "nooit", "schandalig", "belachelijk", "vertrouw", "niks an", "niks gedaan",
             "te veel gepraat", "verwijst", "kastje", "onvindbaar", "geen antwoord", "PARKEREN!!!", "beloofd")
+FORMS_AGES = {"O": (65, 120), "J": (18, 34), "P": (25, 54), "M": (45, 64)}
+BAND_LO = {"18-24": 18, "25-34": 25, "35-44": 35, "45-54": 45, "55-64": 55, "65-74": 65, "75 of ouder": 75}
+BAND_HI = {"18-24": 24, "25-34": 34, "35-44": 44, "45-54": 54, "55-64": 64, "65-74": 74, "75 of ouder": 120}
 EMPTY_FORMS = [(None, 8), ("nvt", 3), ("-", 2), ("geen idee", 2), ("n.v.t.", 1), (".", 1), ("Geen", 1)]
 
 
@@ -1385,20 +1640,13 @@ def build_forms(rng: random.Random) -> Path:
         # answers
         v = None if rng.random() < 0.05 else verb.draw(code)
         marks = v.marks if v else frozenset()
-        g = None if rng.random() < 0.13 else goed.draw(code, ok=lambda it: compat_age(marks, it.marks))
+        g = None if rng.random() < 0.13 else goed.draw(code, ok=lambda it: age_range(marks | it.marks, FORMS_AGES) != ())
         marks = marks | (g.marks if g else frozenset())
         v_txt = v.text if v else wchoice(rng, EMPTY_FORMS)
         g_txt = g.text if g else wchoice(rng, EMPTY_FORMS + [(None, 12)])
         # age band consistent with the hints in the answers
-        allowed = AGE_BANDS
-        if "O" in marks:
-            allowed = ["65-74", "75 of ouder"]
-        elif "J" in marks and "P" in marks:
-            allowed = ["25-34"]
-        elif "J" in marks:
-            allowed = ["18-24", "25-34"]
-        elif "P" in marks:
-            allowed = ["25-34", "35-44", "45-54"]
+        rng_age = age_range(marks, FORMS_AGES)
+        allowed = [b for b in AGE_BANDS if not rng_age or (BAND_LO[b] <= rng_age[1] and BAND_HI[b] >= rng_age[0])]
         base = dict(zip(AGE_BANDS, [5, 12, 17, 18, 20, 18, 10]))
         age = wchoice(rng, [(b, base[b]) for b in allowed])
         old = AGE_BANDS.index(age) >= 5
@@ -1447,16 +1695,33 @@ def build_forms(rng: random.Random) -> Path:
     for col, width in zip("ABCDEFGHIJKLMNO", [5, 16, 16, 24, 18, 16, 22, 14, 12, 60, 50, 60, 14, 22, 36]):
         ws.column_dimensions[col].width = width
     path = OUT / "buurtenquete_2024_microsoft_forms.xlsx"
-    _fixed_props(wb)
+    _fixed_props(wb, datetime(2024, 4, 8, 9, 0, 0))
     wb.save(path)
+    _normalize_zip(path, datetime(2024, 4, 8, 9, 0, 0))
     return path
 
 
-def _fixed_props(wb) -> None:
-    stamp = datetime(2024, 4, 8, 9, 0, 0)
+def _fixed_props(wb, stamp: datetime) -> None:
     wb.properties.creator = "Wijkbeeld sample"
     wb.properties.created = stamp
     wb.properties.modified = stamp
+
+
+def _normalize_zip(path: Path, stamp: datetime) -> None:
+    """Make a written .xlsx/.ods byte-identical between runs: fixed zip entry times and modified date."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w") as out:
+        for info, data in entries:  # same order: an .ods keeps its stored 'mimetype' first
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso, data)
+            zi = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            zi.compress_type = info.compress_type
+            zi.external_attr = info.external_attr
+            out.writestr(zi, data)
 
 
 # ======================================================================================
@@ -1487,7 +1752,7 @@ def build_wmo(rng: random.Random) -> Path:
             pc = ""
         g = goed.draw(code) if rng.random() > 0.06 else None
         gm = g.marks if g else frozenset()
-        s_hint = next(iter(gm & soorten), None)
+        s_hint = min(gm & soorten, default=None)
 
         def ok(it, s_hint=s_hint, gm=gm):
             s = set(it.marks) & soorten
@@ -1497,10 +1762,9 @@ def build_wmo(rng: random.Random) -> Path:
         b = beter.draw(code, ok=ok) if rng.random() > 0.05 else None
         bm = b.marks if b else frozenset()
         marks = gm | bm
-        s = s_hint or next(iter(bm & soorten), None) or wchoice(rng, list(WMO_SOORT_W.items()))
-        exact = [int(m[1:]) for m in marks if re.fullmatch(r"A\d+", m)]
-        if exact:
-            age = exact[0]
+        s = s_hint or min(bm & soorten, default=None) or wchoice(rng, list(WMO_SOORT_W.items()))
+        if exact_age(marks) is not None:
+            age = exact_age(marks)
         elif "O" in marks:
             age = rng.randint(75, 94)
         elif s in ("bg",):
@@ -1521,9 +1785,11 @@ def build_wmo(rng: random.Random) -> Path:
         d = date(2023, 1, 9) + timedelta(days=rng.randrange(325))
         while d.weekday() >= 5:
             d += timedelta(days=1)
-        rows.append([str(klant[i]), pc, str(age), WMO_SOORT[s], str(cijfer),
+        rows.append([pc, str(age), WMO_SOORT[s], str(cijfer),
                      g.text if g else "", b.text if b else wchoice(rng, [("", 3), ("-", 1)]),
                      d.strftime("%d-%m-%Y")])
+    rng.shuffle(rows)  # the export is sorted by Klantnummer, not by the order answers were drawn
+    rows = [[str(k)] + r for k, r in zip(klant, rows)]
     path = OUT / "evaluatie_wmo_2023_puntkomma.csv"
     with open(path, "w", encoding="cp1252", newline="") as f:  # strict: fails if a text is not cp1252
         w = csv.writer(f, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -1556,6 +1822,14 @@ def build_jongeren(rng: random.Random) -> Path:
     for _ in range(n):
         cur += rng.choices([1, 2, 3], weights=[88, 9, 3])[0]  # deleted test responses leave gaps
         ids.append(cur)
+    # draw the answers in random row order, so stock answers (used once the hand-written ones
+    # run out) do not all land at the end of the export
+    drawn = {}
+    for i in rng.sample(range(n), n):
+        q3 = mis.draw(wijken[i], p_tag=0.8)
+        a3 = exact_age(q3.marks, "J")
+        q5 = burg.draw(wijken[i], ok=lambda it: a3 is None or exact_age(it.marks, "J") in (None, a3), p_tag=0.8)
+        drawn[i] = (q3, q5)
     t = datetime(2024, 5, 13, 8, 40)
     rows = []
     ci = 0
@@ -1564,11 +1838,10 @@ def build_jongeren(rng: random.Random) -> Path:
                                            weights=[55, 30, 15])[0])
         if t.hour >= 23 or t.hour < 7:
             t = t.replace(hour=7) + timedelta(days=1, minutes=rng.randint(60, 240))
+        t = t.replace(second=rng.randrange(60))
         wijk_txt = spell(rng, "jongeren", code, YOUTH_SPELL, YOUTH_OUTSIDE)
-        q3 = mis.draw(code, p_tag=0.8)
-        q5 = burg.draw(code, p_tag=0.8)
-        ages = [int(m[1:]) for m in (q3.marks | q5.marks) if re.fullmatch(r"J\d+", m)]
-        age = ages[0] if ages else rng.choices(range(12, 24), weights=[8, 14, 15, 14, 12, 9, 7, 5, 4, 4, 3, 3])[0]
+        q3, q5 = drawn[i]
+        age = exact_age(q3.marks, "J") or exact_age(q5.marks, "J") or rng.choices(range(12, 24), weights=[8, 14, 15, 14, 12, 9, 7, 5, 4, 4, 3, 3])[0]
         lastpage = rng.choices([3, 2, 1], weights=[90, 5, 5])[0]
         row = {
             "id": str(ids[i]),
@@ -1668,8 +1941,9 @@ def build_dialoog(rng: random.Random) -> Path:
         for col, width in zip("ABCDEF", [5, 16, 12, 80, 24, 34]):
             ws.column_dimensions[col].width = width
     path = OUT / "dialoogweek_2023_notities.xlsx"
-    _fixed_props(wb)
+    _fixed_props(wb, datetime(2023, 10, 13, 16, 30, 0))
     wb.save(path)
+    _normalize_zip(path, datetime(2023, 10, 13, 16, 30, 0))
     return path
 
 
@@ -1705,7 +1979,9 @@ def build_ophaal(rng: random.Random) -> Path:
         d = rng.choice(SESSIES[loc])
         it = notes.draw(code, p_tag=0.7)
         marks = it.marks if it else frozenset()
-        if "Y" in marks:
+        if exact_age(marks) is not None:
+            age = exact_age(marks)
+        elif "Y" in marks:
             age = rng.randint(14, 23)
         elif "J" in marks:
             age = rng.randint(24, 38)
@@ -1716,6 +1992,8 @@ def build_ophaal(rng: random.Random) -> Path:
                               weights=[10, 30, 32, 28])[0]
         groep = "<25" if age < 25 else "25-44" if age < 45 else "45-64" if age < 65 else "65+"
         schatting = str(int(round(age, -1)) if rng.random() < 0.5 else age) if rng.random() < 0.7 else ""
+        if exact_age(marks) is not None:
+            schatting = str(age)  # the note states the age
         if code is None:
             wijk_txt = rng.choice(["", "", "Arkel"])
             SPELL_LOG.setdefault("ophaal", Counter())[(wijk_txt, None)] += 1
@@ -1743,6 +2021,8 @@ def build_ophaal(rng: random.Random) -> Path:
 # 6. Mantelzorgevaluatie 2023 — LibreOffice Calc (.ods)
 # ======================================================================================
 
+MZ_AGES = {"J": (15, 22), "O": (62, 84), "P": (30, 55), "Rman": (50, 86), "Rvrouw": (50, 86), "Rmoeder": (35, 70),
+           "Rvader": (35, 70), "Rverpleeghuis": (40, 70), "Rzoon": (28, 58), "Rdochter": (28, 58)}
 MZ_COLS = ["Respondent", "Woonwijk", "Leeftijd", "Voor wie zorgt u?", "Hoeveel uur per week?",
            "Wat heeft u nodig om het vol te houden?", "Opmerkingen"]
 
@@ -1752,37 +2032,40 @@ def build_mantelzorg(rng: random.Random) -> Path:
 
     n = 71
     wijken = allocate(rng, n, lambda w: w.pop * (w.s45_65 + w.s65), {"WK051207": 1, "WK051218": 1}, 2)
-    voor = Pool(rng, MZ_VOOR_WIE)
-    nodig = Pool(rng, MZ_NODIG)
+    voor = Pool(rng, MZ_VOOR_WIE, MZ_VOOR_WIE_KORT)
+    nodig = Pool(rng, MZ_NODIG, MZ_NODIG_KORT)
     opm = Pool(rng, MZ_OPMERKINGEN, MZ_OPMERKINGEN_KORT)
     outside = [("Gorinchem-Oost", 1), ("buiten Gorinchem", 1)]
     records = []
-    for i, code in enumerate(wijken, start=1):
+    for code in wijken:
         wijk_txt = spell(rng, "mantelzorg", code, RESIDENT_SPELL, outside)
         vw = voor.draw(code)
-        if vw is None:
-            vw = Item(rng.choice(["mijn moeder", "mijn vader", "mijn man", "mijn vrouw"]))
-        nd = nodig.draw(code, ok=lambda it: compat_age(vw.marks, it.marks)) if rng.random() > 0.04 else None
+        def fits(it, base):
+            hints = vw.marks | {m for m in base | it.marks if not m.startswith("R")}
+            return relation_ok(vw.marks, it.marks) and age_range(hints, MZ_AGES) != ()
+
+        nd = nodig.draw(code, ok=lambda it: fits(it, vw.marks)) if rng.random() > 0.04 else None
         marks = vw.marks | (nd.marks if nd else frozenset())
-        op = opm.draw(code, ok=lambda it: compat_age(marks, it.marks), p_tag=0.9) if rng.random() < 0.55 else None
+        op = opm.draw(code, ok=lambda it: fits(it, marks), p_tag=0.9) if rng.random() < 0.55 else None
         marks = marks | (op.marks if op else frozenset())
-        if "J" in marks:
-            age: object = rng.randint(15, 22)
-        elif "O" in marks:
-            age = rng.randint(62, 82)
-        elif "P" in marks:
-            age = rng.randint(32, 55)
+        # the carer's age follows from whom they care for, not from the relations other texts would allow
+        span = age_range(vw.marks | {m for m in marks if not m.startswith("R")}, MZ_AGES)
+        if span:
+            age: object = rng.randint(*span)
         else:
             age = rng.choices([rng.randint(25, 44), rng.randint(45, 64), rng.randint(65, 86)], weights=[12, 55, 33])[0]
         if rng.random() < 0.05:
             age = None
         uren_txt = rng.choice(MZ_UREN)
         uren: object = int(uren_txt) if uren_txt.isdigit() else uren_txt
-        records.append([i, wijk_txt, age, vw.text, uren, nd.text if nd else None, op.text if op else None])
+        records.append([wijk_txt, age, vw.text, uren, nd.text if nd else None, op.text if op else None])
+    rng.shuffle(records)  # stock answers (used when the hand-written ones run out) must not cluster at the end
+    records = [[i] + r for i, r in enumerate(records, start=1)]
     df = pd.DataFrame(records, columns=MZ_COLS).astype(object)
     df = df.where(df.notna(), None)
     path = OUT / "mantelzorg_evaluatie_2023.ods"
     df.to_excel(path, engine="odf", index=False, sheet_name="Blad1")
+    _normalize_zip(path, datetime(2023, 12, 1, 10, 0, 0))
     return path
 
 
@@ -1892,6 +2175,9 @@ def verify(paths: dict[str, Path]) -> None:
 
 
 def main() -> int:
+    global _PENDING
+    _PENDING = {f: {c: list(v) for c, v in d.items()} for f, d in GUARANTEED.items()}
+    SPELL_LOG.clear()
     master = random.Random(SEED)
     builders = [("forms", build_forms), ("wmo", build_wmo), ("jongeren", build_jongeren),
                 ("dialoog", build_dialoog), ("ophaal", build_ophaal), ("mantelzorg", build_mantelzorg)]
