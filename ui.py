@@ -128,6 +128,12 @@ def _sidebar(store: Store, project: Project) -> None:
                     else:
                         select_project(store, new.id)
                         st.rerun()
+            if len(projects) > 1:
+                confirm = st.checkbox(f"Project ‘{project.name}’ definitief verwijderen", key="confirm_delete_project")
+                if st.button("Project verwijderen", key="delete_project", disabled=not confirm):
+                    store.delete_project(project.id)
+                    select_project(store, next(p.id for p in projects if p.id != project.id))
+                    st.rerun()
             st.caption("Het voorbeeld Gorinchem wordt opnieuw opgebouwd; andere projecten blijven staan.")
             if st.button("Voorbeeld Gorinchem herstellen", key="restore_sample"):
                 select_project(store, restore_sample(store))
@@ -142,7 +148,7 @@ def page(title: str, icon: str = "") -> Context:
         store = get_store()
         project = _current_project(store)
     except WijkbeeldError as exc:
-        st.error(f"Wijkbeeld kan de projectgegevens niet openen: {exc}")
+        st.error(plain(f"Wijkbeeld kan de projectgegevens niet openen: {exc}"))
         st.stop()
     _sidebar(store, project)
     st.title(title)

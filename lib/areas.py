@@ -498,7 +498,7 @@ def indicator_catalogue(areas: Areas) -> pd.DataFrame:
     """One row per indicator: label, unit, years present, sources, wijken with a value, gemeente value (latest)."""
     ind = areas.indicators.dropna(subset=["waarde"])
     if ind.empty:
-        return pd.DataFrame(columns=["Indicator", "Eenheid", "Jaren", "Bron", "Wijken met waarde", "Gemeente (laatste jaar)"])
+        return pd.DataFrame(columns=["Indicator", "Eenheid", "Jaren", "Wijken met waarde", "Gemeente (laatste jaar)", "Bron"])
     latest = areas.latest()
     gm = latest[latest["gebiedcode"] == areas.gemeentecode].set_index("indicator")
     rows = []
@@ -511,11 +511,11 @@ def indicator_catalogue(areas: Areas) -> pd.DataFrame:
                 "Indicator": part["label"].iloc[0],
                 "Eenheid": part["eenheid"].iloc[0],
                 "Jaren": ", ".join(map(str, years)) or "onbekend",
-                "Bron": "; ".join(sorted(set(part["bron"]))),
                 "Wijken met waarde": int(wijk_part["gebiedcode"].nunique()),
                 "Gemeente (laatste jaar)": None
                 if gm_row is None
                 else f"{format_number(gm_row['waarde'])} ({int(gm_row['jaar']) if gm_row['jaar'] == gm_row['jaar'] else '?'})",
+                "Bron": "; ".join(sorted(set(part["bron"]))),
             }
         )
     return pd.DataFrame(rows).sort_values("Indicator").reset_index(drop=True)

@@ -31,8 +31,9 @@ def _bounds(geojson: dict) -> tuple[float, float, float, float]:
 def view_for(geojson: dict) -> pdk.ViewState:
     """A view that fits all features."""
     x0, y0, x1, y1 = _bounds(geojson)
-    span = max(x1 - x0, (y1 - y0) * 1.6, 1e-4)
-    zoom = max(8.0, min(16.0, math.log2(360 / span) - 0.6))
+    # fit ~700 x 450 px: at zoom z the world is 256 * 2**z px wide (Web Mercator; latitude stretch ~1.6 here)
+    span = max((x1 - x0) / 700, (y1 - y0) * 1.6 / 450, 1e-7)
+    zoom = max(6.0, min(17.0, math.log2(360 / (256 * span))))
     return pdk.ViewState(longitude=(x0 + x1) / 2, latitude=(y0 + y1) / 2, zoom=zoom)
 
 

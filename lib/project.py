@@ -101,6 +101,8 @@ def load_project_areas(store: Store, project_id: int) -> tuple[Areas | None, lis
                 postcode_tables.append(read_postcode_table(f.name, data))
         except WijkbeeldError as exc:
             problems.append(str(exc))
+        except Exception:  # noqa: BLE001
+            problems.append(f"{f.name}: het gebiedsbestand kon niet worden verwerkt. Verwijder het en upload een CBS-export.")
     areas = None
     if tables or geo:
         try:
@@ -141,6 +143,11 @@ def analyse(store: Store, project_id: int, progress: Callable[[float, str], None
             surveys.append(survey_from_store(store, f, known))
         except WijkbeeldError as exc:
             problems.append(str(exc))
+        except Exception:  # noqa: BLE001 - one odd file must not take the project down
+            problems.append(
+                f"{f.name}: het bestand kon niet worden verwerkt. Verwijder het op de pagina Bronnen, "
+                "sla het in Excel opnieuw op als .xlsx en upload het opnieuw."
+            )
     if progress:
         progress(0.85, "antwoorden koppelen aan wijken")
     records, answers = collect(surveys, gazetteer)

@@ -147,7 +147,8 @@ def detect_roles(data: pd.DataFrame, known_wijken: set[str] | None = None) -> di
 
 def parse_age(value: str) -> float | None:
     """Age in years from ``"34"``, ``"25-34"`` (midpoint), ``"75 of ouder"`` (+5); None otherwise."""
-    match = _AGE_VALUE.match(value or "")
+    value = re.sub(r"^\s*(ca\.?|circa|ongeveer|±|~|\+/-)\s*", "", value or "", flags=re.I)
+    match = _AGE_VALUE.match(value)
     if not match:
         return None
     low = int(match.group(1))

@@ -53,7 +53,7 @@ selected = event.selection.rows if event else []
 if selected:
     row = table.iloc[selected[0]]
     with st.container(border=True):
-        st.caption(f"{row['Traject'] or row['Bron']} · {row['Vraag']} · rij {row['Rij']} · {row['Wijk'] or 'niet gekoppeld'}")
+        st.caption(ui.plain(f"{row['Traject'] or row['Bron']} · {row['Vraag']} · rij {row['Rij']} · {row['Wijk'] or 'niet gekoppeld'}"))
         st.text(row["Antwoord"])  # plain text: respondent text is never rendered as Markdown
 else:
     st.caption("Klik op een rij om het hele antwoord te lezen.")
