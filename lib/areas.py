@@ -115,15 +115,31 @@ def describe_column(header: str) -> IndicatorInfo:
         head, _, tail = raw.partition("..")
         label, unit = head.replace(".", " "), tail.strip(".").replace(".", " ")
     label = label.replace("/", " ").strip()
-    for candidate in (raw, label, label.split("|")[-1], re.sub(r"\s*Waarde$", "", label)):
+    words = re.sub(r"\s*Waarde$", "", label.split("|")[-1]).split()
+    candidates = [raw, label, label.split("|")[-1], " ".join(words)]
+    candidates += [" ".join(words[i:]) for i in range(1, max(1, len(words) - 1))]  # "Bevolking Aantal inwoners" -> "Aantal inwoners"
+    for candidate in candidates:
         key = aliases.get(_slug(candidate))
         if key:
             info = infos[key]
+            if unit and info.eenheid and (_unit_kind(unit) == "%") != (_unit_kind(info.eenheid) == "%"):
+                # the file says % where the dictionary has a count (or the other way): a different indicator
+                suffix = "pct" if _unit_kind(unit) == "%" else (_slug(unit).replace("%", "pct") or "x")
+                return IndicatorInfo(f"{key}_{suffix}", f"{info.label} ({unit})", unit)
             return IndicatorInfo(key, info.label, info.eenheid or unit)
     pretty = re.sub(r"_\d+$", "", label)
     pretty = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pretty).replace("_", " ").strip()
     pretty = pretty[:1].upper() + pretty[1:]
     return IndicatorInfo(_slug(label) or _slug(raw), pretty, unit)
+
+
+def _unit_kind(unit: str) -> str:
+    u = unit.strip().lower()
+    if u in {"%", "procent", "percentage"}:
+        return "%"
+    if u in {"aantal", "getal", "count"}:
+        return "aantal"
+    return u
 
 
 def parse_number(value: object) -> float:
@@ -193,10 +209,10 @@ def _transpose_if_needed(table: Table) -> Table:
         row = table.data.iloc[idx]
         codes = row.map(lambda v: normalise_code(v) if not str(v).strip().isdigit() else None)
         if codes.notna().sum() >= 2 and codes.notna().mean() >= 0.5:
-            label_cols = [c for c, code in zip(table.columns, codes) if code is None]
+            label_cols = [c for c, code in zip(table.columns, codes) if pd.isna(code)]
             topics = table.data[label_cols[0]].tolist() if label_cols else [f"rij {i}" for i in range(len(table.data))]
             units = table.data[label_cols[1]].tolist() if len(label_cols) > 1 else [""] * len(topics)
-            headers = [f"{t} ({u})" if u else t for t, u in zip(topics, units)]
+            headers = [f"{t} ({u})" if u and not pd.isna(u) else t for t, u in zip(topics, units)]
             body = table.data.drop(columns=label_cols).T
             body.columns = _dedupe(headers)
             body.insert(0, "Wijken en buurten", [c for c in table.columns if c not in label_cols])
@@ -262,6 +278,8 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
     skip = {code_col, name_col, year_col, gem_col, "_code", "_jaar"}
     source = f"{name} ({CBS_CREDIT})" if _looks_cbs(table.columns, name) else name
     for col in table.columns:
+        if _is_row_index(col, frame[col]):
+            continue
         if col in skip or not col.strip() or _TEXT_HEADER.search(col) or _CODE_HEADER.search(col) and "code" in col.lower():
             continue
         numbers = _parse_numbers(frame[col])
@@ -291,6 +309,16 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
         indicators["niveau"] = indicators["gebiedcode"].map(code_level)
         indicators = indicators.drop_duplicates(["gebiedcode", "indicator", "jaar"], keep="first")
     return AreaTable(name, indicators, names, gem_names)
+
+
+def _is_row_index(header: str, values: pd.Series) -> bool:
+    """R's ``write.csv`` row names: an unnamed column of increasing whole numbers."""
+    if header.strip() and not re.fullmatch(r"Kolom [A-Z]+|Unnamed.*", header.strip()):
+        return False
+    numbers = pd.to_numeric(values, errors="coerce")
+    return bool(
+        numbers.notna().all() and len(numbers) > 1 and (numbers % 1 == 0).all() and (numbers.diff().dropna() > 0).all()
+    )
 
 
 def _looks_cbs(columns: list[str], name: str) -> bool:
@@ -401,7 +429,8 @@ def build_areas(
     if gemeentecode not in gemeenten:
         gemeentecode = None
     if gemeentecode is None:
-        counts = pd.Series([gemeente_of(c) for c in wijk_codes] or [c for c in all_codes if c.startswith("GM")]).value_counts()
+        sub = [gemeente_of(c) for c in all_codes if c[:2] in {"WK", "BU"}]
+        counts = pd.Series(sub or [c for c in all_codes if c.startswith("GM")]).value_counts()
         if counts.empty:
             raise AreasError("de bestanden bevatten geen wijken (codes WK…) of gemeente (GM…).")
         gemeentecode = str(counts.index[0])

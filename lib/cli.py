@@ -17,6 +17,7 @@ from .areas import load_areas
 from .errors import WijkbeeldError
 from .export import write_table
 from .postcodes import read_postcode_table
+from .privacy import mask_series
 from .project import SAMPLE_DIR, build_gazetteer
 from .roles import Role
 from .surveys import collect, read_survey
@@ -26,7 +27,20 @@ OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "w
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one Dutch line, no usage dump
+        for english, dutch in _ARGPARSE_NL.items():
+            message = message.replace(english, dutch)
         self.exit(2, f"Fout in de opdracht: {message}. Zie 'python -m lib analyse --help'.\n")
+
+
+_ARGPARSE_NL = {
+    "the following arguments are required": "deze opties zijn verplicht",
+    "unrecognized arguments": "onbekende opties",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "invalid choice": "ongeldige keuze",
+    "choose from": "kies uit",
+    "argument ": "optie ",
+}
 
 
 def _default_area_files() -> list[Path]:
@@ -64,7 +78,9 @@ def run_analyse(args: argparse.Namespace) -> dict:
     known = gazetteer.known_tokens()
     surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
     records, answers = collect(surveys, gazetteer)
-    write_table(answers[OUTPUT_COLUMNS], out)
+    table = answers[OUTPUT_COLUMNS].copy()
+    table["answer"] = mask_series(table["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
+    write_table(table, out)
     summary = {"areas": {"gemeente": areas.gemeentecode, "naam": areas.gemeentenaam, "wijken": len(areas.wijken)}, "sources": []}
     for survey in surveys:
         recs = records[records["source"] == survey.name]

@@ -130,9 +130,11 @@ class Gazetteer:
             code = f"WK{gm_digits}{int(number.group(1)):02d}"
             if code in self.names:
                 return Link(code, "naam", 1.0)
-        norm = _strip_gemeente(norm, self._gem) or norm
         if not norm:
             return Link(None, reason="geen naam")
+        if self._gem and norm == self._gem:
+            return Link(None, reason="dit is de naam van de gemeente, geen wijk")
+        norm = _strip_gemeente(norm, self._gem) or norm
         exact = self._by_norm.get(norm)
         if exact and len(exact) == 1:
             return Link(next(iter(exact)), "naam", 1.0)
@@ -199,7 +201,7 @@ class Gazetteer:
             return Link(None, reason=f"postcode {pc4} ligt niet in de geladen gemeente")
         best_code, best_share = shares[0]
         if best_share >= PC4_MAJORITY:
-            return Link(best_code, "pc4", round(best_share, 2))
+            return Link(best_code, "pc4", round(best_share, 3))
         parts = ", ".join(f"{round(s * 100)}% {self.names.get(c, c)}" for c, s in shares[:3])
         return Link(
             None,

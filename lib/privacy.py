@@ -17,7 +17,7 @@ _PATTERNS = [
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(\s?\d{4}){2}\s?\d{2}\b", re.I), "[IBAN]"),
     (re.compile(r"(?<![\w+])(\+31|0031)[\s-]?(\(0\))?[\s-]?\d([\s-]?\d){8}\b"), "[telefoon]"),
-    (re.compile(r"(?<![\w])0\d{1,3}[\s-]?\d{2,4}([\s-]?\d{2,4}){1,3}\b"), None),
+    (re.compile(r"(?<![\w(])(\(0\d{1,3}\)|0\d{1,3})(\s*-\s*|\s)?\d{2,8}((\s*-\s*|\s)?\d{2,4}){0,3}\b"), None),
     (re.compile(r"\b[1-9]\d{3}(\s?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2})\b"), "[postcode]"),
 ]
 _DIGITS = re.compile(r"\d")

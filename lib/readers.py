@@ -219,6 +219,9 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
         if even > len(sample) // 3 and odd < len(sample) // 20:
             return _decode(name, data, "utf-16-be"), "utf-16-be"
         raise _binary_error(name)
+    control_bytes = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    if b"\x00" in sample or control_bytes > max(3, len(sample) // 100):
+        raise _binary_error(name)
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"

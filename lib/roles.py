@@ -53,10 +53,10 @@ _METADATA_HEADERS = {
     "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl",
     "token", "interviewtime", "datum ingezonden", "laatste pagina", "starttaal",
     # generic
-    "datum", "tijdstempel", "timestamp", "notulist", "nr", "nr.", "opmerking notulist", "actie gemeente?",
+    "datum", "tijdstempel", "timestamp", "notulist", "opmerking notulist", "actie gemeente?",
 }
 _ID_HEADERS = re.compile(
-    r"^(id|respondent(nummer|_?id|nr)?|response ?id|resp\.? ?nr\.?|klantnummer|deelnemer(snummer)?|volgnummer|nummer)$",
+    r"^(id|nr\.?|no\.?|respondent(nummer|_?id|nr)?|response ?id|resp\.? ?nr\.?|klantnummer|deelnemer(snummer)?|volgnummer|nummer)$",
     re.I,
 )
 _WIJK_HEADER = re.compile(r"\b(woon)?wijk|\bbuurt|wijkcode|wijknaam|waar woon|in welke wijk|stadsdeel|woonplaats", re.I)

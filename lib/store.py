@@ -43,6 +43,26 @@ CREATE TABLE IF NOT EXISTS files (
     settings TEXT NOT NULL DEFAULT '{}',
     UNIQUE (project_id, kind, sha256)
 );
+CREATE TABLE IF NOT EXISTS codebooks (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    json TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    answer_key TEXT NOT NULL,
+    themes TEXT,
+    tone TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL,
+    PRIMARY KEY (project_id, answer_key)
+);
+CREATE TABLE IF NOT EXISTS suggestion_feedback (
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    answer_key TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    accepted INTEGER NOT NULL,
+    PRIMARY KEY (project_id, answer_key, theme)
+);
 CREATE TABLE IF NOT EXISTS aliases (
     project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,
@@ -101,7 +121,7 @@ class Store:
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
-                f"de projectmap {self.path.parent} kan niet worden gebruikt ({exc}). "
+                f"de projectmap {self.path.parent} kan niet worden gebruikt ({getattr(exc, 'strerror', None) or 'geen toegang'}). "
                 "Stel WIJKBEELD_DATA_DIR in op een map waarin u mag schrijven."
             ) from exc
 
@@ -262,22 +282,87 @@ class Store:
                 "DELETE FROM aliases WHERE project_id = ? AND kind = ? AND raw_norm = ?", (project_id, kind, raw_norm)
             )
 
-    def version(self, project_id: int) -> str:
-        """A token that changes whenever anything in the project changes (for caches)."""
-        with self._connect() as con:
-            parts = [
-                con.execute("SELECT settings FROM projects WHERE id = ?", (project_id,)).fetchone(),
-                con.execute(
-                    "SELECT group_concat(id || sha256 || trajectory || trajectory_type || trajectory_date || settings, '|')"
+    def version(self, project_id: int, part: str = "all") -> str:
+        """A token that changes whenever the project changes (for caches).
+
+        ``part="base"``: files, settings and aliases (what reading and linking depend on);
+        ``part="tags"``: codebook, corrections and suggestion feedback; ``"all"``: both.
+        """
+        queries = {
+            "base": [
+                ("SELECT settings FROM projects WHERE id = ?",),
+                (
+                    "SELECT group_concat(id || name || sha256 || trajectory || trajectory_type || trajectory_date || settings, '|')"
                     " FROM files WHERE project_id = ?",
-                    (project_id,),
-                ).fetchone(),
-                con.execute(
-                    "SELECT group_concat(kind || raw_norm || wijkcode, '|') FROM aliases WHERE project_id = ?",
-                    (project_id,),
-                ).fetchone(),
-            ]
-        return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+                ),
+                ("SELECT group_concat(kind || raw_norm || wijkcode, '|') FROM aliases WHERE project_id = ?",),
+            ],
+            "tags": [
+                ("SELECT json FROM codebooks WHERE project_id = ?",),
+                ("SELECT count(*), max(updated), group_concat(answer_key || coalesce(themes, '') || tone, '|') FROM corrections WHERE project_id = ?",),
+                ("SELECT group_concat(answer_key || theme || accepted, '|') FROM suggestion_feedback WHERE project_id = ?",),
+            ],
+        }
+        parts = queries["base"] + queries["tags"] if part == "all" else queries[part]
+        with self._connect() as con:
+            values = [con.execute(q[0], (project_id,)).fetchone() for q in parts]
+        return hashlib.sha1(repr(values).encode()).hexdigest()[:16]
+
+    # ------------------------------------------------------------------ codebook and corrections
+    def codebook_records(self, project_id: int) -> list[dict] | None:
+        """The project's codebook as records, or None when it uses the default."""
+        with self._connect() as con:
+            row = con.execute("SELECT json FROM codebooks WHERE project_id = ?", (project_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def save_codebook_records(self, project_id: int, records: list[dict]) -> None:
+        """Store the project's codebook."""
+        with self._connect() as con:
+            con.execute(
+                "INSERT OR REPLACE INTO codebooks VALUES (?, ?, ?)",
+                (project_id, json.dumps(records, ensure_ascii=False), datetime.now().isoformat(timespec="seconds")),
+            )
+
+    def corrections(self, project_id: int) -> dict[str, tuple[list[str] | None, str]]:
+        """``answer_key -> (themes or None when only the tone was corrected, tone or '')``."""
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT answer_key, themes, tone FROM corrections WHERE project_id = ?", (project_id,)
+            ).fetchall()
+        return {r[0]: (None if r[1] is None else json.loads(r[1]), r[2]) for r in rows}
+
+    def save_corrections(self, project_id: int, items: dict[str, tuple[list[str] | None, str]]) -> None:
+        """Store corrections for many answers in one transaction (themes None = keep automatic themes)."""
+        now = datetime.now().isoformat(timespec="seconds")
+        with self._connect() as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO corrections VALUES (?, ?, ?, ?, ?)",
+                [
+                    (project_id, key, None if themes is None else json.dumps(themes, ensure_ascii=False), tone or "", now)
+                    for key, (themes, tone) in items.items()
+                ],
+            )
+
+    def delete_corrections(self, project_id: int, keys: list[str]) -> None:
+        """Remove corrections: the automatic tags apply again."""
+        with self._connect() as con:
+            con.executemany("DELETE FROM corrections WHERE project_id = ? AND answer_key = ?", [(project_id, k) for k in keys])
+
+    def suggestion_feedback(self, project_id: int) -> dict[tuple[str, str], bool]:
+        """``(answer_key, theme) -> accepted`` for suggestions staff accepted or rejected."""
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT answer_key, theme, accepted FROM suggestion_feedback WHERE project_id = ?", (project_id,)
+            ).fetchall()
+        return {(r[0], r[1]): bool(r[2]) for r in rows}
+
+    def save_suggestion_feedback(self, project_id: int, items: dict[tuple[str, str], bool]) -> None:
+        """Remember accepted/rejected suggestions."""
+        with self._connect() as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO suggestion_feedback VALUES (?, ?, ?, ?)",
+                [(project_id, k, t, int(v)) for (k, t), v in items.items()],
+            )
 
     # ------------------------------------------------------------------ meta
     def get_meta(self, key: str, default: str = "") -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .errors import EmptyFileError
 from .linking import Gazetteer, link_records
 from .readers import RawFile, read_file
 from .roles import Role, detect_roles, parse_age
@@ -24,7 +25,7 @@ Progress = Callable[[float, str], None]
 ANSWER_COLUMNS = [
     "source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam",
     "trajectory", "trajectory_type", "trajectory_date", "source_id", "respondent",
-    "wijk_raw", "postcode_raw", "age", "method", "confidence", "reason",
+    "wijk_raw", "postcode_raw", "age", "method", "confidence", "reason", "answer_key",
 ]
 _PLACEHOLDER = re.compile(r"^\s*(n\.?v\.?t\.?|nvt|n/a|na|-+|\.+|x)\s*$", re.I)
 _HAS_WORD = re.compile(r"\w")
@@ -54,6 +55,8 @@ class Survey:
     encoding: str | None = None
     separator: str | None = None
     source_id: int | None = None
+    source_key: str = ""
+    """Stable key of the file's content (start of its sha256), used in answer keys."""
     trajectory: str = ""
     trajectory_type: str = ""
     trajectory_date: str = ""
@@ -103,6 +106,12 @@ def read_survey(
                 except ValueError:
                     pass
         sheets.append(SheetResult(table, roles, detected))
+    if not sheets:
+        raise EmptyFileError(
+            "geen tabel met gegevens gevonden (alleen een kopregel, tekst of lege bladen). "
+            "Controleer of de kolomnamen en de antwoorden in het bestand staan.",
+            filename=name,
+        )
     return Survey(name, sheets, without, raw.encoding, raw.separator)
 
 
@@ -164,6 +173,7 @@ def collect(surveys: list[Survey], gazetteer: Gazetteer | None, progress: Progre
         for sheet in survey.sheets:
             recs = records_of(survey, sheet, gazetteer)
             recs["source_id"] = survey.source_id if survey.source_id is not None else -1
+            recs["source_key"] = survey.source_key or survey.name
             recs["trajectory"] = survey.trajectory
             recs["trajectory_type"] = survey.trajectory_type
             recs["trajectory_date"] = survey.trajectory_date
@@ -182,6 +192,11 @@ def collect(surveys: list[Survey], gazetteer: Gazetteer | None, progress: Progre
                 progress(done / total, f"{survey.name} {sheet.table.sheet}".strip())
     records = pd.concat(record_parts, ignore_index=True) if record_parts else pd.DataFrame(columns=[c for c in ANSWER_COLUMNS if c not in ("question", "answer")])
     answers = pd.concat(answer_parts, ignore_index=True) if answer_parts else pd.DataFrame(columns=ANSWER_COLUMNS)
+    if not answers.empty:
+        answers["answer_key"] = (
+            answers["source_key"].astype(str) + "|" + answers["sheet"].astype(str) + "|"
+            + answers["row"].astype(str) + "|" + answers["question"].astype(str)
+        )
     answers = answers.reindex(columns=ANSWER_COLUMNS)
     return records, answers
 

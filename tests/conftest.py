@@ -1,0 +1,108 @@
+"""Shared fixtures for the Wijkbeeld unit tests.
+
+Everything here reads the real fixture files in ``tests/fixtures`` and the
+bundled Gorinchem areas; anything large is generated in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from lib.areas import load_areas
+from lib.postcodes import read_postcode_table
+from lib.project import build_gazetteer, sample_area_files
+from lib.store import Store
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+BAD = FIXTURES / "bad"
+CBS = FIXTURES / "cbs"
+SHARED_KWB = Path("/work/shared/data/kwb_nl")
+
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+BASE = EXPECTED["base"]
+RESPONDENTS = {r["id"]: r for r in BASE["respondents"]}
+GOOD_FILES = sorted(EXPECTED["files"])
+TEXT_FILES = sorted(n for n, f in EXPECTED["files"].items() if not f.get("sheets"))
+BAD_FILES = sorted(p.name for p in BAD.iterdir())
+
+# Words that only a Dutch sentence contains; English words that must not appear.
+_DUTCH_WORDS = {
+    "de", "het", "een", "is", "niet", "geen", "dit", "bestand", "werkmap", "met", "van", "opnieuw", "leeg",
+    "kan", "worden", "wachtwoord", "rijen", "blad", "bladen", "tabel", "gevonden",
+}
+_ENGLISH_WORDS = {"the", "file", "error", "password", "cannot", "invalid", "not", "found", "traceback"}
+
+
+def is_dutch(message: str) -> bool:
+    """True when a message reads as a Dutch sentence (and has no English error words)."""
+    words = set(re.findall(r"[a-zà-ÿ]+", message.lower()))
+    return len(words & _DUTCH_WORDS) >= 2 and not (words & _ENGLISH_WORDS)
+
+
+def fixture_bytes(name: str) -> bytes:
+    """Bytes of a survey fixture (``bad/x`` and ``cbs/x`` work too)."""
+    return (FIXTURES / name).read_bytes()
+
+
+def sheet_specs() -> list[tuple[str, str, dict]]:
+    """``(file, sheet, spec)`` for every table sheet of every good survey fixture (sheet '' for text files)."""
+    out = []
+    for name in GOOD_FILES:
+        spec = EXPECTED["files"][name]
+        if spec.get("sheets"):
+            for sheet in spec["table_sheets"]:
+                out.append((name, sheet, spec["sheets"][sheet]))
+        else:
+            rows = list(range(spec["header_row"] + 1, spec["header_row"] + 1 + spec["n_data_rows"]))
+            out.append((name, "", {"header_row": spec["header_row"], "n_data_rows": spec["n_data_rows"], "data_rows": rows}))
+    return out
+
+
+def respondent_ids(name: str, sheet: str, table) -> list[int]:
+    """Base respondent id of every record of a fixture table, in record order.
+
+    The notes workbook numbers its rows per venue, so its ids come from expected.json.
+    """
+    spec = EXPECTED["files"][name]
+    if name == "notes_workbook.xlsx":
+        return list(spec["sheets"][sheet]["respondent_ids"])
+    return [int(float(v)) for v in table.data[spec["id_header"]]]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    """A fresh project database in a temporary folder."""
+    return Store(tmp_path / "db.sqlite")
+
+
+@pytest.fixture(scope="session")
+def gorinchem_area_files() -> list[tuple[str, str, bytes]]:
+    """``(kind, name, bytes)`` of the bundled Gorinchem area files."""
+    return sample_area_files()
+
+
+@pytest.fixture(scope="session")
+def gorinchem_areas(gorinchem_area_files):
+    """The Gorinchem areas (KWB CSVs + GeoJSON), loaded once."""
+    return load_areas([(name, data) for kind, name, data in gorinchem_area_files if kind in ("gebied", "geo")])
+
+
+@pytest.fixture(scope="session")
+def gorinchem_postcodes(gorinchem_area_files):
+    """The Gorinchem PC4 table as ``[(pc4, pc6)]``."""
+    return [read_postcode_table(name, data) for kind, name, data in gorinchem_area_files if kind == "postcode"]
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gorinchem_areas, gorinchem_postcodes):
+    """Gazetteer of Gorinchem with the PC4 shares and no user aliases. Do not mutate."""
+    return build_gazetteer(gorinchem_areas, gorinchem_postcodes, {}, {})

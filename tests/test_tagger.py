@@ -1,0 +1,198 @@
+"""Tagger behaviour: stemming, compounds, phrases, negation, tone, hostile text; codebook round trips."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from lib.codebook import Codebook, CodebookError, Theme, codebook_bytes, default_codebook, read_codebook
+from lib.tagger import Tagger, marked_text
+
+MINI = Codebook(
+    [
+        Theme("Jeugd & jongeren", "jongeren", ["jongeren", "jeugd", "hangplek"]),
+        Theme("Ontmoeting & verbinding", "ontmoeten", ["buurthuis", "buurthuizen", "ontmoeten"]),
+        Theme("Eenzaamheid", "alleen", ["eenzaam", "eenzaamheid", "niemand om mee te praten"]),
+        Theme("Zorg & ondersteuning", "zorg", ["huisarts", "wachtlijst", "wijkteam"]),
+        Theme("Veiligheid", "overlast", ["overlast", "onveilig", "inbraak"]),
+        Theme("Ouderen", "ouderen", ["=ouderen", "bejaard"]),
+        Theme("Wonen", "wonen", ["sociale huurwoning", "huur"]),
+        Theme("Verkeer & bereikbaarheid", "verkeer", ["te hard rijden", "parkeren", "parkeerplaats"]),
+        Theme("Openbare ruimte & groen", "groen", ["park", "speeltuin"]),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(MINI)
+
+
+@pytest.mark.parametrize(
+    "text,themes",
+    [
+        # inflections through the Snowball stemmer
+        ("De jongeren hebben niks te doen", ["Jeugd & jongeren"]),
+        ("Er zijn te weinig buurthuizen", ["Ontmoeting & verbinding"]),
+        ("Ik voel me vaak eenzaam", ["Eenzaamheid"]),
+        ("De eenzaamheid onder ouderen is groot", ["Eenzaamheid", "Ouderen"]),
+        # compounds: first part and last part
+        ("Het jongerenwerk is wegbezuinigd", ["Jeugd & jongeren"]),
+        ("Meer buurthuisactiviteiten graag", ["Ontmoeting & verbinding"]),
+        ("De eenzaamheidsaanpak werkt niet", ["Eenzaamheid"]),
+        ("De huisartsenpost is slecht bereikbaar", ["Zorg & ondersteuning"]),
+        ("Veel geluidsoverlast 's nachts", ["Veiligheid"]),
+        ("De kinderspeeltuinen zijn vies", ["Openbare ruimte & groen"]),
+        # exact-form keyword: parents are not elderly
+        ("Ouders maken zich zorgen", []),
+        ("Ouderenwerk is belangrijk", ["Ouderen"]),
+        # phrases on consecutive words, also inflected
+        ("Ze rijden hier te hard", []),
+        ("Auto's die te hard rijden in de straat", ["Verkeer & bereikbaarheid"]),
+        ("Te weinig sociale huurwoningen", ["Wonen"]),
+        ("Ik heb niemand om mee te praten", ["Eenzaamheid"]),
+        # longest part wins: parkeerplaats is traffic, not the park
+        ("Te weinig parkeerplaatsen", ["Verkeer & bereikbaarheid"]),
+        ("Parkeren is lastig", ["Verkeer & bereikbaarheid"]),
+        ("Het park is mooi", ["Openbare ruimte & groen"]),
+        # several themes, codebook order
+        ("Jongeren veroorzaken overlast bij het buurthuis", ["Jeugd & jongeren", "Ontmoeting & verbinding", "Veiligheid"]),
+        # nothing
+        ("Prima zo", []),
+    ],
+)
+def test_themes(tagger, text, themes):
+    assert tagger.tag(text).themes == themes
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Het buurthuis is fijn en gezellig", "positief"),
+        ("De straat is vies en de speeltuin is kapot", "negatief"),
+        ("Er staat een bankje bij de kerk", "neutraal"),
+        ("Niet goed geregeld", "negatief"),
+        ("Geen last van overlast hier", "positief"),
+        ("Heel erg slecht onderhouden", "negatief"),
+    ],
+)
+def test_tone(tagger, text, tone):
+    assert tagger.tag(text).tone == tone
+
+
+def test_negated_theme_is_raised_but_marked(tagger):
+    result = tagger.tag("Ik heb geen last van overlast, het is hier veilig")
+    assert result.themes == ["Veiligheid"]
+    assert all(h.negated for h in result.hits if h.theme == "Veiligheid")
+    assert result.tone != "negatief"
+    plain = tagger.tag("Veel overlast van scooters")
+    assert not any(h.negated for h in plain.hits)
+    assert plain.tone == "negatief"
+
+
+def test_negation_stops_at_clause_boundary(tagger):
+    result = tagger.tag("Niet slecht. Overlast is er wel")
+    veiligheid = [h for h in result.hits if h.theme == "Veiligheid"]
+    assert veiligheid and not veiligheid[0].negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "?!?!...",
+        "😀😀👍",
+        "=HYPERLINK(\"http://evil.example\",\"klik\")",
+        "<script>alert('x')</script> <b>meer bankjes</b>",
+        "**vet** [link](http://x) $x^2$",
+        "The playground is dirty and unsafe",
+        "الحديقة متسخة",
+        "overlast " * 4000,
+    ],
+)
+def test_hostile_text_never_crashes(tagger, text):
+    result = tagger.tag(text)
+    assert result.tone in {"negatief", "neutraal", "positief"}
+    assert isinstance(result.themes, list)
+
+
+def test_long_answer_is_tagged_quickly(tagger):
+    import time
+
+    text = ("De jongeren hangen rond bij het buurthuis en er is overlast. " * 400)[:20000]
+    start = time.perf_counter()
+    result = tagger.tag(text)
+    assert time.perf_counter() - start < 1.0  # guard against pathological slowness, not a benchmark
+    assert "Jeugd & jongeren" in result.themes
+
+
+def test_marked_text_brackets_hit_words_only(tagger):
+    text = "Het jongerenwerk <b>moet</b> terug"
+    marked = marked_text(tagger.tag(text), text)
+    assert marked == "Het ⟦jongerenwerk⟧ <b>moet</b> terug"
+
+
+def test_tag_many_joins_theme_names(tagger):
+    out = tagger.tag_many(["overlast bij de speeltuin", "", "prima"])
+    assert out["themes"].tolist() == ["Veiligheid; Openbare ruimte & groen", "", ""]
+    assert list(out.columns) == ["themes", "tone", "score"]
+
+
+# ------------------------------------------------------------------ codebook
+
+
+def test_default_codebook_has_the_sixteen_themes():
+    names = default_codebook().names
+    assert names == [
+        "Eenzaamheid", "Ontmoeting & verbinding", "Armoede & schulden", "Jeugd & jongeren", "Ouderen",
+        "Zorg & ondersteuning", "Mantelzorg & vrijwilligers", "Gezondheid & bewegen", "Wonen", "Veiligheid",
+        "Openbare ruimte & groen", "Verkeer & bereikbaarheid", "Werk & inkomen", "Informatie & communicatie",
+        "Participatie & inspraak", "Onderwijs & taal",
+    ]
+    assert all(t.description and len(t.keywords) >= 10 for t in default_codebook().themes)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_codebook_round_trip(fmt):
+    book = default_codebook().add_theme("Duurzaamheid", "energie en klimaat").add_keywords("Duurzaamheid", ["zonnepanelen", "=HYPERLINK"])
+    data = codebook_bytes(book, fmt)
+    back = read_codebook(f"codeboek.{fmt}", data)
+    assert back.names == book.names
+    assert back.theme("Duurzaamheid").keywords == ["zonnepanelen", "=hyperlink"]
+    assert back.theme("Duurzaamheid").description == "energie en klimaat"
+
+
+def test_codebook_export_neutralises_formulas():
+    book = Codebook([Theme("=cmd|' /C calc'!A0", "x", ["=1+1"])])
+    frame = pd.read_csv(io.BytesIO(codebook_bytes(book, "csv")), dtype=str)
+    assert frame["thema"].iloc[0].startswith("'=")
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("leeg.csv", b""),
+        ("verkeerd.csv", "naam;waarde\nx;1\n".encode()),
+        ("kapot.xlsx", b"PK\x03\x04garbage"),
+        ("alleen_kop.csv", b"thema,trefwoord\n"),
+    ],
+)
+def test_malformed_codebook_gives_dutch_error(name, data):
+    with pytest.raises(CodebookError) as err:
+        read_codebook(name, data)
+    assert name in str(err.value)
+
+
+def test_codebook_edits():
+    book = MINI.rename_theme("Jeugd & jongeren", "Jeugd")
+    assert "Jeugd" in book.names and "Jeugd & jongeren" in MINI.names  # edits return copies
+    merged = book.merge_themes(["Eenzaamheid"], "Ontmoeting & verbinding")
+    assert "Eenzaamheid" not in merged.names
+    assert "eenzaam" in merged.theme("Ontmoeting & verbinding").keywords
+    with pytest.raises(CodebookError):
+        book.add_theme("jeugd")
+    with pytest.raises(CodebookError):
+        book.rename_theme("Jeugd", "Wonen")
