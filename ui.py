@@ -7,12 +7,16 @@ opens the store and the current project, and returns a ``Context``.
 
 from __future__ import annotations
 
+import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from lib.codebook import Codebook
 from lib.errors import WijkbeeldError
+from lib.tagger import Tagger
+from lib.themes import project_codebook, tag_answers
 from lib.project import ProjectData, analyse, ensure_project, restore_sample
 from lib.store import Project, Store
 
@@ -22,6 +26,8 @@ PAGES = [
     ("pages/2_Gebieden.py", "Gebieden en cijfers", ":material/map:"),
     ("pages/3_Koppelen.py", "Koppelen aan wijken", ":material/link:"),
     ("pages/4_Antwoorden.py", "Antwoorden", ":material/table_rows:"),
+    ("pages/5_Themas.py", "Thema's en codeboek", ":material/label:"),
+    ("pages/6_Beoordelen.py", "Thema's beoordelen", ":material/fact_check:"),
 ]
 _CACHE_ENTRIES = 4
 
@@ -35,11 +41,16 @@ class Context:
 
     @property
     def data(self) -> ProjectData:
-        """The project's files read and linked (cached per project version)."""
-        return project_data(self.store, self.project.id)
+        """The project's files read and linked, answers tagged (each stage cached by its version token)."""
+        return tagged_data(self.store, self.project.id)
+
+    @property
+    def threshold(self) -> int:
+        """Small-number threshold of the project."""
+        return int(self.project.settings.get("drempel", 5))
 
     def changed(self) -> None:
-        """Call after writing to the store: the next read recomputes."""
+        """Call after writing to the store: the next read recomputes (caches key on version tokens)."""
         st.session_state["_version_bump"] = time.time()
 
 
@@ -54,9 +65,15 @@ def _results() -> dict:
     return {}
 
 
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_ENTRIES * 2:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+
+
 def project_data(store: Store, project_id: int) -> ProjectData:
-    """Analysed project data, cached under the project's version token; progress shown on a miss."""
-    key = (str(store.path), project_id, store.version(project_id))
+    """Files read and answers linked, cached under the project's base version; progress shown on a miss."""
+    key = ("base", str(store.path), project_id, store.version(project_id, "base"))
     cache = _results()
     if key in cache:
         return cache[key]
@@ -67,10 +84,29 @@ def project_data(store: Store, project_id: int) -> ProjectData:
 
     data = analyse(store, project_id, progress)
     bar.empty()
-    if len(cache) >= _CACHE_ENTRIES:
-        cache.pop(next(iter(cache)))
-    cache[key] = data
+    _remember(cache, key, data)
     return data
+
+
+def tagger_for(codebook: Codebook) -> Tagger:
+    """A compiled tagger per codebook content (compiling is cheap, words are memoised inside)."""
+    key = ("tagger", json.dumps(codebook.to_records(), sort_keys=True))
+    cache = _results()
+    if key not in cache:
+        _remember(cache, key, Tagger(codebook))
+    return cache[key]
+
+
+def tagged_data(store: Store, project_id: int) -> ProjectData:
+    """``project_data`` with themes and tone per answer; corrections applied."""
+    base = project_data(store, project_id)
+    key = ("tags", str(store.path), project_id, store.version(project_id, "base"), store.version(project_id, "tags"))
+    cache = _results()
+    if key not in cache:
+        codebook = project_codebook(store, project_id)
+        answers = tag_answers(base.answers, tagger_for(codebook), store.corrections(project_id))
+        _remember(cache, key, replace(base, answers=answers, codebook=codebook))
+    return cache[key]
 
 
 def _current_project(store: Store) -> Project:

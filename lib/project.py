@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .areas import AreaTable, Areas, build_areas, read_area_table, read_geojson
+from .codebook import Codebook
 from .errors import WijkbeeldError
 from .linking import Gazetteer, normalise_name
 from .postcodes import read_postcode_table
@@ -45,6 +46,8 @@ class ProjectData:
     answers: pd.DataFrame
     problems: list[str] = field(default_factory=list)
     """Dutch messages about files that could not be used (the rest still works)."""
+    codebook: Codebook | None = None
+    """The codebook the answers were tagged with (None before tagging)."""
 
     def unlinked(self) -> pd.DataFrame:
         """Unlinked raw values with counts and reasons."""
@@ -119,6 +122,7 @@ def survey_from_store(store: Store, f: StoredFile, known: set[str] | None) -> Su
     """Read one stored survey file with its saved settings."""
     survey = read_survey(f.name, store.file_data(f.id), settings=f.settings, known_wijken=known)
     survey.source_id = f.id
+    survey.source_key = f.sha256[:16]
     survey.trajectory = f.trajectory
     survey.trajectory_type = f.trajectory_type
     survey.trajectory_date = f.trajectory_date

@@ -11,13 +11,18 @@ from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAV_LABELS = ["Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden"]
+NAV_LABELS = [
+    "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
+    "Thema's beoordelen",
+]
 PAGES = [
     ("", "Overzicht"),
     ("Bronnen", "Bronnen"),
     ("Gebieden", "Gebieden en cijfers"),
     ("Koppelen", "Koppelen aan wijken"),
     ("Antwoorden", "Antwoorden"),
+    ("Themas", "Thema's en codeboek"),
+    ("Beoordelen", "Thema's beoordelen"),
 ]
 
 

@@ -185,3 +185,97 @@ def test_new_project_from_sidebar(project, store):
     at.run()
     assert [p.name for p in store.projects()] == ["Test", "Wijkbeeld 2025"]
     assert metrics(at)["Bronnen"] == "0"
+
+
+# ------------------------------------------------------------------ themes
+
+
+def test_themas_page_lists_the_codebook_and_adds_keywords(project, store):
+    at = open_page("pages/5_Themas.py")
+    assert at.title[0].value == "Thema's en codeboek"
+    overview = at.dataframe[0].value
+    assert len(overview) == 16
+    assert overview["Thema"].iloc[0] == "Eenzaamheid"
+    at.selectbox(key="edit_theme").set_value("Ontmoeting & verbinding")
+    at.run()
+    box = next(t for t in at.text_input if t.label.startswith("Trefwoorden toevoegen"))
+    box.set_value("koffiehoek, samen koken")
+    at.button(key="FormSubmitter:add_keywords-Toevoegen").click()
+    at.run()
+    from lib.themes import project_codebook
+
+    keywords = project_codebook(store, project).theme("Ontmoeting & verbinding").keywords
+    assert "koffiehoek" in keywords and "samen koken" in keywords
+
+
+def test_renaming_a_theme_keeps_corrections(project, store):
+    from lib.themes import project_codebook
+
+    at = open_page("pages/6_Beoordelen.py")
+    # correct one answer by hand through the single-answer form
+    form_themes = next(m for m in at.multiselect if m.label == "Thema's")
+    form_themes.set_value(["Eenzaamheid", "Wonen"])
+    at.button(key="FormSubmitter:single_correction-Correctie opslaan").click()
+    at.run()
+    corrections = store.corrections(project)
+    assert len(corrections) == 1
+    store_key, (themes, _tone) = next(iter(corrections.items()))
+    assert themes == ["Eenzaamheid", "Wonen"]
+    # rename Wonen on the codebook page: the correction follows
+    at = open_page("pages/5_Themas.py")
+    at.selectbox(key="edit_theme").set_value("Wonen")
+    at.run()
+    name = next(t for t in at.text_input if t.label == "Naam")
+    name.set_value("Wonen & huisvesting")
+    at.button(key="FormSubmitter:describe_theme-Naam en beschrijving opslaan").click()
+    at.run()
+    assert "Wonen & huisvesting" in project_codebook(store, project).names
+    assert store.corrections(project)[store_key][0] == ["Eenzaamheid", "Wonen & huisvesting"]
+
+
+def test_malformed_codebook_import_keeps_the_current_one(project, store):
+    at = open_page("pages/5_Themas.py")
+    at.file_uploader[0].set_value(("kapot.csv", b"naam;waarde\nx;1\n", "text/csv"))
+    at.run()
+    assert any("Niet geïmporteerd" in shown(e) and "kapot.csv" in shown(e) for e in at.error)
+    assert store.codebook_records(project) is None  # still the default
+
+
+def test_codebook_import_replaces_themes(project, store):
+    at = open_page("pages/5_Themas.py")
+    csv = "thema,beschrijving,trefwoord\nGroen,bomen en parken,boom\nGroen,,plantsoen\nVerkeer,,parkeren\n"
+    at.file_uploader[0].set_value(("codeboek.csv", csv.encode(), "text/csv"))
+    at.run()
+    assert any("2 thema's" in shown(s) for s in at.success)
+    assert [r["name"] for r in store.codebook_records(project)] == ["Groen", "Verkeer"]
+
+
+def test_beoordelen_bulk_adds_a_theme_to_filtered_answers(project, store):
+    at = open_page("pages/6_Beoordelen.py")
+    next(m for m in at.multiselect if m.label == "Thema").set_value(["Jeugd & jongeren"])
+    at.run()
+    at.selectbox(key="bulk_theme").set_value("Participatie & inspraak")
+    at.button(key="bulk_apply").click()
+    at.run()
+    corrections = store.corrections(project)
+    assert corrections, "bulk action stored no corrections"
+    assert all("Participatie & inspraak" in themes and "Jeugd & jongeren" in themes for themes, _ in corrections.values())
+
+
+def test_beoordelen_learns_and_shows_agreement(project, store):
+    at = open_page("pages/6_Beoordelen.py")
+    # correct six answers: add Ontmoeting to each one through the form
+    for i in range(6):
+        at.selectbox(key="pick_answer").set_value(at.selectbox(key="pick_answer").options[i])
+        at.run()
+        box = next(m for m in at.multiselect if m.label == "Thema's")
+        box.set_value(list(dict.fromkeys(box.value + ["Ontmoeting & verbinding"])))
+        at.button(key="FormSubmitter:single_correction-Correctie opslaan").click()
+        at.run()
+    assert len(store.corrections(project)) == 6
+    at.button(key="compute_suggestions").click()
+    at.run()
+    assert not at.exception
+    at = open_page("pages/5_Themas.py")
+    labels = [m.label for m in at.metric]
+    assert "Cohen's kappa" in labels and "Gecorrigeerde antwoorden" in labels

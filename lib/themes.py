@@ -1,0 +1,230 @@
+"""Themes in a project: tagging answers, human corrections, learning from them.
+
+Corrections are stored per answer key (file content, sheet, row, question), so
+they survive restarts and re-uploads, always win over the automatic tags and
+stay when the codebook changes (renames and merges are carried over).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from .codebook import Codebook, default_codebook
+from .tagger import Tagger, split_themes
+from .textnlp import stem, stop_words, tokens
+
+NO_THEME = "(geen thema)"
+
+
+def project_codebook(store, project_id: int) -> Codebook:
+    """The project's codebook (the default until the user edits it)."""
+    records = store.codebook_records(project_id)
+    return default_codebook() if records is None else Codebook.from_records(records)
+
+
+def save_codebook(store, project_id: int, codebook: Codebook, renamed: dict[str, str | None] | None = None) -> None:
+    """Store a codebook; ``renamed`` maps old theme names to new ones (None = removed) in the corrections."""
+    store.save_codebook_records(project_id, codebook.to_records())
+    if not renamed:
+        return
+    changed = {}
+    for key, (themes, tone) in store.corrections(project_id).items():
+        if themes is None:
+            continue
+        new = []
+        for t in themes:
+            mapped = renamed.get(t, t)
+            if mapped and mapped not in new:
+                new.append(mapped)
+        if new != themes:
+            changed[key] = (new, tone)
+    if changed:
+        store.save_corrections(project_id, changed)
+
+
+def tag_answers(answers: pd.DataFrame, tagger: Tagger, corrections: dict[str, tuple[list[str] | None, str]]) -> pd.DataFrame:
+    """Add ``themes_auto``, ``tone_auto``, ``score``, and the final ``themes``/``tone`` (corrections win), ``corrected``."""
+    out = answers.copy()
+    if out.empty:
+        for col in ("themes_auto", "tone_auto", "themes", "tone"):
+            out[col] = pd.Series(dtype="str")
+        out["score"] = pd.Series(dtype=float)
+        out["corrected"] = pd.Series(dtype=bool)
+        return out
+    tagged = tagger.tag_many(out["answer"].tolist())
+    out["themes_auto"] = tagged["themes"].to_numpy()
+    out["tone_auto"] = tagged["tone"].to_numpy()
+    out["score"] = tagged["score"].to_numpy()
+    known = set(tagger.theme_names)
+    final_themes, final_tones, corrected = [], [], []
+    for key, auto_t, auto_tone in zip(out["answer_key"], out["themes_auto"], out["tone_auto"]):
+        corr = corrections.get(key)
+        if corr is None:
+            final_themes.append(auto_t)
+            final_tones.append(auto_tone)
+            corrected.append(False)
+            continue
+        themes, tone = corr
+        final_themes.append(auto_t if themes is None else "; ".join(t for t in themes if t in known))
+        final_tones.append(tone or auto_tone)
+        corrected.append(True)
+    out["themes"] = final_themes
+    out["tone"] = final_tones
+    out["corrected"] = corrected
+    return out
+
+
+def theme_long(answers: pd.DataFrame, column: str = "themes") -> pd.DataFrame:
+    """One row per (answer, theme): the answers' index as ``idx`` and ``thema``."""
+    rows = [(idx, t) for idx, value in zip(answers.index, answers[column]) for t in split_themes(value)]
+    return pd.DataFrame(rows, columns=["idx", "thema"])
+
+
+def filter_tagged(answers: pd.DataFrame, *, themes: list[str] | None = None, tones: list[str] | None = None) -> pd.DataFrame:
+    """Answers with any of ``themes`` (``NO_THEME`` for none) and any of ``tones``."""
+    mask = pd.Series(True, index=answers.index)
+    if themes:
+        wanted = set(themes)
+        mask &= answers["themes"].map(
+            lambda v: (NO_THEME in wanted and not v) or bool(wanted & set(split_themes(v)))
+        )
+    if tones:
+        mask &= answers["tone"].isin(tones)
+    return answers[mask]
+
+
+def keyword_counts(answers: pd.DataFrame, tagger: Tagger) -> pd.DataFrame:
+    """Per theme and keyword: how many answers it hits."""
+    counts = tagger.keyword_hits(answers["answer"].tolist()) if not answers.empty else dict.fromkeys(tagger.keywords, 0)
+    rows = []
+    for theme in tagger.codebook.themes:
+        for kw in theme.keywords:
+            rows.append({"thema": theme.name, "trefwoord": kw, "antwoorden": counts.get(kw, 0)})
+    return pd.DataFrame(rows, columns=["thema", "trefwoord", "antwoorden"])
+
+
+def _content_stems(text: str) -> dict[str, str]:
+    """Stem -> first surface form of the content words of a text."""
+    out: dict[str, str] = {}
+    stops = stop_words()
+    for w in tokens(text):
+        if len(w) >= 4 and w not in stops:
+            out.setdefault(stem(w), w)
+    return out
+
+
+def keyword_proposals(answers: pd.DataFrame, tagger: Tagger, *, min_count: int = 2, min_lift: float = 3.0) -> pd.DataFrame:
+    """Terms over-represented in answers a theme was added to by hand, as candidate keywords.
+
+    Columns: thema, trefwoord (the most common form), handmatig (answers with the term among
+    those the theme was added to), elders (other answers without the theme), lift.
+    """
+    columns = ["thema", "trefwoord", "handmatig", "elders", "lift"]
+    if answers.empty or "corrected" not in answers or not answers["corrected"].any():
+        return pd.DataFrame(columns=columns)
+    docs = [_content_stems(t) for t in answers["answer"]]
+    final = [set(split_themes(v)) for v in answers["themes"]]
+    auto = [set(split_themes(v)) for v in answers["themes_auto"]]
+    rows = []
+    for theme in tagger.theme_names:
+        added = [i for i in range(len(docs)) if answers["corrected"].iat[i] and theme in final[i] and theme not in auto[i]]
+        if len(added) < min_count:
+            continue
+        others = [i for i in range(len(docs)) if theme not in final[i]]
+        in_added = Counter(s for i in added for s in docs[i])
+        in_others = Counter(s for i in others for s in docs[i])
+        forms: dict[str, Counter] = {}
+        for i in added:
+            for s, w in docs[i].items():
+                forms.setdefault(s, Counter())[w] += 1
+        for s, a in in_added.items():
+            if a < min_count:
+                continue
+            b = in_others.get(s, 0)
+            lift = (a / len(added)) / ((b + 1) / (len(others) + 1))
+            if lift < min_lift:
+                continue
+            word = forms[s].most_common(1)[0][0]
+            if theme in tagger.tag(word, explain=False).themes:
+                continue  # already a keyword of this theme
+            rows.append({"thema": theme, "trefwoord": word, "handmatig": a, "elders": b, "lift": round(lift, 1)})
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["thema", "lift"], ascending=[True, False]).groupby("thema").head(8).reset_index(drop=True)
+
+
+def suggest_themes(
+    answers: pd.DataFrame,
+    theme_names: list[str],
+    feedback: dict[tuple[str, str], bool] | None = None,
+    *,
+    min_probability: float = 0.8,
+    min_positive: int = 3,
+    limit: int = 5000,
+) -> pd.DataFrame:
+    """Suggested extra themes for uncorrected answers from a Naive Bayes classifier per theme (nltk),
+    trained on the corrected answers. Columns: answer_key, thema, zekerheid."""
+    from nltk.classify import NaiveBayesClassifier
+
+    columns = ["answer_key", "thema", "zekerheid"]
+    if answers.empty or "corrected" not in answers:
+        return pd.DataFrame(columns=columns)
+    labelled = answers[answers["corrected"]]
+    if len(labelled) < 2 * min_positive:
+        return pd.DataFrame(columns=columns)
+    feedback = feedback or {}
+    feats = {i: {s: True for s in _content_stems(t)} for i, t in zip(answers.index, answers["answer"])}
+    candidates = answers[~answers["corrected"]].head(limit)
+    rows = []
+    for theme in theme_names:
+        positives = [i for i, v in zip(labelled.index, labelled["themes"]) if theme in split_themes(v)]
+        if len(positives) < min_positive or len(positives) == len(labelled):
+            continue
+        pos = set(positives)
+        train = [(feats[i], i in pos) for i in labelled.index]
+        model = NaiveBayesClassifier.train(train)
+        for i, key, current in zip(candidates.index, candidates["answer_key"], candidates["themes"]):
+            if theme in split_themes(current) or (key, theme) in feedback or not feats[i]:
+                continue
+            p = model.prob_classify(feats[i]).prob(True)
+            if p >= min_probability:
+                rows.append({"answer_key": key, "thema": theme, "zekerheid": round(p, 2)})
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values("zekerheid", ascending=False).reset_index(drop=True)
+
+
+def untagged_terms(answers: pd.DataFrame, *, top: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Frequent meaningful words and word pairs among answers without a theme.
+
+    Returns (words: woord, antwoorden; pairs: woordpaar, keer) — stemmed, stop words removed,
+    pairs found with nltk's collocation finder (likelihood ratio).
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    empty = (pd.DataFrame(columns=["woord", "antwoorden"]), pd.DataFrame(columns=["woordpaar", "keer"]))
+    if answers.empty:
+        return empty
+    texts = answers.loc[answers["themes"] == "", "answer"]
+    if texts.empty:
+        return empty
+    stops = stop_words()
+    doc_count: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    documents = []
+    for text in texts:
+        words = [w for w in tokens(text) if len(w) >= 3 and w not in stops]
+        documents.append([stem(w) for w in words])
+        for w in words:
+            forms.setdefault(stem(w), Counter())[w] += 1
+        doc_count.update(set(stem(w) for w in words))
+    words_df = pd.DataFrame(
+        [{"woord": forms[s].most_common(1)[0][0], "antwoorden": n} for s, n in doc_count.most_common(top) if n >= 2],
+        columns=["woord", "antwoorden"],
+    )
+    finder = BigramCollocationFinder.from_documents(documents)
+    finder.apply_freq_filter(2)
+    pairs = []
+    for a, b in finder.nbest(BigramAssocMeasures.likelihood_ratio, top):
+        pairs.append({"woordpaar": f"{forms[a].most_common(1)[0][0]} {forms[b].most_common(1)[0][0]}", "keer": finder.ngram_fd[(a, b)]})
+    return words_df, pd.DataFrame(pairs, columns=["woordpaar", "keer"])

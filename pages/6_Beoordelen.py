@@ -1,0 +1,207 @@
+"""Thema's beoordelen: review and correct themes and tone, one answer or many at once."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from lib.answers import UNLINKED
+from lib.privacy import mask_text, small
+from lib.tagger import TONES, marked_text, split_themes
+from lib.themes import NO_THEME, filter_tagged, suggest_themes
+
+ctx = ui.page("Thema's beoordelen")
+store, project = ctx.store, ctx.project
+data = ctx.data
+answers = data.answers
+codebook = data.codebook
+threshold = ctx.threshold
+
+for kind, message in st.session_state.pop("beoordelen_flash", []):
+    (st.success if kind == "ok" else st.error)(ui.plain(message))
+
+if answers.empty:
+    st.info("Nog geen antwoorden om te beoordelen. Upload bronnen op de pagina Bronnen.")
+    st.stop()
+
+
+def save(items: dict, message: str) -> None:
+    store.save_corrections(project.id, items)
+    st.session_state["beoordelen_flash"] = [("ok", message)]
+    ctx.changed()
+    st.rerun()
+
+
+names = data.gazetteer.names if data.gazetteer else {}
+with st.container(border=True):
+    c1, c2, c3, c4 = st.columns(4)
+    f_sources = c1.multiselect("Bron", sorted(answers["source"].unique()), placeholder="Alle bronnen")
+    wijk_options = [UNLINKED] + sorted(names, key=lambda c: names[c])
+    f_wijken = c2.multiselect("Wijk", wijk_options, format_func=lambda c: c if c == UNLINKED else names.get(c, c),
+                              placeholder="Alle wijken")
+    f_themes = c3.multiselect("Thema", [NO_THEME] + codebook.names, placeholder="Alle thema's")
+    f_tones = c4.multiselect("Toon", list(TONES), placeholder="Alle tonen")
+    f_status = st.radio("Welke antwoorden", ["Alle", "Nog niet gecorrigeerd", "Gecorrigeerd"], horizontal=True)
+
+shown = answers
+if f_sources:
+    shown = shown[shown["source"].isin(f_sources)]
+if f_wijken:
+    codes = [w for w in f_wijken if w != UNLINKED]
+    shown = shown[shown["wijkcode"].isin(codes) | ((shown["wijkcode"] == "") & (UNLINKED in f_wijken))]
+shown = filter_tagged(shown, themes=f_themes, tones=f_tones)
+if f_status != "Alle":
+    shown = shown[shown["corrected"] == (f_status == "Gecorrigeerd")]
+
+st.caption(f"{small(len(shown), threshold)} van {small(len(answers), threshold)} antwoorden. "
+           "Wijzig thema's en toon in de tabel en klik op ‘Wijzigingen opslaan’. Gecorrigeerde antwoorden gaan altijd "
+           "voor op de automatische thema's, ook als het codeboek verandert.")
+
+LIMIT = 500
+view = shown.head(LIMIT)
+editor = pd.DataFrame(
+    {
+        "Antwoord": view["answer"].astype(str).map(mask_text).to_numpy(),
+        "Thema's": pd.Series([split_themes(v) for v in view["themes"]], dtype=object).to_numpy(),
+        "Toon": view["tone"].to_numpy(),
+        "Gecorrigeerd": view["corrected"].to_numpy(),
+        "Wijk": view["wijknaam"].to_numpy(),
+        "Bron": view["trajectory"].where(view["trajectory"] != "", view["source"]).to_numpy(),
+    },
+    index=view.index,
+)
+edited = st.data_editor(
+    editor,
+    key=f"review_editor_{len(view)}_{hash(tuple(view.index[:50]))}",
+    hide_index=True,
+    width="stretch",
+    height=480,
+    disabled=["Antwoord", "Gecorrigeerd", "Wijk", "Bron"],
+    column_config={
+        "Antwoord": st.column_config.TextColumn("Antwoord (gemaskeerd)", width="large"),
+        "Thema's": st.column_config.MultiselectColumn("Thema's", options=codebook.names, width="large"),
+        "Toon": st.column_config.SelectboxColumn("Toon", options=list(TONES), required=True, width="small"),
+        "Gecorrigeerd": st.column_config.CheckboxColumn("Gecorrigeerd", width="small"),
+    },
+)
+if len(shown) > LIMIT:
+    st.caption(f"De tabel toont de eerste {LIMIT} antwoorden; verfijn de filters om andere te zien.")
+changes = {}
+for idx in view.index:
+    new_themes = list(edited.at[idx, "Thema's"] or [])
+    new_tone = edited.at[idx, "Toon"]
+    if new_themes != split_themes(view.at[idx, "themes"]) or new_tone != view.at[idx, "tone"]:
+        changes[view.at[idx, "answer_key"]] = (new_themes, new_tone if new_tone != view.at[idx, "tone_auto"] else "")
+if changes and st.button(f"Wijzigingen opslaan ({len(changes)} antwoorden)", type="primary", key="save_edits"):
+    save(changes, f"{len(changes)} correctie(s) opgeslagen.")
+
+with st.expander(f"Eén thema toevoegen of weghalen bij alle {len(shown)} gefilterde antwoorden"):
+    c1, c2 = st.columns([2, 1])
+    bulk_theme = c1.selectbox("Thema", codebook.names, key="bulk_theme")
+    action = c2.radio("Actie", ["Toevoegen", "Weghalen"], key="bulk_action", horizontal=True)
+    if st.button("Toepassen op de gefilterde antwoorden", key="bulk_apply", disabled=shown.empty):
+        items = {}
+        for key, themes, tone, tone_auto in zip(shown["answer_key"], shown["themes"], shown["tone"], shown["tone_auto"]):
+            current = split_themes(themes)
+            new = current + [bulk_theme] if action == "Toevoegen" and bulk_theme not in current else [
+                t for t in current if not (action == "Weghalen" and t == bulk_theme)
+            ]
+            if new != current:
+                items[key] = (new, tone if tone != tone_auto else "")
+        if items:
+            save(items, f"‘{bulk_theme}’ {'toegevoegd aan' if action == 'Toevoegen' else 'weggehaald bij'} {len(items)} antwoorden.")
+        else:
+            st.info("Geen antwoorden veranderd.")
+
+st.subheader("Eén antwoord bekijken en corrigeren")
+if shown.empty:
+    st.caption("Geen antwoorden binnen deze filters.")
+else:
+    options = list(shown.index[:LIMIT])
+    pick = st.selectbox(
+        "Antwoord",
+        options,
+        format_func=lambda i: (mask_text(str(answers.at[i, "answer"]))[:110] + ("…" if len(str(answers.at[i, "answer"])) > 110 else "")),
+        key="pick_answer",
+    )
+    row = answers.loc[pick]
+    tagging = ui.tagger_for(codebook).tag(str(row["answer"]))
+    st.caption(ui.plain(f"{row['trajectory'] or row['source']} · {row['question']} · rij {row['row']} · "
+                        f"{row['wijknaam'] or 'niet gekoppeld'}"))
+    st.text(mask_text(marked_text(tagging, str(row["answer"]))))  # plain text, never Markdown/HTML
+    if tagging.hits:
+        st.caption("Tussen ⟦ ⟧ staan de woorden die een thema opleverden:")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Woord": [" ".join(tagging.words[h.start : h.end + 1]) for h in tagging.hits],
+                    "Trefwoord": [h.keyword for h in tagging.hits],
+                    "Thema": [h.theme for h in tagging.hits],
+                    "Ontkend": ["ja (bijv. ‘geen’, ‘niet’)" if h.negated else "" for h in tagging.hits],
+                }
+            ),
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.caption("Geen trefwoord gevonden in dit antwoord.")
+    with st.form("single_correction"):
+        c1, c2 = st.columns([3, 1])
+        new_themes = c1.multiselect("Thema's", codebook.names, default=[t for t in split_themes(row["themes"]) if t in codebook.names])
+        new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]))
+        c3, c4 = st.columns([1, 1])
+        submitted = c3.form_submit_button("Correctie opslaan", type="primary")
+        reset = c4.form_submit_button("Terug naar automatisch", disabled=not row["corrected"])
+    if submitted:
+        save({row["answer_key"]: (new_themes, new_tone if new_tone != row["tone_auto"] else "")}, "Correctie opgeslagen.")
+    if reset:
+        store.delete_corrections(project.id, [row["answer_key"]])
+        st.session_state["beoordelen_flash"] = [("ok", "De automatische thema's gelden weer voor dit antwoord.")]
+        ctx.changed()
+        st.rerun()
+
+st.subheader("Voorgestelde thema's")
+n_corrected = int(answers["corrected"].sum())
+st.caption(
+    "Na een aantal correcties leert Wijkbeeld (Naive Bayes, per thema) welke woorden bij uw correcties horen en "
+    f"stelt thema's voor bij de overige antwoorden. Nu {small(n_corrected, threshold)} gecorrigeerde antwoorden."
+)
+key = ("suggestions", store.version(project.id))
+if st.button("Suggesties berekenen", key="compute_suggestions", disabled=n_corrected < 6):
+    with st.spinner("Suggesties berekenen…"):
+        st.session_state["suggestions"] = (key, suggest_themes(answers, codebook.names, store.suggestion_feedback(project.id)))
+stored = st.session_state.get("suggestions")
+if stored and stored[0] == key:
+    suggestions = stored[1]
+    if suggestions.empty:
+        st.caption("Geen suggesties met voldoende zekerheid.")
+    else:
+        by_key = answers.set_index("answer_key")
+        table = suggestions.head(200).assign(
+            Antwoord=lambda d: d["answer_key"].map(lambda k: mask_text(str(by_key.at[k, "answer"]))),
+            Beslissing="—",
+        )
+        decided = st.data_editor(
+            table[["Antwoord", "thema", "zekerheid", "Beslissing"]],
+            key="suggestion_editor", hide_index=True, width="stretch",
+            disabled=["Antwoord", "thema", "zekerheid"],
+            column_config={
+                "thema": "Voorgesteld thema",
+                "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="percent", min_value=0, max_value=1),
+                "Beslissing": st.column_config.SelectboxColumn(options=["—", "Accepteren", "Afwijzen"], required=True),
+            },
+        )
+        chosen = decided[decided["Beslissing"] != "—"]
+        if not chosen.empty and st.button(f"{len(chosen)} beslissing(en) opslaan", key="save_suggestions"):
+            feedback, items = {}, {}
+            for idx in chosen.index:
+                akey, theme = table.at[idx, "answer_key"], table.at[idx, "thema"]
+                accepted = chosen.at[idx, "Beslissing"] == "Accepteren"
+                feedback[(akey, theme)] = accepted
+                if accepted:
+                    current = split_themes(by_key.at[akey, "themes"])
+                    items[akey] = (current + [theme], "")
+            store.save_suggestion_feedback(project.id, feedback)
+            if items:
+                store.save_corrections(project.id, items)
+            st.session_state["beoordelen_flash"] = [("ok", f"{len(feedback)} beslissing(en) opgeslagen.")]
+            ctx.changed()
+            st.rerun()
