@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .areas import load_areas
+from .codebook import default_codebook, read_codebook
 from .errors import WijkbeeldError
 from .export import write_table
 from .postcodes import read_postcode_table
@@ -21,8 +22,9 @@ from .privacy import mask_series
 from .project import SAMPLE_DIR, build_gazetteer
 from .roles import Role
 from .surveys import collect, read_survey
+from .tagger import Tagger
 
-OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam"]
+OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "sentiment"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--areas", nargs="+", metavar="AREAS", help="gebiedsbestanden (KWB-CSV/XLSX, GeoJSON); standaard Gorinchem")
     analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk")
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
+    analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8) of .xlsx")
     return parser
 
@@ -77,7 +80,11 @@ def run_analyse(args: argparse.Namespace) -> dict:
     gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
     known = gazetteer.known_tokens()
     surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
+    codebook = read_codebook(Path(args.codebook).name, _read(Path(args.codebook))) if args.codebook else default_codebook()
     records, answers = collect(surveys, gazetteer)
+    tagged = Tagger(codebook).tag_many(answers["answer"].tolist())
+    answers["themes"] = tagged["themes"].to_numpy()
+    answers["sentiment"] = tagged["tone"].to_numpy()
     table = answers[OUTPUT_COLUMNS].copy()
     table["answer"] = mask_series(table["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
     write_table(table, out)
@@ -100,6 +107,7 @@ def run_analyse(args: argparse.Namespace) -> dict:
             }
         )
     summary["answers"] = int(len(answers))
+    summary["codebook"] = {"themes": len(codebook.themes), "answers_with_theme": int((answers["themes"] != "").sum())}
     summary["out"] = str(out)
     return summary
 

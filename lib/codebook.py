@@ -182,9 +182,14 @@ def _clean_name(name: str) -> str:
 
 
 def normalise_keyword(keyword: str) -> str:
-    """Lower case, single spaces, no surrounding punctuation (``=`` for exact forms is kept)."""
-    kw = " ".join(str(keyword).lower().split()).strip(" .,;:!?\"'")
-    return kw[:80]
+    """Lower case, single spaces, no surrounding punctuation; the markers ``?`` (weak) and ``=`` (exact form) are kept."""
+    kw = " ".join(str(keyword).lower().split())
+    marks = ""
+    while kw[:1] in {"?", "="}:
+        marks += kw[0] if kw[0] not in marks else ""
+        kw = kw[1:].lstrip()
+    kw = kw.strip(" .,;:!\"'")
+    return (marks + kw)[:80] if kw else ""
 
 
 def default_codebook() -> Codebook:

@@ -31,6 +31,11 @@ MAX_CHARS = 5000
 _TOKENS = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|[.,;:!?\n]")
 _BOUNDARY = frozenset(".,;:!?\n")
 _NEGATION_FACTOR = -0.6
+_DEFICIT = -0.35
+"""Polarity of a stated lack: an unused negation ("kan niet betalen"), "te" + adjective, "al jaren"."""
+_COMPLAINT_BIGRAMS = frozenset(
+    {("al", "jaren"), ("al", "maanden"), ("al", "weken"), ("nog", "steeds"), ("nog", "altijd"), ("veel", "te"), ("weer", "een")}
+)
 MIN_PREFIX = 4
 MIN_SUFFIX = 5
 MIN_REST = 3
@@ -84,6 +89,8 @@ class Tagger:
         self._suffix: dict[str, set[int]] = {}
         self._suffix_stem: dict[str, set[int]] = {}
         self._phrases: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._weak: set[int] = set()
+        self._ages: list[tuple[int, int, int]] = []
         for ti, theme in enumerate(codebook.themes):
             for kw in theme.keywords:
                 ki = len(self.keywords)
@@ -94,6 +101,15 @@ class Tagger:
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
+        if kw.startswith("?"):
+            self._weak.add(ki)
+            kw = kw[1:]
+        age = _AGE_KEYWORD.match(kw)
+        if age:
+            low = int(age.group(1) or 0)
+            high = int(age.group(3)) if age.group(3) else (200 if age.group(2) == "+" else low)
+            self._ages.append((ki, low, high))
+            return
         exact_only = kw.startswith("=")
         form = kw.lstrip("=").strip()
         parts = re.findall(r"[^\W\d_]+", form)
@@ -167,36 +183,74 @@ class Tagger:
         polarities: list[float] = []
         last_negator = -99
         intensity = 1.0
+        negation_used = False
+        clause: list[int] = []  # clause number of every word, for phrases
+        n_clause = 0
+        strong: dict[int, bool] = {}
         for tok in raw:
             if tok in _BOUNDARY:
+                if last_negator >= 0 and not negation_used:
+                    polarities.append(_DEFICIT)  # "kan niet betalen", "geen zwemles": a negated fact is a lack
                 last_negator = -99
+                negation_used = False
                 intensity = 1.0
+                n_clause += 1
                 continue
             i = len(words)
             words.append(tok)
+            clause.append(n_clause)
             info = self._word(tok)
             negated = i - last_negator <= NEGATION_SCOPE
             if info.negator:
                 last_negator = i
             for ti, ki in info.themes:
-                theme_hits[ti] = theme_hits.get(ti, False) or not negated
+                target = theme_hits if ki in self._weak else strong
+                target[ti] = target.get(ti, False) or not negated
                 if explain:
                     hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i, negated))
+            prev = words[i - 1] if i else ""
             if info.polarity is not None:
                 value = info.polarity * intensity
                 polarities.append(value * _NEGATION_FACTOR if negated else value)
+                if negated:
+                    negation_used = True
+            elif prev == "te" and not tok.endswith("en"):
+                polarities.append(_DEFICIT)  # "te lang", "te weinig", "te duur" (not "te praten")
+            elif (prev, tok) in _COMPLAINT_BIGRAMS:
+                polarities.append(_DEFICIT)  # "al jaren", "nog steeds"
+            if info.negator:
+                if last_negator >= 0 and not negation_used and i - last_negator > 0:
+                    polarities.append(_DEFICIT)
+                negation_used = False
             intensity = info.intensity if info.intensity is not None else 1.0
         if self._phrases:
             stems = [stem(w) for w in words]
             for i, s in enumerate(stems):
                 for ki, phrase in self._phrases.get(s, ()):
-                    n = len(phrase)
-                    if tuple(stems[i : i + n]) == phrase:
+                    end = _match_phrase(stems, clause, i, phrase)
+                    if end is None:
+                        continue
+                    ti = self._keyword_theme[ki]
+                    negated = any(words[j] in NEGATORS for j in range(max(0, i - NEGATION_SCOPE), i))
+                    target = theme_hits if ki in self._weak else strong
+                    target[ti] = target.get(ti, False) or not negated
+                    if explain:
+                        hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, end, negated))
+        if self._ages:
+            for age in _ages_in(text[:MAX_CHARS]):
+                for ki, low, high in self._ages:
+                    if low <= age <= high:
                         ti = self._keyword_theme[ki]
-                        negated = any(words[j] in NEGATORS for j in range(max(0, i - NEGATION_SCOPE), i))
-                        theme_hits[ti] = theme_hits.get(ti, False) or not negated
+                        target = theme_hits if ki in self._weak else strong
+                        target[ti] = True
                         if explain:
-                            hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i + n - 1, negated))
+                            hits.append(Hit(self.theme_names[ti], self.keywords[ki], -1, -1, False))
+        if strong:  # weak keywords count only when nothing else explains the answer
+            theme_hits = strong
+            if explain:
+                hits = [h for h in hits if h.theme in {self.theme_names[t] for t in strong}]
+        if last_negator >= 0 and not negation_used:
+            polarities.append(_DEFICIT)
         score = sum(polarities) / len(polarities) if polarities else 0.0
         tone = "negatief" if score < -TONE_THRESHOLD else "positief" if score > TONE_THRESHOLD else "neutraal"
         themes = [self.theme_names[ti] for ti in sorted(theme_hits)]
@@ -229,9 +283,49 @@ class Tagger:
         return counts
 
 
+_AGE_KEYWORD = re.compile(r"^leeftijd:\s*(\d{1,3})?\s*(\+|-)?\s*(\d{1,3})?$")
+_AGE_PATTERNS = [
+    re.compile(r"\b(?:ik ben|ben ik|is|zijn|wordt|word)\s+(?:nu\s+|al\s+|pas\s+|bijna\s+|ruim\s+)?(\d{1,3})\b(?!\s*(?:%|euro|keer|uur|minuten|dagen|weken|maanden|kinderen|mensen))", re.I),
+    re.compile(r"\b(\d{1,3})\s*-?\s*jarige?n?\b", re.I),
+    re.compile(r"\b(\d{1,3})\s+jaar\s+(?:oud|geleden\b(?!))", re.I),
+    re.compile(r"\b(?:van|als|op mijn|op m'n)\s+(\d{1,3})\s*(?:jaar|e)\b", re.I),
+]
+_AGE_WORDS = {"zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90}
+
+
+def _ages_in(text: str) -> list[int]:
+    """Ages of people mentioned in a text ("ik ben 17", "79-jarige", "weduwe van 81 jaar", "boven de tachtig")."""
+    ages = []
+    for pattern in _AGE_PATTERNS:
+        ages += [int(m.group(1)) for m in pattern.finditer(text) if 0 < int(m.group(1)) < 110]
+    for word, value in _AGE_WORDS.items():
+        if re.search(rf"\b(?:boven de|over de|in de|ruim|bijna)\s+{word}", text, re.I):
+            ages.append(value + 1)
+    return ages
+
+
+_PHRASE_GAP = 2
+"""Words that may stand between the parts of a phrase ("voel me *vaak* alleen")."""
+
+
+def _match_phrase(stems: list[str], clause: list[int], start: int, phrase: tuple[str, ...]) -> int | None:
+    """Index of the last word when ``phrase`` matches from ``start`` (gaps allowed, same clause), else None."""
+    pos = start
+    for part in phrase[1:]:
+        for nxt in range(pos + 1, min(len(stems), pos + 2 + _PHRASE_GAP)):
+            if clause[nxt] != clause[start]:
+                return None
+            if stems[nxt] == part:
+                pos = nxt
+                break
+        else:
+            return None
+    return pos
+
+
 def marked_text(tagging: Tagging, text: str) -> str:
     """The answer as plain text with hit words between ⟦ ⟧ (safe: shown with st.text, never as markup)."""
-    hit_words = {tagging.words[j] for h in tagging.hits for j in range(h.start, h.end + 1)}
+    hit_words = {tagging.words[j] for h in tagging.hits if h.start >= 0 for j in range(h.start, h.end + 1)}
     if not hit_words:
         return text
     pattern = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")

@@ -67,7 +67,8 @@ def polarity_lexicon() -> dict[str, float]:
             sums.setdefault(row["form"].lower(), []).append(float(row["polarity"]))
         except (KeyError, ValueError):
             continue
-    lexicon = {form: sum(v) / len(v) for form, v in sums.items()}
+    # weak polarities (|p| < 0.25) of the adjective lexicon are mostly noise in residents' answers
+    lexicon = {form: sum(v) / len(v) for form, v in sums.items() if abs(sum(v) / len(v)) >= 0.25}
     extra = resources.files("lib").joinpath("data/toon_extra.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(extra.splitlines()):
         lexicon[row["woord"].lower()] = float(row["polariteit"])

@@ -263,3 +263,25 @@ def test_cli_output_neutralises_formulas(tmp_path, capsys, suffix):
         assert all(c.data_type == "s" for c in cells)
         answers = [c.value for c in cells]
     assert answers == ["'=HYPERLINK(\"http://x.nl\",\"klik\")", "'@SUM(A1:A2)", "'-1+2"]
+
+
+def test_cli_adds_themes_and_sentiment_and_takes_a_codebook(tmp_path, capsys):
+    book = tmp_path / "codeboek.csv"
+    book.write_text("thema,beschrijving,trefwoord\nJeugd,jongeren,jongeren\nGroen,,bankjes\n", encoding="utf-8")
+    out = tmp_path / "uit.csv"
+    rc = main(["analyse", str(FIXTURES / "limesurvey.csv"), "--codebook", str(book), "--out", str(out)])
+    assert rc == 0
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(table.columns)[-2:] == ["themes", "sentiment"]
+    assert set(table["sentiment"]) <= {"negatief", "neutraal", "positief"}
+    themes = {t for v in table["themes"] for t in v.split("; ") if t}
+    assert themes <= {"Jeugd", "Groen"} and "Jeugd" in themes
+    assert json.loads(capsys.readouterr().out)["codebook"]["themes"] == 2
+
+
+def test_cli_bad_codebook_is_a_dutch_one_liner(tmp_path, capsys):
+    book = tmp_path / "kapot.csv"
+    book.write_text("naam;waarde\nx;1\n", encoding="utf-8")
+    rc = main(["analyse", str(FIXTURES / "limesurvey.csv"), "--codebook", str(book), "--out", str(tmp_path / "o.csv")])
+    err = capsys.readouterr().err.strip()
+    assert rc == 1 and "kapot.csv" in err and "trefwoord" in err and "\n" not in err

@@ -196,3 +196,39 @@ def test_codebook_edits():
         book.add_theme("jeugd")
     with pytest.raises(CodebookError):
         book.rename_theme("Jeugd", "Wonen")
+
+
+def test_weak_keywords_count_only_when_nothing_else_explains_the_answer():
+    book = Codebook([Theme("Onderwijs", "", ["?school", "taalles"]), Theme("Verkeer", "", ["zebrapad"])])
+    t = Tagger(book)
+    assert t.tag("Een zebrapad bij de school").themes == ["Verkeer"]
+    assert t.tag("De school is goed").themes == ["Onderwijs"]
+
+
+@pytest.mark.parametrize(
+    "text,themes",
+    [
+        ("Ik ben 17 en zoek een kamer", ["Jong"]),
+        ("Als 79-jarige val ik over de tegels", ["Oud"]),
+        ("Weduwe van 81 jaar", ["Oud"]),
+        ("Wij zijn beiden boven de tachtig", ["Oud"]),
+        ("Dit speelt al 10 jaar", []),
+    ],
+)
+def test_age_keywords(text, themes):
+    t = Tagger(Codebook([Theme("Jong", "", ["leeftijd:12-23"]), Theme("Oud", "", ["leeftijd:65+"])]))
+    assert t.tag(text).themes == themes
+
+
+def test_phrases_allow_two_words_in_between_within_a_clause():
+    t = Tagger(Codebook([Theme("Eenzaamheid", "", ["voel me alleen"])]))
+    assert t.tag("ik voel me vaak erg alleen").themes == ["Eenzaamheid"]
+    assert t.tag("ik voel me goed, alleen de buren zijn luid").themes == []
+
+
+def test_keyword_markers_survive_normalisation():
+    from lib.codebook import normalise_keyword
+
+    assert normalise_keyword("  ?School ") == "?school"
+    assert normalise_keyword("=Ouderen.") == "=ouderen"
+    assert normalise_keyword("?=Werk") == "?=werk"
