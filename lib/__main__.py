@@ -1,7 +1,12 @@
 """``python -m lib``: the command line."""
 
+import os
 import sys
 
 from .cli import main
 
-sys.exit(main())
+code = main()
+sys.stdout.flush()
+sys.stderr.flush()
+# Everything is written and flushed; skip tearing down a large heap object by object (~0.3 s for 100k answers).
+os._exit(code)

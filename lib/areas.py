@@ -185,6 +185,9 @@ def _code_column(table: Table) -> tuple[str, pd.Series] | None:
             level = "BU"
         elif "gemeente" in low and "code" in low:
             level = "GM"
+        probe = nonempty.head(20).map(lambda v: normalise_code(v, level=level) if level or not str(v).strip().isdigit() else None)
+        if not _CODE_HEADER.search(col) and probe.isna().mean() > 0.2:
+            continue  # cheap test on a few values before looking at the whole column
         codes = nonempty.map(lambda v: normalise_code(v, level=level) if level or not str(v).strip().isdigit() else None)
         if not _CODE_HEADER.search(col) and codes.isna().mean() > 0.2:
             continue
@@ -495,6 +498,38 @@ def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.Data
         return indicators
     new = new.assign(bron=new["bron"] + " (opgeteld uit buurten)")
     return pd.concat([indicators, new[indicators.columns]], ignore_index=True)
+
+
+AREAS_CACHE_VERSION = 1
+
+
+def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
+    """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content)."""
+    import hashlib
+    import pickle
+    from pathlib import Path
+
+    digest = hashlib.sha256(f"{AREAS_CACHE_VERSION}|{gemeentecode}".encode())
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    path = Path(cache_dir) / f"areas-{digest.hexdigest()[:24]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Areas):
+            return cached
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        pass
+    areas = load_areas(files, gemeentecode=gemeentecode)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(areas, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return areas
 
 
 def load_areas(files: list[tuple[str, bytes]], *, gemeentecode: str | None = None) -> Areas:

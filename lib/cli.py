@@ -7,22 +7,24 @@ its wijk and writes one row per non-empty open answer.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from .areas import load_areas
+from .areas import load_areas_cached
 from .codebook import default_codebook, read_codebook
 from .errors import WijkbeeldError
 from .export import write_table
 from .postcodes import read_postcode_table
 from .privacy import mask_series
+from .store import default_data_dir
 from .project import SAMPLE_DIR, build_gazetteer
 from .roles import Role
 from .surveys import collect, read_survey
-from .tagger import Tagger
+from .tagger import TaggerPool
 
 OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "sentiment"]
 
@@ -73,16 +75,22 @@ def run_analyse(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     if out.suffix.lower() not in {".csv", ".xlsx"}:
         raise WijkbeeldError(f"uitvoerbestand {out.name}: kies een naam die eindigt op .csv of .xlsx.")
+    codebook = read_codebook(Path(args.codebook).name, _read(Path(args.codebook))) if args.codebook else default_codebook()
+    big = sum(Path(f).stat().st_size for f in args.files if Path(f).exists()) > 2_000_000
+    with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:
+        return _analyse(args, out, codebook, pool)
+
+
+def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) -> dict:
     area_paths = [Path(p) for p in args.areas] if args.areas else _default_area_files()
     pc_paths = [Path(p) for p in args.postcodes] if args.postcodes else ([] if args.areas else _default_postcode_files())
-    areas = load_areas([(p.name, _read(p)) for p in area_paths])
+    areas = load_areas_cached([(p.name, _read(p)) for p in area_paths], default_data_dir() / "cache")
     postcode_tables = [read_postcode_table(p.name, _read(p)) for p in pc_paths]
     gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
     known = gazetteer.known_tokens()
     surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
-    codebook = read_codebook(Path(args.codebook).name, _read(Path(args.codebook))) if args.codebook else default_codebook()
     records, answers = collect(surveys, gazetteer)
-    tagged = Tagger(codebook).tag_many(answers["answer"].tolist())
+    tagged = pool.tag_many(answers["answer"].tolist())
     answers["themes"] = tagged["themes"].to_numpy()
     answers["sentiment"] = tagged["tone"].to_numpy()
     table = answers[OUTPUT_COLUMNS].copy()

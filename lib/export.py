@@ -14,11 +14,15 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix ``'`` to text cells that Excel would run as a formula (``=HYPERLINK(...)``)."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
-            values = out[col].astype("object")
-            mask = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
-            if mask.any():
-                out[col] = values.where(~mask, "'" + values.astype(str))
+        series = out[col]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)):
+            continue
+        text = series.astype("string[pyarrow]")
+        mask = text.str.match(r"[=+\-@\t\r]").fillna(False).to_numpy(dtype=bool)
+        if mask.any():
+            values = series.astype(object).to_numpy(copy=True)
+            values[mask] = ["'" + str(v) for v in values[mask]]
+            out[col] = values
     return out
 
 
@@ -34,9 +38,19 @@ def table_bytes(df: pd.DataFrame, fmt: str, sheet_name: str = "Antwoorden") -> b
 
 
 def write_table(df: pd.DataFrame, path: Path) -> None:
-    """Write a table to ``.csv`` (UTF-8) or ``.xlsx`` depending on the suffix."""
-    fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
-    data = table_bytes(df, fmt)
-    if fmt == "csv":
-        data = data.removeprefix(b"\xef\xbb\xbf")
-    path.write_bytes(data)
+    """Write a table to ``.csv`` (UTF-8, written by pyarrow's C++ writer) or ``.xlsx`` depending on the suffix."""
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(table_bytes(df, "xlsx"))
+        return
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    safe = neutralise_formulas(df)
+    columns = {}
+    for col in safe.columns:
+        series = safe[col]
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            columns[str(col)] = pa.array(series.astype("string[pyarrow]").array, type=pa.string())
+        else:
+            columns[str(col)] = pa.array(series.to_numpy())
+    pacsv.write_csv(pa.table(columns), str(path), pacsv.WriteOptions(quoting_style="needed"))

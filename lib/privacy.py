@@ -39,12 +39,13 @@ def mask_text(text: str) -> str:
 
 def mask_series(values: pd.Series) -> pd.Series:
     """``mask_text`` over a column, fast for columns with few personal details."""
-    candidates = values.str.contains(r"@|\d{4}|\d{2}[\s-]\d", regex=True, na=False)
+    text = values.astype("string[pyarrow]")  # RE2 in pyarrow: a fast first pass over all answers
+    candidates = text.str.contains(r"@|[0-9]{4}|[0-9]{2}[ \t-][0-9]|[A-Za-z]{2}[0-9]{2}", regex=True).fillna(False).to_numpy(dtype=bool)
     if not candidates.any():
         return values
-    out = values.copy()
-    out.loc[candidates] = values.loc[candidates].map(mask_text)
-    return out
+    out = values.astype(object).to_numpy(copy=True)
+    out[candidates] = [mask_text(v) for v in out[candidates]]
+    return pd.Series(out, index=values.index, dtype=values.dtype if values.dtype != object else object)
 
 
 def small(count: int | float, threshold: int = SMALL_NUMBER_THRESHOLD) -> str:

@@ -30,6 +30,20 @@ INTENSIFIERS = {
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    """nltk's Dutch Snowball stemmer.
+
+    ``import nltk`` pulls in scipy through ``nltk.metrics.association`` (about a second on a
+    2-core machine) only for Fisher's exact test, which Wijkbeeld does not use; nltk handles
+    a missing scipy itself, so scipy is hidden while nltk is first imported.
+    """
+    import sys
+
+    if "nltk" not in sys.modules and "scipy" not in sys.modules:
+        sys.modules["scipy"] = None  # type: ignore[assignment]
+        try:
+            import nltk  # noqa: F401
+        finally:
+            del sys.modules["scipy"]
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer("dutch")

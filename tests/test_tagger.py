@@ -232,3 +232,16 @@ def test_keyword_markers_survive_normalisation():
     assert normalise_keyword("  ?School ") == "?school"
     assert normalise_keyword("=Ouderen.") == "=ouderen"
     assert normalise_keyword("?=Werk") == "?=werk"
+
+
+@pytest.mark.parametrize("name", ["dev", "eval"])
+def test_bulk_tagging_agrees_with_single_answers(name):
+    """tag_many (numpy over all words) and tag (one answer) apply the same rules."""
+    from pathlib import Path
+
+    labelled = pd.read_csv(Path(__file__).parent / "data" / f"{name}_themes.csv", keep_default_na=False, dtype=str)
+    tagger = Tagger(default_codebook())
+    bulk = tagger.tag_many(labelled["answer"].tolist())
+    single = [tagger.tag(text, explain=False) for text in labelled["answer"]]
+    assert bulk["themes"].tolist() == ["; ".join(t.themes) for t in single]
+    assert bulk["tone"].tolist() == [t.tone for t in single]
