@@ -130,3 +130,33 @@ def test_bad_upload_shows_dutch_message_and_keeps_work(browser, tmp_path):
         assert page.get_by_text("limesurvey.csv", exact=False).count() >= 1
         shot(page, "bad_upload")
         page.close()
+
+
+def test_correct_a_theme_and_see_it_after_reload(browser, tmp_path):
+    _seed_project_with_areas(tmp_path)
+    from lib.store import Store
+
+    store = Store(tmp_path / "wijkbeeld.sqlite")
+    project = store.projects()[0]
+    store.add_file(project.id, "excel_puntkomma.csv", "enquete", (FIXTURES / "excel_puntkomma.csv").read_bytes())
+    with app_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+        page.goto(f"{url}/Beoordelen")
+        wait_idle(page, 60_000)
+        form = page.get_by_test_id("stForm").filter(has_text="Correctie opslaan")
+        themes = form.get_by_test_id("stMultiSelect")
+        themes.locator("input").click()
+        page.keyboard.type("Participatie")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        form.get_by_role("button", name="Correctie opslaan").click()
+        page.get_by_text("Correctie opgeslagen.").wait_for(timeout=30_000)
+        wait_idle(page)
+        assert len(store.corrections(project.id)) == 1
+        page.reload()
+        wait_idle(page, 60_000)
+        form = page.get_by_test_id("stForm").filter(has_text="Correctie opslaan")
+        assert "Participatie & inspraak" in form.get_by_test_id("stMultiSelect").inner_text()
+        assert page.locator("[data-testid='stException']").count() == 0
+        shot(page, "beoordelen_na_reload")
+        page.close()
