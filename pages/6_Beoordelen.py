@@ -133,7 +133,7 @@ else:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Woord": [" ".join(tagging.words[h.start : h.end + 1]) for h in tagging.hits],
+                    "Woord": [" ".join(tagging.words[h.start : h.end + 1]) if h.start >= 0 else "(leeftijd)" for h in tagging.hits],
                     "Trefwoord": [h.keyword for h in tagging.hits],
                     "Thema": [h.theme for h in tagging.hits],
                     "Ontkend": ["ja (bijv. ‘geen’, ‘niet’)" if h.negated else "" for h in tagging.hits],
