@@ -28,6 +28,8 @@ PAGES = [
     ("pages/4_Antwoorden.py", "Antwoorden", ":material/table_rows:"),
     ("pages/5_Themas.py", "Thema's en codeboek", ":material/label:"),
     ("pages/6_Beoordelen.py", "Thema's beoordelen", ":material/fact_check:"),
+    ("pages/7_Wijkprofiel.py", "Wijkprofiel", ":material/location_city:"),
+    ("pages/8_Vergelijken.py", "Wijken vergelijken", ":material/compare:"),
 ]
 _CACHE_ENTRIES = 4
 
@@ -174,6 +176,16 @@ def _sidebar(store: Store, project: Project) -> None:
             if st.button("Voorbeeld Gorinchem herstellen", key="restore_sample"):
                 select_project(store, restore_sample(store))
                 st.rerun()
+        with st.expander("Instellingen"):
+            current = int(project.settings.get("drempel", 5))
+            drempel = st.number_input(
+                "Kleine aantallen verbergen onder", min_value=1, max_value=50, value=current, key="drempel_input",
+                help="Aantallen respondenten of antwoorden onder deze drempel worden getoond als <drempel>; "
+                "aandelen op basis van zo weinig antwoorden worden verborgen. Geldt ook voor downloads.",
+            )
+            if drempel != current:
+                store.update_project_settings(project.id, drempel=int(drempel))
+                st.rerun()
         st.caption("Alle gegevens blijven op deze computer. Cijfers: Bron: CBS.")
 
 
@@ -203,3 +215,73 @@ def show_problems(problems: list[str]) -> None:
     """List messages about files that could not be used (escaped, never rendered as Markdown)."""
     for message in problems:
         st.warning(plain(message), icon=":material/warning:")
+
+
+def long_themes(data: ProjectData):
+    """One row per (answer, theme), cached with the tagged answers."""
+    from lib.wijken import theme_long
+
+    key = ("long", id(data.answers))
+    cache = _results()
+    if key not in cache:
+        _remember(cache, key, theme_long(data.answers))
+    return cache[key]
+
+
+def filters(data: ProjectData, project: Project, store: Store):
+    """The filters set once for the wijk pages (sources, period, themes, tone), drawn in the sidebar.
+
+    Kept in the project settings, so they survive a reload and a restart.
+    """
+    from datetime import date
+
+    from lib.wijken import Filters
+
+    saved = project.settings.get("filters", {})
+    sources = sorted(data.answers["source"].unique()) if not data.answers.empty else []
+    labels = {s.name: (s.trajectory or s.name) for s in data.surveys}
+    themes = data.codebook.names if data.codebook else []
+    with st.sidebar.expander("Filters voor wijkpagina's", expanded=bool(saved)):
+        chosen_sources = st.multiselect(
+            "Bronnen", sources, default=[s for s in saved.get("sources", []) if s in sources],
+            format_func=lambda s: labels.get(s, s), placeholder="Alle bronnen", key="flt_sources",
+        )
+        dates = [d for d in data.answers.get("trajectory_date", []) if d] if not data.answers.empty else []
+        period = None
+        if dates:
+            low, high = date.fromisoformat(min(dates)), date.fromisoformat(max(dates))
+            start = date.fromisoformat(saved["start"]) if saved.get("start") else low
+            end = date.fromisoformat(saved["end"]) if saved.get("end") else high
+            period = st.date_input("Periode (datum van het traject)", value=(start, end), min_value=low, max_value=high,
+                                   format="DD-MM-YYYY", key="flt_period")
+        chosen_themes = st.multiselect("Thema's", themes, default=[t for t in saved.get("themes", []) if t in themes],
+                                       placeholder="Alle thema's", key="flt_themes")
+        chosen_tones = st.multiselect("Toon", ["negatief", "neutraal", "positief"], default=saved.get("tones", []),
+                                      placeholder="Alle tonen", key="flt_tones")
+    start = end = None
+    if isinstance(period, (tuple, list)) and len(period) == 2 and (period[0], period[1]) != (low, high):
+        start, end = period  # the full range means "all", so later sources are not left out
+    new = {
+        "sources": chosen_sources, "themes": chosen_themes, "tones": chosen_tones,
+        "start": start.isoformat() if start else "", "end": end.isoformat() if end else "",
+    }
+    if new != {**{"sources": [], "themes": [], "tones": [], "start": "", "end": ""}, **saved}:
+        store.update_project_settings(project.id, filters=new)
+        project.settings["filters"] = new
+    return Filters(chosen_sources, start, end, chosen_themes, chosen_tones)
+
+
+def selected_wijk(data: ProjectData) -> str | None:
+    """The wijk chosen on any wijk page (also from the map), remembered in the URL."""
+    codes = list(data.areas.wijken["wijkcode"]) if data.areas is not None else []
+    chosen = st.session_state.get("wijk") or st.query_params.get("wijk")
+    if chosen not in codes:
+        linked = data.records[data.records["wijkcode"] != ""]["wijkcode"].value_counts() if not data.records.empty else None
+        chosen = linked.index[0] if linked is not None and len(linked) else (codes[0] if codes else None)
+    return chosen
+
+
+def select_wijk(code: str) -> None:
+    """Remember the selected wijk for all wijk pages."""
+    st.session_state["wijk"] = code
+    st.query_params["wijk"] = code
