@@ -235,6 +235,8 @@ def filters(data: ProjectData, project: Project, store: Store):
     """
     from datetime import date
 
+    import pandas as pd
+
     from lib.wijken import Filters
 
     saved = project.settings.get("filters", {})
@@ -246,7 +248,7 @@ def filters(data: ProjectData, project: Project, store: Store):
             "Bronnen", sources, default=[s for s in saved.get("sources", []) if s in sources],
             format_func=lambda s: labels.get(s, s), placeholder="Alle bronnen", key="flt_sources",
         )
-        dates = [d for d in data.answers.get("trajectory_date", []) if d] if not data.answers.empty else []
+        dates = [d for d in pd.unique(data.answers["trajectory_date"]) if d] if not data.answers.empty else []
         period = None
         if dates:
             low, high = date.fromisoformat(min(dates)), date.fromisoformat(max(dates))

@@ -63,12 +63,16 @@ class Areas:
         return dict(zip(self.wijken["wijkcode"], self.wijken["wijknaam"]))
 
     def latest(self) -> pd.DataFrame:
-        """Per area and indicator the value of the latest year that has one."""
+        """Per area and indicator the value of the latest year that has one (computed once)."""
+        cached = self.__dict__.get("_latest")
+        if cached is not None and cached[0] is self.indicators:
+            return cached[1]
         data = self.indicators.dropna(subset=["waarde"])
-        if data.empty:
-            return data
-        data = data.sort_values(["jaar", "bron"], na_position="first")
-        return data.drop_duplicates(["gebiedcode", "indicator"], keep="last").reset_index(drop=True)
+        if not data.empty:
+            data = data.sort_values(["jaar", "bron"], na_position="first")
+            data = data.drop_duplicates(["gebiedcode", "indicator"], keep="last").reset_index(drop=True)
+        self.__dict__["_latest"] = (self.indicators, data)
+        return data
 
 
 @dataclass

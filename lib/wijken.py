@@ -64,6 +64,8 @@ class Filters:
         """Filtered answers (and records, by source and period) for every view."""
 
         def by_source_and_period(frame: pd.DataFrame) -> pd.DataFrame:
+            if not self.sources and not self.start and not self.end:
+                return frame
             mask = pd.Series(True, index=frame.index)
             if self.sources:
                 mask &= frame["source"].isin(self.sources)
@@ -234,7 +236,8 @@ def representative_quotes(answers: pd.DataFrame, wijkcode: str, theme: str, k: i
 
     Prefers answers of readable length (40-280 characters) that raise few other themes; deterministic.
     """
-    part = answers[(answers["wijkcode"] == wijkcode) & answers["themes"].map(lambda v: theme in split_themes(v))]
+    part = answers[answers["wijkcode"] == wijkcode]
+    part = part[part["themes"].map(lambda v: theme in split_themes(v))]
     if part.empty:
         return []
     text = part["answer"].astype(str)
@@ -301,29 +304,40 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
 # ------------------------------------------------------------------------------------------- compare
 
 
+def _theme_counts(long: pd.DataFrame, codes: list[str], themes: list[str]) -> pd.DataFrame:
+    """Answers per wijk (rows) and theme (columns)."""
+    if long.empty:
+        return pd.DataFrame(0, index=codes, columns=themes)
+    counts = long[long["wijkcode"] != ""].groupby(["wijkcode", "thema"]).size().unstack(fill_value=0)
+    return counts.reindex(index=codes, columns=themes, fill_value=0)
+
+
+def _small_many(counts: np.ndarray, threshold: int) -> list[str]:
+    return [small(int(c), threshold) for c in counts]
+
+
 def theme_matrix(answers: pd.DataFrame, long: pd.DataFrame, areas: Areas, themes: list[str], threshold: int) -> pd.DataFrame:
     """Long table wijk x theme: answers, share of the wijk's answers (None below the threshold), label texts."""
+    codes = list(areas.wijken["wijkcode"])
     names = areas.wijk_names()
-    n_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size()
-    counts = long[long["wijkcode"] != ""].groupby(["wijkcode", "thema"]).size()
-    rows = []
-    for code in areas.wijken["wijkcode"]:
-        n = int(n_per_wijk.get(code, 0))
-        for theme in themes:
-            k = int(counts.get((code, theme), 0))
-            share = k / n if n >= threshold else None
-            rows.append(
-                {
-                    "wijkcode": code,
-                    "Wijk": names.get(code, code),
-                    "Thema": theme,
-                    "Antwoorden": small(k, threshold),
-                    "Antwoorden wijk": small(n, threshold),
-                    "Aandeel": share,
-                    "Aandeel tekst": "verborgen: minder dan " + str(threshold) + " antwoorden" if share is None else percent(share),
-                }
-            )
-    return pd.DataFrame(rows)
+    n_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size().reindex(codes, fill_value=0).to_numpy()
+    counts = _theme_counts(long, codes, themes).to_numpy()
+    n_rep = np.repeat(n_per_wijk, len(themes))
+    k = counts.reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(n_rep >= threshold, k / np.maximum(n_rep, 1), np.nan)
+    hidden = f"verborgen: minder dan {threshold} antwoorden"
+    return pd.DataFrame(
+        {
+            "wijkcode": np.repeat(codes, len(themes)),
+            "Wijk": np.repeat([names.get(c, c) for c in codes], len(themes)),
+            "Thema": np.tile(themes, len(codes)),
+            "Antwoorden": _small_many(k, threshold),
+            "Antwoorden wijk": _small_many(n_rep, threshold),
+            "Aandeel": pd.Series(share).astype(object).where(~np.isnan(share), None).to_numpy(),
+            "Aandeel tekst": [hidden if s != s else percent(s) for s in share],
+        }
+    )
 
 
 def words_beside_numbers(
@@ -346,16 +360,18 @@ def comparison_table(
     names = areas.wijk_names()
     n_resp = records[records["wijkcode"] != ""].groupby("wijkcode").size() if not records.empty else pd.Series(dtype=int)
     n_ans = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if not answers.empty else pd.Series(dtype=int)
-    counts = long.groupby(["wijkcode", "thema"]).size() if not long.empty else pd.Series(dtype=int)
-    table = pd.DataFrame({"Wijk": [names[c] for c in areas.wijken["wijkcode"]], "Code": areas.wijken["wijkcode"].to_numpy()})
+    codes = list(areas.wijken["wijkcode"])
+    counts = _theme_counts(long, codes, themes)
+    answers_n = n_ans.reindex(codes, fill_value=0).to_numpy()
+    table = pd.DataFrame({"Wijk": [names[c] for c in codes], "Code": codes})
     table["Inwoners"] = areas.wijken["inwoners"].to_numpy()
-    table["Respondenten"] = [small(int(n_resp.get(c, 0)), threshold) for c in table["Code"]]
-    table["Antwoorden"] = [small(int(n_ans.get(c, 0)), threshold) for c in table["Code"]]
+    table["Respondenten"] = _small_many(n_resp.reindex(codes, fill_value=0).to_numpy(), threshold)
+    table["Antwoorden"] = _small_many(answers_n, threshold)
+    enough = answers_n >= threshold
     for theme in themes:
-        table[f"{theme} (%)"] = [
-            round(100 * int(counts.get((c, theme), 0)) / int(n_ans.get(c, 0)), 1) if int(n_ans.get(c, 0)) >= threshold else None
-            for c in table["Code"]
-        ]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pct = np.round(100 * counts[theme].to_numpy() / np.maximum(answers_n, 1), 1)
+        table[f"{theme} (%)"] = np.where(enough, pct, np.nan)
     options = indicator_options(areas, 1)
     for key in indicators:
         table[options.get(key, key)] = indicator_by_wijk(areas, key).to_numpy()

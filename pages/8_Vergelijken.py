@@ -37,11 +37,10 @@ themes = data.codebook.names
 names = areas.wijk_names()
 options = indicator_options(areas)
 
-tab_map, tab_heat, tab_side, tab_words, tab_table = st.tabs(
-    ["Kaart", "Thema's per wijk", "Naast elkaar", "Woorden naast cijfers", "Tabel en download"]
-)
+VIEWS = ["Kaart", "Thema's per wijk", "Naast elkaar", "Woorden naast cijfers", "Tabel en download"]
+view = st.radio("Weergave", VIEWS, horizontal=True, key="compare_view", label_visibility="collapsed")
 
-with tab_map:
+if view == "Kaart":
     c1, c2 = st.columns([1, 2])
     mode = c1.radio("Kleur de wijken op", ["Cijfer", "Thema"], horizontal=True, key="map_mode")
     if mode == "Cijfer":
@@ -90,11 +89,16 @@ with tab_map:
             st.page_link("pages/7_Wijkprofiel.py", label=f"Open het wijkprofiel van {names[picked]}",
                          icon=":material/location_city:", query_params={"project": str(project.id), "wijk": picked})
 
-with tab_heat:
+if view == "Thema's per wijk":
     matrix = theme_matrix(answers, long, areas, themes, threshold)
-    has_answers = matrix.groupby("wijkcode")["Aandeel"].apply(lambda s: s.notna().any())
-    shown = matrix[matrix["wijkcode"].isin(has_answers[has_answers].index)]
-    hidden = sorted(set(matrix["Wijk"]) - set(shown["Wijk"]))
+    per_wijk = answers[answers["wijkcode"] != ""]["wijkcode"].value_counts()
+    enough = per_wijk[per_wijk >= threshold]
+    limit = 40
+    if len(enough) > limit:
+        limit = st.slider("Aantal wijken (met de meeste antwoorden)", 5, len(enough), limit, key="heat_limit")
+    top = list(enough.index[:limit])
+    shown = matrix[matrix["wijkcode"].isin(top)]
+    hidden = sorted(set(matrix["Wijk"]) - set(matrix.loc[matrix["wijkcode"].isin(enough.index), "Wijk"]))
     if shown.empty:
         st.info(f"Geen wijk heeft {threshold} of meer antwoorden binnen de filters.")
     else:
@@ -111,7 +115,7 @@ with tab_heat:
     if hidden:
         st.caption(ui.plain(f"Niet getoond (minder dan {threshold} antwoorden): " + ", ".join(hidden)))
 
-with tab_side:
+if view == "Naast elkaar":
     linked = [c for c in sorted(names, key=lambda c: names[c])]
     default = [c for c in records["wijkcode"].value_counts().index if c][:2] if records is not None and not records.empty else linked[:2]
     chosen = st.multiselect("Kies twee tot vier wijken", linked, default=default, max_selections=4,
@@ -135,7 +139,7 @@ with tab_side:
                                        else f"verborgen (<{threshold})" for t in themes]
         st.dataframe(pd.DataFrame(theme_cols, index=themes), width="stretch")
 
-with tab_words:
+if view == "Woorden naast cijfers":
     st.write("Staat wat bewoners zeggen naast wat de cijfers zeggen? Elke stip is een wijk: hoe vaak bewoners een thema "
              "noemen tegenover het bijbehorende cijfer. Kleine wijken en wijken met weinig antwoorden doen niet mee.")
     saved_pairs = project.settings.get("pairs") or [list(p) for p in DEFAULT_PAIRS]
@@ -175,7 +179,7 @@ with tab_words:
             st.altair_chart(chart.properties(height=420), width="stretch")
             st.caption("Rechtsboven: veel inbreng over het thema én een hoog cijfer. Bron cijfers: CBS.")
 
-with tab_table:
+if view == "Tabel en download":
     chosen_indicators = st.multiselect("Cijfers in de tabel", list(options), format_func=lambda k: options[k],
                                        default=[k for k in ("aantal_inwoners", "65plus", "0_15") if k in options],
                                        key="table_indicators")

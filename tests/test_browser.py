@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).parent / "fixtures"
 NAV_LABELS = [
     "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
-    "Thema's beoordelen",
+    "Thema's beoordelen", "Wijkprofiel", "Wijken vergelijken",
 ]
 PAGES = [
     ("", "Overzicht"),
@@ -23,6 +23,8 @@ PAGES = [
     ("Antwoorden", "Antwoorden"),
     ("Themas", "Thema's en codeboek"),
     ("Beoordelen", "Thema's beoordelen"),
+    ("Wijkprofiel", "Wijkprofiel"),
+    ("Vergelijken", "Wijken vergelijken"),
 ]
 
 
@@ -159,4 +161,27 @@ def test_correct_a_theme_and_see_it_after_reload(browser, tmp_path):
         assert "Participatie & inspraak" in form.get_by_test_id("stMultiSelect").inner_text()
         assert page.locator("[data-testid='stException']").count() == 0
         shot(page, "beoordelen_na_reload")
+        page.close()
+
+
+def test_choose_another_wijk_and_see_the_profile_change(browser, tmp_path):
+    with app_server(tmp_path) as url:  # a fresh data folder opens on the Gorinchem sample
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.goto(f"{url}/Wijkprofiel")
+        wait_idle(page, 90_000)
+        first = page.get_by_test_id("stMetricValue").first.inner_text()
+        box = page.get_by_test_id("stSelectbox").filter(has_text="Wijk").first
+        box.locator("input").click()
+        page.keyboard.type("Stalkaarsen")
+        page.keyboard.press("Enter")
+        wait_idle(page)
+        page.get_by_test_id("stMetricValue").first.wait_for()
+        assert page.get_by_test_id("stMetricValue").first.inner_text() == "3.235"  # inhabitants of Stalkaarsen
+        assert first != "3.235"
+        assert page.locator("[data-testid='stException']").count() == 0
+        shot(page, "wijkprofiel_stalkaarsen")
+        # the choice is remembered on the comparison page's link and across a reload
+        page.reload()
+        wait_idle(page, 60_000)
+        assert page.get_by_test_id("stMetricValue").first.inner_text() == "3.235"
         page.close()

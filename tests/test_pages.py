@@ -279,3 +279,65 @@ def test_beoordelen_learns_and_shows_agreement(project, store):
     at = open_page("pages/5_Themas.py")
     labels = [m.label for m in at.metric]
     assert "Cohen's kappa" in labels and "Gecorrigeerde antwoorden" in labels
+
+
+# ------------------------------------------------------------------ wijken
+
+
+def test_wijkprofiel_shows_figures_themes_and_reach(project):
+    at = open_page("pages/7_Wijkprofiel.py")
+    assert at.title[0].value == "Wijkprofiel"
+    m = metrics(at)
+    assert set(m) >= {"Inwoners", "Respondenten", "Antwoorden op open vragen"}
+    wijk = at.selectbox(key="profile_wijk")
+    wijk.set_value("WK051205")
+    at.run()
+    assert metrics(at)["Inwoners"] == "3.235"
+    figures = at.dataframe[0].value
+    assert {"Indicator", "Wijk", "Gemeente", "Rang (1 = hoogste)", "Jaar", "Bron"} <= set(figures.columns)
+    assert figures["Bron"].str.contains("CBS").all()
+    assert not at.exception
+
+
+def test_wijkprofiel_tiny_wijk_is_marked(project):
+    at = open_page("pages/7_Wijkprofiel.py")
+    at.selectbox(key="profile_wijk").set_value("WK051221")
+    at.run()
+    assert any("Klein gebied" in shown(w) for w in at.warning)
+
+
+def test_vergelijken_renders_every_tab_and_small_numbers_are_hidden(project, store):
+    at = open_page("pages/8_Vergelijken.py")
+    assert at.title[0].value == "Wijken vergelijken"
+    assert not at.exception
+    for view in ["Thema's per wijk", "Naast elkaar", "Woorden naast cijfers", "Tabel en download"]:
+        at.radio(key="compare_view").set_value(view)
+        at.run()
+        assert not at.exception, view
+    table = at.dataframe[-1].value
+    assert len(table) == 21
+    # every count shown is either >= 5, 0 or '<5'
+    for col in ("Respondenten", "Antwoorden"):
+        for value in table[col]:
+            assert value in {"0", "<5"} or int(value.replace(".", "")) >= 5
+    at.radio(key="compare_view").set_value("Kaart")
+    at.run()
+    at.radio(key="map_mode").set_value("Thema")
+    at.run()
+    assert not at.exception
+    # the threshold setting changes what is hidden
+    store.update_project_settings(project, drempel=20)
+    at = open_page("pages/8_Vergelijken.py")
+    at.radio(key="compare_view").set_value("Tabel en download")
+    at.run()
+    table = at.dataframe[-1].value
+    assert "<20" in set(table["Antwoorden"])
+
+
+def test_filters_persist_in_the_project(project, store):
+    at = open_page("pages/7_Wijkprofiel.py")
+    at.multiselect(key="flt_tones").set_value(["negatief"])
+    at.run()
+    assert store.project(project).settings["filters"]["tones"] == ["negatief"]
+    at = open_page("pages/8_Vergelijken.py")
+    assert at.multiselect(key="flt_tones").value == ["negatief"]
