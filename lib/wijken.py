@@ -80,7 +80,7 @@ class Filters:
         out = by_source_and_period(answers)
         if self.themes:
             wanted = set(self.themes)
-            out = out[out["themes"].map(lambda v: bool(wanted & set(split_themes(v))))]
+            out = out[out["themes"].map(lambda v: bool(wanted & set(split_themes(v)))).astype(bool).to_numpy()]
         if self.tones:
             out = out[out["tone"].isin(self.tones)]
         recs = by_source_and_period(records) if records is not None else None
@@ -132,6 +132,17 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
         wijk_rows = part[part["niveau"] == "wijk"].set_index("gebiedcode")
         gm = part[part["gebiedcode"] == areas.gemeentecode]
         own = wijk_rows.loc[wijkcode] if wijkcode in wijk_rows.index else None
+        gm_note = ""
+        if own is not None and not gm.empty and gm["jaar"].iloc[0] != own["jaar"]:
+            # compare like with like: the gemeente in the wijk's year, else say which year it is
+            same_year = areas.indicators[
+                (areas.indicators["gebiedcode"] == areas.gemeentecode) & (areas.indicators["indicator"] == key)
+                & (areas.indicators["jaar"] == own["jaar"])
+            ].dropna(subset=["waarde"])
+            if not same_year.empty:
+                gm = same_year.head(1)
+            elif gm["jaar"].iloc[0] == gm["jaar"].iloc[0]:
+                gm_note = f"gemeente: cijfer van {int(gm['jaar'].iloc[0])}"
         ref = own if own is not None else (None if gm.empty else gm.iloc[0])
         rate = is_rate(unit)
         note = ""
@@ -159,7 +170,7 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
                 "Rang": rank,
                 "Min": None if low != low else float(low),
                 "Max": None if high != high else float(high),
-                "Opmerking": note,
+                "Opmerking": "; ".join(x for x in (note, gm_note) if x),
             }
         )
     return pd.DataFrame(rows)
@@ -278,9 +289,12 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
     latest = areas.latest()
     wijk = latest[latest["gebiedcode"] == wijkcode].set_index("indicator")
     pop = {}
+    total = float(wijk.at["aantal_inwoners", "waarde"]) if "aantal_inwoners" in wijk.index else 0.0
     for band, key in AGE_BANDS:
         if key in wijk.index and wijk.at[key, "eenheid"] == "%":
             pop[band] = float(wijk.at[key, "waarde"]) / 100
+        elif f"{key}_aantal" in wijk.index and total > 0:  # counts per age group (e.g. KWB 2019): share of inhabitants
+            pop[band] = float(wijk.at[f"{key}_aantal", "waarde"]) / total
     if part.empty or len(pop) < len(AGE_BANDS):
         return None
     groups = part["age"].map(age_group).value_counts()
@@ -296,6 +310,7 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
                 "Aandeel respondenten": share,
                 "Aandeel inwoners": pop[band],
                 "Verschil": None if share is None else share - pop[band],
+                "Toelichting": "" if share is not None else f"minder dan {threshold} respondenten met een leeftijd",
             }
         )
     return pd.DataFrame(rows)

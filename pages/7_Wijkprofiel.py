@@ -57,7 +57,8 @@ with tab_cijfers:
                 "Eenheid": own["Eenheid"],
                 "Wijk": [fmt(v, u) for v, u in zip(own["Wijk"], own["Eenheid"])],
                 "Gemeente": [fmt(v, u) for v, u in zip(own["Gemeente"], own["Eenheid"])],
-                "Rang (1 = hoogste)": own["Rang"].where(own["Rang"] != "", own["Opmerking"]),
+                "Rang (1 = hoogste)": own["Rang"],
+                "Opmerking": own["Opmerking"],
                 "Spreiding wijken": [f"{fmt(a, u)} – {fmt(b, u)}" for a, b, u in zip(own["Min"], own["Max"], own["Eenheid"])],
                 "Jaar": own["Jaar"].astype("Int64").astype(str),
                 "Bron": own["Bron"],
@@ -135,6 +136,8 @@ with tab_bereik:
     if ages is None:
         st.caption("Leeftijden vergelijken kan niet: de bronnen bevatten geen leeftijd of de wijk heeft geen "
                    "leeftijdscijfers.")
+    elif ages["Aandeel respondenten"].isna().all():
+        st.caption(ui.plain(f"Leeftijden niet vergeleken: {ages['Toelichting'].iloc[0]} in deze wijk."))
     else:
         missing = ages[ages["Verschil"].fillna(0) <= -0.05]
         if not missing.empty:

@@ -1,0 +1,782 @@
+"""Wijk profiles and comparisons (lib/wijken.py) with the areas and maps they rely on.
+
+Most numbers are checked on a hand-made gemeente GM9999 "Testdorp" so every expected value can be
+worked out on paper:
+
+=========  ======  ===========  ===================  ===========  ============  ==========================
+wijk       naam    inwoners      eenpersoonshh (%)    bijstand      wmo/1.000     leeftijd % 0-15/15-25/25-45/
+                   2023 (2022)   2023 (2022)          2023 (count)  2022 only     45-65/65+ (2023)
+=========  ======  ===========  ===================  ===========  ============  ==========================
+GM9999     Testd.  3300 (3150)   40,5 (38)            150           60            15/12/28/27/18
+WK999901   Noord   1000 (950)    50 (45)              40            50            10/10/30/30/20
+WK999902   Zuid    2000 (1900)   30 (28)              100           70            20/15/25/25/15
+WK999903   Haven   300 (310)     70 (65)  -> tiny     10            90            5/5/20/30/40
+=========  ======  ===========  ===================  ===========  ============  ==========================
+
+``pct_jeugdzorg`` (12,5%) is only known for the gemeente.
+
+Answers (15): Noord 8, Zuid 4, Haven 1, unlinked 2; see ``ANSWER_ROWS``.
+Records (18): Noord 6 online + 3 avond, Zuid 3, Haven 5, unlinked 1; see ``_records``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib.areas import build_areas, read_area_table, read_geojson, wijk_table
+from lib.export import table_bytes
+from lib.maps import NO_DATA, choropleth, classes
+from lib.wijken import (
+    Filters,
+    age_comparison,
+    comparison_table,
+    indicator_by_wijk,
+    indicator_options,
+    key_figures,
+    percent,
+    reach,
+    representative_quotes,
+    restrict,
+    theme_long,
+    theme_matrix,
+    theme_shares,
+    words_beside_numbers,
+)
+
+TESTS = Path(__file__).resolve().parent
+AMSTERDAM = TESTS / "fixtures" / "cbs" / "amsterdam_84583NED_2019_gemeente_wijk.csv"
+SHARED_CANDIDATES = [Path("/work/shared/data/kwb_nl"), TESTS.parent.parent / "shared" / "data" / "kwb_nl"]
+GOUDA_CSV = "geoinzicht_wijken_2022_gorinchem_gouda.csv"
+GOUDA_GEO = "gouda_wijken_2022.geojson"
+
+N, Z, H = "WK999901", "WK999902", "WK999903"  # Noord, Zuid, Haven (tiny)
+THEMES = ["Eenzaamheid", "Wonen", "Veiligheid", "Ouderen"]
+
+# StatLine-like exports: ';' separators, comma decimals, '.' for unknown values.
+KWB_2023 = (
+    "gwb_code;naam;aantal_inwoners;pct_eenpersoonshhd;bijstand;0_15;15_25;25_45;45_65;65plus;pct_jeugdzorg\n"
+    "GM9999;Testdorp;3300;40,5;150;15;12;28;27;18;12,5\n"
+    "WK999901;Noord;1000;50;40;10;10;30;30;20;.\n"
+    "WK999902;Zuid;2000;30;100;20;15;25;25;15;.\n"
+    "WK999903;Haven;300;70;10;5;5;20;30;40;.\n"
+)
+KWB_2022 = (
+    "gwb_code;naam;aantal_inwoners;pct_eenpersoonshhd;wmo_per_1000\n"
+    "GM9999;Testdorp;3150;38;60\n"
+    "WK999901;Noord;950;45;50\n"
+    "WK999902;Zuid;1900;28;70\n"
+    "WK999903;Haven;310;65;90\n"
+)
+
+# key, themes, tone, wijk, source, trajectory, date
+ANSWER_ROWS = [
+    ("a1", "Eenzaamheid; Wonen", "negatief", N, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("a2", "Eenzaamheid", "negatief", N, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("a3", "Eenzaamheid", "positief", N, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("a4", "Wonen", "neutraal", N, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("a5", "", "neutraal", N, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("a6", "Eenzaamheid; Veiligheid", "negatief", N, "avond.csv", "", "2024-05-15"),
+    ("a7", "Eenzaamheid", "neutraal", N, "avond.csv", "", "2024-05-15"),
+    ("a8", "Wonen", "positief", N, "avond.csv", "", "2024-05-15"),
+    ("b1", "Wonen", "negatief", Z, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("b2", "Wonen", "positief", Z, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("b3", "Veiligheid", "negatief", Z, "avond.csv", "", "2024-05-15"),
+    ("b4", "Eenzaamheid", "neutraal", Z, "avond.csv", "", "2024-05-15"),
+    ("c1", "Veiligheid", "negatief", H, "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("u1", "Wonen", "neutraal", "", "enquete.xlsx", "Online peiling", "2024-03-01"),
+    ("u2", "Eenzaamheid", "negatief", "", "avond.csv", "", "2024-05-15"),
+]
+# Hand counts of the table above.
+N_ALL = 15
+WIJK_N = {N: 8, Z: 4, H: 1}
+WIJK_THEME = {
+    N: {"Eenzaamheid": 5, "Wonen": 3, "Veiligheid": 1},
+    Z: {"Eenzaamheid": 1, "Wonen": 2, "Veiligheid": 1},
+    H: {"Veiligheid": 1},
+}
+UNLINKED_THEME = {"Eenzaamheid": 1, "Wonen": 1}
+GEMEENTE_THEME = {"Eenzaamheid": 7, "Wonen": 6, "Veiligheid": 3, "Ouderen": 0}
+
+
+# --------------------------------------------------------------------------- builders
+
+
+@lru_cache(maxsize=None)
+def _testdorp():
+    """The hand-checkable gemeente, read through the real CSV reader (do not mutate)."""
+    new = read_area_table("kwb_2023_testdorp.csv", KWB_2023.encode("utf-8"))
+    old = read_area_table("kwb_2022_testdorp.csv", KWB_2022.encode("utf-8"))
+    return build_areas([new, old])
+
+
+@pytest.fixture(scope="module")
+def areas():
+    return _testdorp()
+
+
+def _answers() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "answer": f"Antwoord {key}: zo ervaar ik het wonen en leven hier in de wijk.",
+                "themes": themes,
+                "tone": tone,
+                "wijkcode": wijk,
+                "source": source,
+                "trajectory": trajectory,
+                "trajectory_date": when,
+                "answer_key": key,
+            }
+            for key, themes, tone, wijk, source, trajectory, when in ANSWER_ROWS
+        ],
+        index=range(100, 100 + len(ANSWER_ROWS)),  # a non-default index: theme rows must point at it
+    )
+
+
+def _records() -> pd.DataFrame:
+    rows = [("enquete.xlsx", "Online peiling", "2024-03-01", N, age) for age in (10, 20, 30, 40, 50, 70)]
+    rows += [("avond.csv", "", "2024-05-15", N, age) for age in (None, 35, 80)]
+    rows += [("enquete.xlsx", "Online peiling", "2024-03-01", Z, age) for age in (30, 31, 60)]
+    rows += [("enquete.xlsx", "Online peiling", "2024-03-01", H, age) for age in (20, 22, 40, 45, 70)]
+    rows += [("avond.csv", "", "2024-05-15", "", 50.0)]
+    return pd.DataFrame(rows, columns=["source", "trajectory", "trajectory_date", "wijkcode", "age"]).astype({"age": float})
+
+
+@pytest.fixture
+def answers() -> pd.DataFrame:
+    return _answers()
+
+
+@pytest.fixture
+def records() -> pd.DataFrame:
+    return _records()
+
+
+@pytest.fixture
+def long(answers) -> pd.DataFrame:
+    return theme_long(answers)
+
+
+def _row(frame: pd.DataFrame, column: str, value) -> pd.Series:
+    rows = frame[frame[column] == value]
+    assert len(rows) == 1, f"{column}={value!r}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+def _is_none(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _empty_answers() -> pd.DataFrame:
+    return _answers().iloc[0:0]
+
+
+def _empty_records() -> pd.DataFrame:
+    return _records().iloc[0:0]
+
+
+def _shared(name: str) -> Path:
+    for folder in SHARED_CANDIDATES:
+        if (folder / name).exists():
+            return folder / name
+    pytest.skip(f"gedeeld bestand {name} ontbreekt")
+
+
+def _square(x: float, y: float) -> list:
+    return [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]]
+
+
+def _testdorp_geojson() -> dict:
+    features = [
+        {"type": "Feature", "properties": {"wijkcode": code, "wijknaam": name}, "geometry": {"type": "Polygon", "coordinates": _square(4.9 + i * 0.01, 51.8)}}
+        for i, (code, name) in enumerate([(N, "Noord"), (Z, "Zuid"), (H, "Haven")])
+    ]
+    return read_geojson("testdorp.geojson", json.dumps({"type": "FeatureCollection", "features": features}).encode())
+
+
+# --------------------------------------------------------------------------- figures: key_figures
+
+
+def test_testdorp_fixture_reads_as_intended(areas):
+    """Guard for the hand calculations below: three wijken, latest inhabitants, gemeente name."""
+    assert (areas.gemeentecode, areas.gemeentenaam) == ("GM9999", "Testdorp")
+    assert areas.wijk_names() == {N: "Noord", Z: "Zuid", H: "Haven"}
+    assert areas.wijken.set_index("wijkcode")["inwoners"].to_dict() == {N: 1000.0, Z: 2000.0, H: 300.0}
+    assert list(wijk_table(areas)["Klein gebied"]) == [False, False, True]
+
+
+def test_key_figures_show_per_indicator_the_latest_year_that_has_it(areas):
+    kf = key_figures(areas, N).set_index("indicator")
+    # newer value wins where both years have one
+    assert kf.at["pct_eenpersoonshhd", "Wijk"] == 50.0
+    assert kf.at["pct_eenpersoonshhd", "Gemeente"] == 40.5
+    assert kf.at["pct_eenpersoonshhd", "Jaar"] == 2023
+    assert kf.at["aantal_inwoners", "Wijk"] == 1000.0 and kf.at["aantal_inwoners", "Gemeente"] == 3300.0
+    # only the older file has Wmo figures: shown, with the older year and that file as source
+    assert kf.at["wmo_per_1000", "Wijk"] == 50.0 and kf.at["wmo_per_1000", "Gemeente"] == 60.0
+    assert kf.at["wmo_per_1000", "Jaar"] == 2022
+    assert "kwb_2022_testdorp.csv" in kf.at["wmo_per_1000", "Bron"]
+    assert "kwb_2023_testdorp.csv" in kf.at["pct_eenpersoonshhd", "Bron"]
+    assert all("Bron: CBS" in b for b in kf["Bron"])
+    # each indicator once
+    assert kf.index.is_unique
+
+
+def test_key_figures_rank_rates_among_wijken_that_are_not_tiny(areas):
+    noord = key_figures(areas, N).set_index("indicator")
+    zuid = key_figures(areas, Z).set_index("indicator")
+    # eenpersoonshuishoudens: Noord 50 > Zuid 30; Haven (70, 300 inwoners) does not take part
+    assert noord.at["pct_eenpersoonshhd", "Rang"] == "1 van 2"
+    assert zuid.at["pct_eenpersoonshhd", "Rang"] == "2 van 2"
+    assert (noord.at["pct_eenpersoonshhd", "Min"], noord.at["pct_eenpersoonshhd", "Max"]) == (30.0, 50.0)
+    # Wmo per 1.000 (2022): Zuid 70 > Noord 50, Haven 90 left out of rank and spread
+    assert noord.at["wmo_per_1000", "Rang"] == "2 van 2"
+    assert zuid.at["wmo_per_1000", "Rang"] == "1 van 2"
+    assert (zuid.at["wmo_per_1000", "Min"], zuid.at["wmo_per_1000", "Max"]) == (50.0, 70.0)
+    # counts are not comparable between wijken of different size: no rank, spread over all wijken
+    for key in ("aantal_inwoners", "bijstand"):
+        assert noord.at[key, "Rang"] == ""
+    assert (noord.at["aantal_inwoners", "Min"], noord.at["aantal_inwoners", "Max"]) == (300.0, 2000.0)
+    assert (noord.at["bijstand", "Min"], noord.at["bijstand", "Max"]) == (10.0, 100.0)
+    assert noord["Opmerking"].eq("").loc[["pct_eenpersoonshhd", "wmo_per_1000", "aantal_inwoners"]].all()
+
+
+def test_key_figures_of_a_tiny_wijk_show_values_but_no_rank(areas):
+    haven = key_figures(areas, H).set_index("indicator")
+    for key in ("pct_eenpersoonshhd", "wmo_per_1000", "65plus"):
+        assert haven.at[key, "Rang"] == ""
+        assert "klein gebied" in haven.at[key, "Opmerking"]
+    assert haven.at["pct_eenpersoonshhd", "Wijk"] == 70.0  # the value itself is still shown
+    assert (haven.at["pct_eenpersoonshhd", "Min"], haven.at["pct_eenpersoonshhd", "Max"]) == (30.0, 50.0)
+    # a count is not a rate: no 'klein gebied' remark needed
+    assert haven.at["aantal_inwoners", "Opmerking"] == ""
+
+
+def test_key_figures_say_when_only_the_gemeente_has_a_figure(areas):
+    row = key_figures(areas, N).set_index("indicator").loc["pct_jeugdzorg"]
+    assert _is_none(row["Wijk"])
+    assert row["Gemeente"] == 12.5
+    assert row["Jaar"] == 2023
+    assert row["Rang"] == ""
+    assert row["Opmerking"] == "alleen voor de gemeente beschikbaar"
+
+
+def test_key_figures_for_chosen_indicators_skip_unknown_keys(areas):
+    kf = key_figures(areas, Z, ["wmo_per_1000", "bestaat_niet", "0_15"])
+    assert list(kf["indicator"]) == ["wmo_per_1000", "0_15"]
+    assert list(kf["Wijk"]) == [70.0, 20.0]
+
+
+def test_key_figures_compare_wijk_and_gemeente_in_the_same_year():
+    # a gemeente file with 2022 and 2023 and a wijk file with 2022 only (as with the Gorinchem sample files)
+    gemeente = "jaar;gemeentecode;gemeentenaam;aantal_inwoners\n2022;GM9999;Testdorp;3150\n2023;GM9999;Testdorp;3300\n"
+    wijken = "gwb_code;naam;aantal_inwoners\nWK999901;Noord;950\nWK999902;Zuid;1900\nWK999903;Haven;310\n"
+    areas = build_areas(
+        [read_area_table("kwb_2022_2023_gemeente.csv", gemeente.encode()), read_area_table("kwb_2022_wijken.csv", wijken.encode())]
+    )
+    row = key_figures(areas, N, ["aantal_inwoners"]).iloc[0]
+    assert (row["Wijk"], row["Jaar"]) == (950.0, 2022)
+    assert row["Gemeente"] == 3150.0  # the gemeente in 2022, not 3300 (2023) under the label 2022
+
+
+def test_indicator_by_wijk_and_the_indicator_choice(areas):
+    assert indicator_by_wijk(areas, "pct_eenpersoonshhd").to_dict() == {N: 50.0, Z: 30.0, H: 70.0}
+    assert indicator_by_wijk(areas, "wmo_per_1000").to_dict() == {N: 50.0, Z: 70.0, H: 90.0}
+    assert indicator_by_wijk(areas, "pct_jeugdzorg").isna().all()
+    options = indicator_options(areas)
+    assert options["aantal_inwoners"] == "Aantal inwoners (aantal)"
+    assert options["pct_eenpersoonshhd"] == "Eenpersoonshuishoudens (%)"
+    assert options["wmo_per_1000"] == "Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"
+    assert "pct_jeugdzorg" not in options  # nothing to colour a map with
+    assert list(options.values()) == sorted(options.values(), key=str.lower)
+    assert "pct_jeugdzorg" not in indicator_options(areas, 1)
+    assert indicator_options(areas, 4) == {}
+
+
+# --------------------------------------------------------------------------- themes
+
+
+def test_theme_long_has_one_row_per_answer_and_theme(answers, long):
+    assert len(long) == 16  # 9 Noord + 4 Zuid + 1 Haven + 2 unlinked; a5 has no theme
+    assert set(long["idx"]) == set(answers.index) - {104}
+    a1 = long[long["idx"] == 100]
+    assert sorted(a1["thema"]) == ["Eenzaamheid", "Wonen"]
+    assert set(a1["wijkcode"]) == {N} and set(a1["tone"]) == {"negatief"}
+    assert list(theme_long(_empty_answers()).columns) == ["idx", "wijkcode", "thema", "tone"]
+
+
+def test_theme_shares_per_wijk_against_the_gemeente(answers, long):
+    shares = theme_shares(answers, long, N, THEMES, 5)
+    assert list(shares["Thema"]) == ["Eenzaamheid", "Wonen", "Veiligheid", "Ouderen"]  # most answers first
+    eenz = _row(shares, "Thema", "Eenzaamheid")
+    assert eenz["Antwoorden"] == "5"
+    assert eenz["Aandeel wijk"] == pytest.approx(5 / 8)
+    assert eenz["Aandeel gemeente"] == pytest.approx(7 / 15)  # every answer counts, also unlinked ones
+    assert eenz["Verhouding"] == pytest.approx((5 / 8) / (7 / 15))  # 1,34: over-represented
+    assert eenz["Toelichting"] == ""
+    wonen = _row(shares, "Thema", "Wonen")
+    assert wonen["Aandeel wijk"] == pytest.approx(3 / 8)
+    assert wonen["Aandeel gemeente"] == pytest.approx(6 / 15)
+    assert wonen["Verhouding"] == pytest.approx(0.9375)
+    veil = _row(shares, "Thema", "Veiligheid")
+    assert veil["Aandeel wijk"] == pytest.approx(1 / 8) and veil["Verhouding"] == pytest.approx(0.625)
+    ouderen = _row(shares, "Thema", "Ouderen")
+    assert ouderen["Antwoorden"] == "0" and ouderen["Aandeel wijk"] == 0 and _is_none(ouderen["Verhouding"])
+
+
+def test_theme_shares_tone_per_theme(answers, long):
+    shares = theme_shares(answers, long, N, THEMES, 5)
+    eenz = _row(shares, "Thema", "Eenzaamheid")
+    assert eenz["Negatief"] == pytest.approx(3 / 5) and eenz["Positief"] == pytest.approx(1 / 5)
+    # Wonen: 3 answers, tone split hidden at threshold 5, shown at 3 (1 negatief, 1 positief, 1 neutraal)
+    assert _is_none(_row(shares, "Thema", "Wonen")["Negatief"])
+    wonen3 = _row(theme_shares(answers, long, N, THEMES, 3), "Thema", "Wonen")
+    assert wonen3["Negatief"] == pytest.approx(1 / 3) and wonen3["Positief"] == pytest.approx(1 / 3)
+
+
+def test_theme_shares_of_a_wijk_with_few_answers_are_hidden_with_the_reason(answers, long):
+    shares = theme_shares(answers, long, Z, THEMES, 5)  # Zuid: 4 answers
+    assert shares["Aandeel wijk"].map(_is_none).all()
+    assert shares["Verhouding"].map(_is_none).all()
+    assert shares["Negatief"].map(_is_none).all()
+    assert set(shares["Toelichting"]) == {"minder dan 5 antwoorden uit deze wijk"}
+    assert dict(zip(shares["Thema"], shares["Antwoorden"])) == {"Eenzaamheid": "<5", "Wonen": "<5", "Veiligheid": "<5", "Ouderen": "0"}
+    # threshold 3: the same data shows the shares
+    shares3 = theme_shares(answers, long, Z, THEMES, 3).set_index("Thema")
+    assert shares3.at["Wonen", "Aandeel wijk"] == pytest.approx(2 / 4)
+    assert shares3.at["Eenzaamheid", "Aandeel wijk"] == pytest.approx(1 / 4)
+    assert shares3.at["Wonen", "Verhouding"] == pytest.approx(0.5 / 0.4)
+    assert shares3.at["Wonen", "Antwoorden"] == "<3"
+    assert set(shares3["Toelichting"]) == {""}
+
+
+def test_theme_matrix_counts_add_up_to_the_gemeente(answers, long, areas):
+    matrix = theme_matrix(answers, long, areas, THEMES, 1)  # threshold 1: nothing hidden
+    assert len(matrix) == 3 * len(THEMES)
+    per_wijk = matrix.drop_duplicates("wijkcode").set_index("wijkcode")["Antwoorden wijk"].astype(int).to_dict()
+    assert per_wijk == WIJK_N
+    assert sum(per_wijk.values()) + 2 == N_ALL  # plus the two unlinked answers
+    for theme in THEMES:
+        in_wijken = matrix[matrix["Thema"] == theme]["Antwoorden"].astype(int).sum()
+        assert in_wijken + UNLINKED_THEME.get(theme, 0) == GEMEENTE_THEME[theme], theme
+        gm_share = _row(theme_shares(answers, long, N, THEMES, 1), "Thema", theme)["Aandeel gemeente"]
+        assert gm_share == pytest.approx(GEMEENTE_THEME[theme] / N_ALL)
+    for code, counts in WIJK_THEME.items():
+        for theme, k in counts.items():
+            cell = matrix[(matrix["wijkcode"] == code) & (matrix["Thema"] == theme)].iloc[0]
+            assert int(cell["Antwoorden"]) == k
+            assert cell["Aandeel"] == pytest.approx(k / WIJK_N[code])
+
+
+def test_theme_matrix_hides_small_numbers_and_shows_more_with_a_lower_threshold(answers, long, areas):
+    m5 = theme_matrix(answers, long, areas, THEMES, 5)
+    noord = m5[m5["wijkcode"] == N].set_index("Thema")
+    assert noord.at["Eenzaamheid", "Antwoorden"] == "5" and noord.at["Wonen", "Antwoorden"] == "<5"
+    assert noord.at["Ouderen", "Antwoorden"] == "0"
+    assert set(noord["Antwoorden wijk"]) == {"8"}
+    assert noord.at["Eenzaamheid", "Aandeel tekst"] == "62,5%"
+    assert noord.at["Veiligheid", "Aandeel tekst"] == "12,5%"
+    zuid = m5[m5["wijkcode"] == Z].set_index("Thema")
+    assert zuid["Aandeel"].map(_is_none).all()
+    assert set(zuid["Aandeel tekst"]) == {"verborgen: minder dan 5 antwoorden"}
+    assert set(zuid["Antwoorden wijk"]) == {"<5"}
+    assert set(m5["Wijk"]) == {"Noord", "Zuid", "Haven"}
+    m3 = theme_matrix(answers, long, areas, THEMES, 3)
+    zuid3 = m3[m3["wijkcode"] == Z].set_index("Thema")
+    assert zuid3.at["Wonen", "Aandeel"] == pytest.approx(0.5) and zuid3.at["Wonen", "Aandeel tekst"] == "50,0%"
+    assert zuid3.at["Wonen", "Antwoorden"] == "<3" and set(zuid3["Antwoorden wijk"]) == {"4"}
+    assert m3["Aandeel"].notna().sum() > m5["Aandeel"].notna().sum()
+    # Haven (1 answer) stays hidden at 3
+    assert m3[m3["wijkcode"] == H]["Aandeel"].map(_is_none).all()
+
+
+def test_percent_is_dutch():
+    assert percent(0.125) == "12,5%"
+    assert percent(0.5, 0) == "50%"
+    assert percent(None) == "–" and percent(float("nan")) == "–"
+
+
+def test_words_beside_numbers_leaves_out_tiny_and_hidden_wijken(answers, long, areas):
+    at5 = words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_eenpersoonshhd", 5)
+    assert list(at5["wijkcode"]) == [N]
+    assert at5.iloc[0]["Waarde"] == 50.0 and at5.iloc[0]["Aandeel"] == pytest.approx(5 / 8)
+    at1 = words_beside_numbers(answers, long, areas, "Veiligheid", "pct_eenpersoonshhd", 1)
+    assert list(at1["wijkcode"]) == [N, Z]  # Haven has an answer and a value but only 300 inhabitants
+    assert dict(zip(at1["wijkcode"], at1["Waarde"])) == {N: 50.0, Z: 30.0}
+    # an indicator only the gemeente has: nothing to plot
+    assert words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_jeugdzorg", 1).empty
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_filters_on_source_period_theme_and_tone(answers, records):
+    keys = lambda frame: sorted(frame["answer_key"])  # noqa: E731
+
+    out, recs = Filters(sources=["avond.csv"]).apply(answers, records)
+    assert keys(out) == ["a6", "a7", "a8", "b3", "b4", "u2"]
+    assert len(recs) == 4 and set(recs["source"]) == {"avond.csv"}
+
+    out, recs = Filters(start=date(2024, 4, 1)).apply(answers, records)
+    assert set(out["source"]) == {"avond.csv"} and len(recs) == 4
+    out, recs = Filters(end=date(2024, 3, 1)).apply(answers, records)  # the end day itself is included
+    assert set(out["source"]) == {"enquete.xlsx"} and len(out) == 9 and len(recs) == 14
+    out, _ = Filters(start=date(2024, 3, 2), end=date(2024, 5, 14)).apply(answers, records)
+    assert out.empty
+
+    out, recs = Filters(themes=["Veiligheid"]).apply(answers, records)
+    assert keys(out) == ["a6", "b3", "c1"]
+    assert len(recs) == len(records)  # respondents are not filtered on what they said
+
+    out, _ = Filters(themes=["Veiligheid", "Ouderen"], tones=["negatief"], sources=["enquete.xlsx"]).apply(answers, records)
+    assert keys(out) == ["c1"]
+    out, _ = Filters(tones=["positief"]).apply(answers, records)
+    assert keys(out) == ["a3", "a8", "b2"]
+
+    out, recs = Filters().apply(answers, None)
+    assert len(out) == N_ALL and recs is None
+
+
+def test_a_theme_filter_that_leaves_no_answers_gives_an_empty_table(answers, records, areas):
+    # enquete.xlsx only ran in March: with a May period nothing is left
+    out, recs = Filters(sources=["enquete.xlsx"], start=date(2024, 5, 1), themes=["Wonen"]).apply(answers, records)
+    assert out.empty and recs.empty
+    assert list(out.columns) == list(answers.columns)
+    long = restrict(theme_long(answers), out)
+    assert set(theme_shares(out, long, N, THEMES, 5)["Antwoorden"]) == {"0"}
+
+
+def test_filtered_answers_drive_the_theme_shares(answers, long):
+    out, _ = Filters(sources=["enquete.xlsx"]).apply(answers, None)
+    part = restrict(long, out)
+    assert set(part["idx"]) <= set(out.index)
+    assert len(part) == 9  # a1 (2 themes), a2, a3, a4, b1, b2, c1, u1; a5 has no theme
+    shares = theme_shares(out, part, N, THEMES, 5).set_index("Thema")  # Noord: a1-a5
+    assert shares.at["Eenzaamheid", "Aandeel wijk"] == pytest.approx(3 / 5)
+    assert shares.at["Eenzaamheid", "Aandeel gemeente"] == pytest.approx(3 / 9)
+    assert len(restrict(long, answers)) == len(long)  # nothing filtered: every theme row stays
+    assert restrict(long, out.iloc[0:0]).empty
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_answers() -> pd.DataFrame:
+    texts = [
+        ("q1", "Ik voel me vaak alleen, bel 06-12345678 of mail jan@example.nl als er iets is."),
+        ("q2", "Ik woon op 4205 AB en ken bijna niemand in de straat, dat maakt me eenzaam."),
+        ("q3", "Er is te weinig te doen voor ouderen die alleen wonen in deze buurt."),
+        ("q4", "Eenzaam."),
+        ("q5", "Meer ontmoeting in het buurthuis zou helpen tegen eenzaamheid bij ouderen in Noord."),
+        ("q6", "Andere wijk, zelfde thema: ook hier zijn mensen eenzaam en alleen."),
+    ]
+    wijk = [N, N, N, N, N, Z]
+    return pd.DataFrame(
+        {
+            "answer": [t for _, t in texts],
+            "themes": ["Eenzaamheid"] * 5 + ["Eenzaamheid"],
+            "tone": "negatief",
+            "wijkcode": wijk,
+            "source": "enquete.xlsx",
+            "trajectory": "",
+            "trajectory_date": "",
+            "answer_key": [k for k, _ in texts],
+        }
+    )
+
+
+def test_representative_quotes_are_masked_limited_and_deterministic():
+    frame = _quote_answers()
+    quotes = representative_quotes(frame, N, "Eenzaamheid", k=5)
+    assert len(quotes) == 5
+    text = " ".join(quotes)
+    assert "06-12345678" not in text and "jan@example.nl" not in text and "4205 AB" not in text
+    assert "[telefoon]" in text and "[e-mail]" in text and "[postcode]" in text
+    assert not any("Andere wijk" in q for q in quotes)  # only this wijk
+    top3 = representative_quotes(frame, N, "Eenzaamheid", k=3)
+    assert len(top3) == 3
+    assert "Eenzaam." not in top3  # a one-word answer is not typical
+    shuffled = frame.sample(frac=1, random_state=7)
+    assert representative_quotes(shuffled, N, "Eenzaamheid", k=3) == top3
+    assert representative_quotes(frame, N, "Eenzaamheid", k=3) == top3
+    assert representative_quotes(frame, N, "Wonen") == []
+    assert representative_quotes(frame, H, "Eenzaamheid") == []
+
+
+# --------------------------------------------------------------------------- reach and ages
+
+
+def test_reach_per_source_and_per_1000_inhabitants(records, areas):
+    table = reach(records, areas, N, 5)
+    assert list(table.columns) == ["Bron", "Respondenten", "Per 1.000 inwoners"]
+    online = _row(table, "Bron", "Online peiling")
+    assert online["Respondenten"] == "6"
+    assert online["Per 1.000 inwoners"] == pytest.approx(6.0)  # 6 of 1000 (2023), not of 950 (2022)
+    avond = _row(table, "Bron", "avond.csv")  # no trajectory name: the file name
+    assert avond["Respondenten"] == "<5" and _is_none(avond["Per 1.000 inwoners"])
+    assert list(table["Bron"]) == ["Online peiling", "avond.csv"]  # most respondents first
+    # threshold 3 shows the evening too
+    avond3 = _row(reach(records, areas, N, 3), "Bron", "avond.csv")
+    assert avond3["Respondenten"] == "3" and avond3["Per 1.000 inwoners"] == pytest.approx(3.0)
+    # Zuid: 3 of 2000
+    zuid5 = reach(records, areas, Z, 5).iloc[0]
+    assert zuid5["Respondenten"] == "<5" and _is_none(zuid5["Per 1.000 inwoners"])
+    assert reach(records, areas, Z, 3).iloc[0]["Per 1.000 inwoners"] == pytest.approx(1.5)
+    # Haven: 5 of 300
+    assert reach(records, areas, H, 5).iloc[0]["Per 1.000 inwoners"] == pytest.approx(5 / 300 * 1000)
+    # a hidden rate always sits beside a hidden count, so the reason is visible in the row
+    for code in (N, Z, H):
+        for _, row in reach(records, areas, code, 5).iterrows():
+            assert _is_none(row["Per 1.000 inwoners"]) == (row["Respondenten"] in {"<5", "0"})
+    assert reach(records, areas, "WK999999", 5).empty
+    assert reach(_empty_records(), areas, N, 5).empty
+
+
+def test_age_comparison_against_the_population(records, areas):
+    ages = age_comparison(records, areas, N, 5)
+    assert list(ages["Leeftijd"]) == ["0-15", "15-25", "25-45", "45-65", "65+"]
+    # Noord: 8 respondents with an age (one without): 10 | 20 | 30 35 40 | 50 | 70 80
+    assert list(ages["Aandeel respondenten"]) == pytest.approx([1 / 8, 1 / 8, 3 / 8, 1 / 8, 2 / 8])
+    assert list(ages["Aandeel inwoners"]) == pytest.approx([0.10, 0.10, 0.30, 0.30, 0.20])
+    assert list(ages["Verschil"]) == pytest.approx([0.025, 0.025, 0.075, -0.175, 0.05])
+    assert set(ages["Respondenten"]) == {"<5"}  # every band count is below 5
+    # Haven: 20 22 | 40 45 | 70 -> 0-15 has nobody: shown as 0, not hidden
+    haven = age_comparison(records, areas, H, 5).set_index("Leeftijd")
+    assert haven.at["0-15", "Respondenten"] == "0"
+    assert haven.at["15-25", "Aandeel respondenten"] == pytest.approx(0.4)
+    assert haven.at["65+", "Verschil"] == pytest.approx(0.2 - 0.4)
+
+
+def test_age_comparison_hides_shares_of_fewer_than_threshold_respondents(records, areas):
+    zuid = age_comparison(records, areas, Z, 5)  # 3 respondents: 30, 31, 60
+    assert zuid["Aandeel respondenten"].map(_is_none).all()
+    assert zuid["Verschil"].map(_is_none).all()
+    assert list(zuid["Aandeel inwoners"]) == pytest.approx([0.20, 0.15, 0.25, 0.25, 0.15])  # open data stays
+    assert list(zuid["Respondenten"]) == ["0", "0", "<5", "<5", "0"]
+    zuid3 = age_comparison(records, areas, Z, 3)
+    assert list(zuid3["Aandeel respondenten"]) == pytest.approx([0, 0, 2 / 3, 1 / 3, 0])
+    assert list(zuid3["Respondenten"]) == ["0", "0", "<3", "<3", "0"]
+
+
+def test_age_comparison_says_why_shares_are_hidden(records, areas):
+    zuid = age_comparison(records, areas, Z, 5)
+    texts = [str(v) for v in zuid.to_numpy().ravel() if isinstance(v, str)]
+    assert any("minder dan 5" in t for t in texts)
+
+
+def test_age_comparison_needs_ages_and_age_figures(records, areas):
+    no_ages = records.assign(age=float("nan"))
+    assert age_comparison(no_ages, areas, N, 5) is None
+    assert age_comparison(_empty_records(), areas, N, 5) is None
+    # a gemeente file without age bands
+    plain = build_areas([read_area_table("kwb_2022_testdorp.csv", KWB_2022.encode())])
+    assert age_comparison(records, plain, N, 5) is None
+
+
+# --------------------------------------------------------------------------- comparison table (downloads)
+
+
+def test_comparison_table_per_wijk(answers, records, long, areas):
+    table = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners", "65plus", "wmo_per_1000"], 5)
+    assert list(table.columns) == [
+        "Wijk", "Code", "Inwoners", "Respondenten", "Antwoorden",
+        "Eenzaamheid (%)", "Wonen (%)", "Veiligheid (%)",
+        "Aantal inwoners (aantal)", "Inwoners 65 jaar of ouder (%)", "Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)",
+    ]
+    t = table.set_index("Code")
+    assert list(t["Wijk"]) == ["Noord", "Zuid", "Haven"]
+    assert list(t["Inwoners"]) == [1000.0, 2000.0, 300.0]
+    assert list(t["Respondenten"]) == ["9", "<5", "5"]
+    assert list(t["Antwoorden"]) == ["8", "<5", "<5"]
+    assert (t.at[N, "Eenzaamheid (%)"], t.at[N, "Wonen (%)"], t.at[N, "Veiligheid (%)"]) == (62.5, 37.5, 12.5)
+    for code in (Z, H):
+        assert all(_is_none(t.at[code, f"{theme} (%)"]) for theme in THEMES[:3])
+    assert list(t["Inwoners 65 jaar of ouder (%)"]) == [20.0, 15.0, 40.0]
+    assert list(t["Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"]) == [50.0, 70.0, 90.0]
+    # threshold 3 shows Zuid
+    t3 = comparison_table(answers, records, long, areas, THEMES[:3], [], 3).set_index("Code")
+    assert (t3.at[Z, "Eenzaamheid (%)"], t3.at[Z, "Wonen (%)"], t3.at[Z, "Veiligheid (%)"]) == (25.0, 50.0, 25.0)
+    assert (t3.at[Z, "Respondenten"], t3.at[Z, "Antwoorden"]) == ("3", "4")
+    assert t3.at[H, "Antwoorden"] == "<3" and _is_none(t3.at[H, "Wonen (%)"])
+
+
+def test_comparison_download_never_shows_a_small_count(answers, records, long, areas):
+    table = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners"], 5)
+    rows = list(csv.DictReader(io.StringIO(table_bytes(table, "csv").decode("utf-8-sig"))))
+    by_code = {r["Code"]: r for r in rows}
+    for code, n in WIJK_N.items():
+        shown = by_code[code]["Antwoorden"]
+        assert shown == ("<5" if 0 < n < 5 else str(n))
+        # a hidden share is an empty cell next to a suppressed count: the reason travels with the row
+        if shown == "<5":
+            assert by_code[code]["Eenzaamheid (%)"] == "" and by_code[code]["Wonen (%)"] == ""
+    assert by_code[Z]["Respondenten"] == "<5"
+    for r in rows:
+        for col in ("Respondenten", "Antwoorden"):
+            assert r[col] in {"0", "<5"} or int(r[col]) >= 5
+
+
+# --------------------------------------------------------------------------- maps
+
+
+def test_classes_are_increasing_and_unique():
+    breaks = classes([5, 1, 3, 3, 9, 7, 1, float("nan"), 2])
+    assert breaks == sorted(set(breaks))
+    assert breaks[0] == 1 and breaks[-1] == 9
+    assert len(breaks) <= 6
+    assert classes([2.0, 2.0, 2.0]) == [2.0]
+    assert classes([]) == [] and classes([float("nan")]) == []
+    assert classes(list(range(100)), n=4) == [0, 25, 50, 74, 99]  # quartiles
+    assert classes([3.0, 1.0]) == [1.0, 3.0]
+
+
+def test_choropleth_needs_wijk_boundaries(areas):
+    assert areas.geojson is None
+    assert choropleth(areas, {N: 1.0, Z: 2.0}, "Inwoners") is None
+
+
+def _testdorp_with_map():
+    return build_areas(
+        [read_area_table("kwb_2023_testdorp.csv", KWB_2023.encode()), read_area_table("kwb_2022_testdorp.csv", KWB_2022.encode())],
+        _testdorp_geojson(),
+    )
+
+
+def _fills(deck) -> dict:
+    return {f["properties"]["wijkcode"]: f["properties"] for f in deck.layers[0].data["features"]}
+
+
+def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long):
+    areas = _testdorp_with_map()
+    assert list(areas.wijken["wijkcode"]) == [N, Z, H] and areas.warnings == []
+    matrix = theme_matrix(answers, long, areas, ["Wonen"], 3)
+    values = {c: v for c, v in zip(matrix["wijkcode"], matrix["Aandeel"]) if v is not None and v == v}
+    assert values == {N: pytest.approx(3 / 8), Z: pytest.approx(0.5)}
+    deck, legend = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
+                              threshold_note="minder dan 3 antwoorden")
+    features = _fills(deck)
+    assert features[N]["tooltip"] == "Noord\nAandeel over Wonen: 37,5%"
+    assert features[Z]["tooltip"] == "Zuid\nAandeel over Wonen: 50,0%"
+    assert features[H]["tooltip"] == "Haven\nAandeel over Wonen: minder dan 3 antwoorden"
+    assert tuple(features[H]["fill"][:3]) == NO_DATA
+    assert tuple(features[N]["fill"][:3]) != NO_DATA
+    assert legend[0]["van"] == "37,5%" and legend[-2]["tot"] == "50,0%"
+    assert legend[-1]["van"] == "geen gegevens"
+    # a figure map without a note says 'geen gegevens'
+    deck, _ = choropleth(areas, {N: 50.0}, "Eenpersoonshuishoudens")
+    assert _fills(deck)[Z]["tooltip"].endswith(": geen gegevens")
+
+
+def test_choropleth_darker_means_worse():
+    areas = _testdorp_with_map()
+    values = indicator_by_wijk(areas, "wmo_per_1000").to_dict()  # 50, 70, 90
+    darkness = lambda deck, code: -sum(_fills(deck)[code]["fill"][:3])  # noqa: E731
+    worse_high, _ = choropleth(areas, values, "Wmo", direction=1)
+    assert darkness(worse_high, H) > darkness(worse_high, N)
+    better_high, _ = choropleth(areas, values, "Inkomen", direction=-1)
+    assert darkness(better_high, N) > darkness(better_high, H)
+
+
+# --------------------------------------------------------------------------- other gemeenten
+
+
+@lru_cache(maxsize=None)
+def _amsterdam():
+    return build_areas([read_area_table(AMSTERDAM.name, AMSTERDAM.read_bytes())])
+
+
+def test_amsterdam_key_figures_for_a_wijk():
+    areas = _amsterdam()
+    assert (areas.gemeentecode, len(areas.wijken)) == ("GM0363", 99)
+    kf = key_figures(areas, "WK036300")
+    assert len(kf) > 50
+    with_value = kf[kf["Wijk"].notna()]
+    assert len(with_value) > 50
+    assert (kf["Jaar"] == 2019).all()
+    inw = kf.set_index("indicator").loc["aantal_inwoners"]
+    assert inw["Wijk"] == 4295 and inw["Gemeente"] > 800_000 and inw["Rang"] == ""
+    ranked = kf[kf["Rang"] != ""]
+    assert len(ranked) > 10
+    for rank in ranked["Rang"]:
+        pos, _, total = rank.partition(" van ")
+        assert 1 <= int(pos) <= int(total) <= 99
+    assert ranked["Gemeente"].notna().all()
+    assert (ranked["Min"] <= ranked["Wijk"]).all() and (ranked["Wijk"] <= ranked["Max"]).all()
+    jeugdzorg = kf.set_index("indicator").loc["pct_jeugdzorg"]
+    assert jeugdzorg["Gemeente"] == pytest.approx(10.2) and jeugdzorg["Rang"].endswith("van 96")
+    options = indicator_options(areas)
+    assert options["aantal_inwoners"] == "Aantal inwoners (aantal)"
+    assert indicator_by_wijk(areas, "aantal_inwoners").notna().sum() >= 95
+
+
+def test_amsterdam_views_work_without_any_answers():
+    areas = _amsterdam()
+    answers, records = _empty_answers(), _empty_records()
+    answers, records = Filters(sources=["enquete.xlsx"], tones=["negatief"]).apply(answers, records)
+    long = restrict(theme_long(answers), answers)
+    shares = theme_shares(answers, long, "WK036300", THEMES, 5)
+    assert len(shares) == len(THEMES) and shares["Aandeel wijk"].map(_is_none).all()
+    assert set(shares["Antwoorden"]) == {"0"}
+    matrix = theme_matrix(answers, long, areas, THEMES, 5)
+    assert len(matrix) == 99 * len(THEMES) and matrix["Aandeel"].map(_is_none).all()
+    table = comparison_table(answers, records, long, areas, THEMES, ["aantal_inwoners"], 5)
+    assert len(table) == 99 and set(table["Antwoorden"]) == {"0"} and set(table["Respondenten"]) == {"0"}
+    assert table["Aantal inwoners (aantal)"].notna().sum() >= 95
+    table_bytes(table, "xlsx", "Wijken")  # the download can be made
+    assert reach(records, areas, "WK036300", 5).empty
+    assert age_comparison(records, areas, "WK036300", 5) is None
+    assert words_beside_numbers(answers, long, areas, "Wonen", "huurwoningen", 5).empty
+    assert representative_quotes(answers, "WK036300", "Wonen") == []
+
+
+def test_amsterdam_age_bands_given_as_counts_are_compared_as_shares():
+    """The 2019 Amsterdam file has age bands as counts (0_15_aantal, ...), not as %."""
+    areas = _amsterdam()
+    records = pd.DataFrame(
+        {"source": "s.xlsx", "trajectory": "", "trajectory_date": "", "wijkcode": "WK036300", "age": [20.0, 30, 40, 50, 70, 35]}
+    )
+    ages = age_comparison(records, areas, "WK036300", 5)
+    assert ages is not None
+    # WK036300: 4295 inhabitants, 235 / 580 / 2150 / 935 / 400 per band
+    assert list(ages["Aandeel inwoners"]) == pytest.approx([235 / 4295, 580 / 4295, 2150 / 4295, 935 / 4295, 400 / 4295])
+    assert list(ages["Aandeel respondenten"]) == pytest.approx([0, 1 / 6, 3 / 6, 1 / 6, 1 / 6])
+    assert list(ages["Respondenten"]) == ["0", "<5", "<5", "<5", "<5"]
+
+
+def test_gouda_2022_with_map():
+    csv_path, geo_path = _shared(GOUDA_CSV), _shared(GOUDA_GEO)
+    areas = build_areas(
+        [read_area_table(csv_path.name, csv_path.read_bytes())], read_geojson(geo_path.name, geo_path.read_bytes()),
+        gemeentecode="GM0513",
+    )
+    assert (areas.gemeentecode, areas.gemeentenaam, len(areas.wijken)) == ("GM0513", "Gouda", 9)
+    assert wijk_table(areas)["Op de kaart"].all()
+    assert areas.warnings == []
+    values = indicator_by_wijk(areas, "aantal_inwoners").to_dict()
+    assert len(values) == 9
+    values["WK051309"] = float("nan")  # one wijk without a figure
+    result = choropleth(areas, values, "Aantal inwoners")
+    assert result is not None
+    deck, legend = result
+    assert len(deck.layers[0].data["features"]) == 9
+    assert legend[-1] == {"kleur": "#%02x%02x%02x" % NO_DATA, "van": "geen gegevens", "tot": ""}
+    assert len(legend) >= 2
+    # Stolwijkersluis (435 inwoners) is tiny: shown but not ranked
+    small = key_figures(areas, "WK051308").set_index("indicator")
+    assert small.at["aantal_inwoners", "Wijk"] == 435
+    rates = small[small["Eenheid"] == "%"]
+    assert len(rates) >= 5 and (rates["Rang"] == "").all()
+    assert set(rates["Opmerking"]) == {"klein gebied: niet gerangschikt"}
+    assert small.at["gem_inkomen_inwoner", "Opmerking"] == "geen cijfer voor deze wijk"
+    assert _is_none(small.at["gem_inkomen_inwoner", "Wijk"])
+    big = key_figures(areas, "WK051304").set_index("indicator")
+    assert big.at["65plus", "Rang"].endswith("van 8")
