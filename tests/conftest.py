@@ -22,7 +22,7 @@ ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 BAD = FIXTURES / "bad"
 CBS = FIXTURES / "cbs"
-SHARED_KWB = Path("/work/shared/data/kwb_nl")
+SHARED_KWB = FIXTURES / "cbs"  # CBS files copied into the repo (CC BY 4.0, see tests/fixtures/README.md)
 
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 BASE = EXPECTED["base"]

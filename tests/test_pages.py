@@ -134,11 +134,7 @@ def test_gebieden_shows_gemeente_wijken_and_indicators(project):
 
 def test_gebieden_asks_which_gemeente_when_a_file_holds_two(store):
     p = store.create_project("Twee gemeenten")
-    data = Path("/work/shared/data/kwb_nl/geoinzicht_wijken_2022_gorinchem_gouda.csv")
-    if not data.exists():
-        data = FIXTURES / "cbs" / "geoinzicht_wijken_2022_gorinchem_gouda.csv"
-    if not data.exists():
-        pytest.skip("two-gemeente file not available")
+    data = FIXTURES / "cbs" / "geoinzicht_wijken_2022_gorinchem_gouda.csv"
     store.add_file(p.id, data.name, "gebied", data.read_bytes())
     store.set_meta("last_project", str(p.id))
     at = open_page("pages/2_Gebieden.py")

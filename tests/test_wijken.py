@@ -54,7 +54,7 @@ from lib.wijken import (
 
 TESTS = Path(__file__).resolve().parent
 AMSTERDAM = TESTS / "fixtures" / "cbs" / "amsterdam_84583NED_2019_gemeente_wijk.csv"
-SHARED_CANDIDATES = [Path("/work/shared/data/kwb_nl"), TESTS.parent.parent / "shared" / "data" / "kwb_nl"]
+SHARED_CANDIDATES = [TESTS / "fixtures" / "cbs"]
 GOUDA_CSV = "geoinzicht_wijken_2022_gorinchem_gouda.csv"
 GOUDA_GEO = "gouda_wijken_2022.geojson"
 
