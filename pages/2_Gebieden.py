@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from lib.areas import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
 from lib.errors import WijkbeeldError
-from lib.maps import wijk_map
+from lib.maps import choropleth
 from lib.postcodes import read_postcode_table
 
 ctx = ui.page("Gebieden en cijfers")
@@ -93,16 +93,13 @@ else:
         st.dataframe(indicator_catalogue(areas), hide_index=True, width="stretch")
     with tab_kaart:
         pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inwoners"]))
-        labels = {
-            row.wijkcode: f"{row.wijknaam} ({row.wijkcode}): {format_number(row.inwoners)} inwoners"
-            for row in areas.wijken.itertuples()
-        }
-        deck = wijk_map(areas, pop, labels)
-        if deck is None:
+        result = choropleth(areas, pop, "Inwoners")
+        if result is None:
             st.info("Geen wijkgrenzen geladen. Upload een GeoJSON met de wijken om de kaart te zien.")
         else:
-            st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline.")
-            st.pydeck_chart(deck, height=520)
+            st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline. "
+                       "Op de pagina Wijken vergelijken kleurt u de kaart op elk cijfer of thema.")
+            st.pydeck_chart(result[0], height=520)
     with tab_bestanden:
         labels = {"gebied": "Cijfers", "geo": "Wijkgrenzen", "postcode": "Postcodetabel"}
         for f in area_files:
