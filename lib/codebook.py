@@ -149,16 +149,17 @@ class Codebook:
             )
         desc_col = next((cols[n] for n in ("beschrijving", "description", "omschrijving") if n in cols), None)
         themes: dict[str, Theme] = {}
-        for _, row in frame.iterrows():
-            name = _cell(row[found["thema"]])
+        descriptions = frame[desc_col].tolist() if desc_col is not None else [""] * len(frame)
+        for name, description, keyword in zip(frame[found["thema"]].tolist(), descriptions, frame[found["trefwoord"]].tolist()):
+            name = _cell(name)
             if not name:
                 continue
             key = name.lower()
             if key not in themes:
-                themes[key] = Theme(name, _cell(row[desc_col]) if desc_col is not None else "", [])
-            elif desc_col is not None and not themes[key].description:
-                themes[key].description = _cell(row[desc_col])
-            kw = normalise_keyword(_cell(row[found["trefwoord"]]))
+                themes[key] = Theme(name, _cell(description), [])
+            elif not themes[key].description:
+                themes[key].description = _cell(description)
+            kw = normalise_keyword(_cell(keyword))
             if kw and kw not in themes[key].keywords:
                 themes[key].keywords.append(kw)
         if not themes:
