@@ -8,7 +8,8 @@ import pytest
 
 from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
 
-pytestmark = pytest.mark.browser
+# one xdist worker runs all browser tests (a server and Chromium each), the other worker the rest
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NAV_LABELS = [
@@ -46,6 +47,7 @@ def _sidebar_labels(page) -> list[str]:
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
 def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_path, path, title):
+    _seed_project_with_areas(tmp_path, with_survey=True)
     with app_server(tmp_path) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{url}/{path}")
@@ -60,7 +62,8 @@ def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_p
         page.close()
 
 
-def _seed_project_with_areas(data_dir: Path) -> None:
+def _seed_project_with_areas(data_dir: Path, with_survey: bool = False) -> None:
+    """A project with the Gorinchem areas (and one small survey), lighter than the full sample."""
     from lib.project import sample_area_files
     from lib.store import Store
 
@@ -68,6 +71,8 @@ def _seed_project_with_areas(data_dir: Path) -> None:
     project = store.create_project("Testproject")
     for kind, name, data in sample_area_files():
         store.add_file(project.id, name, kind, data)
+    if with_survey:
+        store.add_file(project.id, "limesurvey.csv", "enquete", (FIXTURES / "limesurvey.csv").read_bytes())
     store.set_meta("last_project", str(project.id))
 
 
