@@ -23,9 +23,10 @@ from lib.postcodes import read_postcode_table  # noqa: E402
 from lib.project import build_gazetteer, sample_area_files  # noqa: E402
 from lib.surveys import collect, read_survey  # noqa: E402
 
-WIJKEN = ["Laag Dalem", "laag-dalem", "Binnenstad", "Haarwijk", "Lingewijk", "Stalkaarsen", "Gildenwijk",
-          "Hoog Dalem", "Wijdschild", "Dalem", "Lingewjik", "weet ik niet", "WK051206"]
-POSTCODES = ["4201 AB", "4204CD", "4205 EF", "4206", "4207 GH", "4208", "4213 JK", ""]
+# ward as residents write it -> a postcode in that wijk (or none)
+WIJKEN = {"Laag Dalem": "4207 AB", "laag-dalem": "", "Binnenstad": "4201 AB", "Haarwijk": "4205 EF",
+          "Lingewijk": "4206", "Stalkaarsen": "", "Gildenwijk": "4204CD", "Hoog Dalem": "4208", "Wijdschild": "",
+          "Dalem": "4213 JK", "Lingewjik": "4206 XY", "weet ik niet": "", "WK051206": "4204"}
 WORDS = ("de buurt is fijn maar er moet meer groen komen en de jongeren hebben niets te doen het buurthuis "
          "is vaak dicht parkeren is lastig ouderen voelen zich eenzaam de gemeente luistert niet").split()
 
@@ -42,7 +43,8 @@ def make_xlsx(path: Path, rows: int) -> None:
     start = datetime(2024, 3, 1)
     for i in range(rows):
         t = start + timedelta(minutes=i)
-        ws.append([i + 1, t, t + timedelta(minutes=7), "anonymous", None, rnd.choice(WIJKEN), rnd.choice(POSTCODES),
+        wijk = rnd.choice(list(WIJKEN))
+        ws.append([i + 1, t, t + timedelta(minutes=7), "anonymous", None, wijk, WIJKEN[wijk],
                    rnd.choice(["18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 of ouder"]),
                    rnd.choice(["Tevreden", "Neutraal", "Ontevreden"]),
                    " ".join(rnd.choices(WORDS, k=rnd.randint(4, 30))), " ".join(rnd.choices(WORDS, k=rnd.randint(2, 12)))])

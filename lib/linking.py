@@ -275,21 +275,21 @@ def link_records(
 
 def _conflicts(gazetteer: Gazetteer, codes: pd.Series, postcodes: pd.Series) -> pd.Series:
     """True where a ward name linked to a wijk that holds none of the addresses of the record's postcode."""
-    out = []
-    cache: dict[tuple[str, str], bool] = {}
-    for code, raw in zip(codes, postcodes):
-        key = (code, raw)
-        if key not in cache:
-            pc4, pc6 = parse_postcode(raw)
-            bad = False
-            if code and pc4:
-                if pc6 and pc6 in gazetteer.pc6:
-                    bad = gazetteer.pc6[pc6] != code
-                elif pc4 in gazetteer.pc4:
-                    bad = code not in {c for c, _ in gazetteer.pc4[pc4]}
-            cache[key] = bad
-        out.append(cache[key])
-    return pd.Series(out, index=codes.index, dtype=bool)
+    pairs = pd.DataFrame({"code": codes.to_numpy(), "raw": postcodes.to_numpy()})
+    unique = pairs.drop_duplicates()
+    verdict = {}
+    for code, raw in zip(unique["code"], unique["raw"]):
+        pc4, pc6 = parse_postcode(raw)
+        bad = False
+        if code and pc4:
+            if pc6 and pc6 in gazetteer.pc6:
+                bad = gazetteer.pc6[pc6] != code
+            elif pc4 in gazetteer.pc4:
+                bad = code not in {c for c, _ in gazetteer.pc4[pc4]}
+        verdict[(code, raw)] = bad
+    keys = pd.MultiIndex.from_frame(pairs)
+    flags = pd.Series(verdict).reindex(keys).fillna(False).to_numpy(dtype=bool)
+    return pd.Series(flags, index=codes.index, dtype=bool)
 
 
 def suggestions_for(gazetteer: Gazetteer, raw: str, kind: str) -> list[tuple[str, float]]:

@@ -605,9 +605,13 @@ class TaggerPool:
         """Like ``Tagger.tag_many``; large batches are split over the workers."""
         if self._pool is None or len(texts) < PARALLEL_FROM:
             return Tagger(self.codebook).tag_many(texts)
-        size = -(-len(texts) // self.workers)
-        parts = self._pool.map(_tag_chunk, [texts[i : i + size] for i in range(0, len(texts), size)])
-        return pd.concat(parts, ignore_index=True)
+        positions: dict[str, int] = {}
+        back = np.fromiter((positions.setdefault(t if isinstance(t, str) else "", len(positions)) for t in texts),
+                           dtype=np.int64, count=len(texts))
+        unique = list(positions)  # each distinct answer is sent and tagged once
+        size = -(-len(unique) // self.workers)
+        parts = self._pool.map(_tag_chunk, [unique[i : i + size] for i in range(0, len(unique), size)])
+        return pd.concat(parts, ignore_index=True).iloc[back].reset_index(drop=True)
 
     def close(self) -> None:
         """Stop the workers."""
