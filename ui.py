@@ -211,6 +211,24 @@ def plain(text: str) -> str:
     return str(text).translate(_MD_SPECIAL)
 
 
+def flash(kind: str, message: str) -> None:
+    """Keep a message (kind "ok" or "fout") to show on the next run of the current page, after a rerun."""
+    st.session_state.setdefault("_flash", []).append((kind, message))
+
+
+def show_flash() -> None:
+    """Show and forget the kept messages (escaped: they may hold file names and values)."""
+    for kind, message in st.session_state.pop("_flash", []):
+        (st.success if kind == "ok" else st.error)(plain(message))
+
+
+def done(ctx: Context, message: str) -> None:
+    """After a change to the store: remember a confirmation and rerun with fresh data."""
+    flash("ok", message)
+    ctx.changed()
+    st.rerun()
+
+
 def show_problems(problems: list[str]) -> None:
     """List messages about files that could not be used (escaped, never rendered as Markdown)."""
     for message in problems:

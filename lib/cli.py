@@ -12,7 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-import pandas as pd
 
 from .areas import load_areas_cached
 from .codebook import default_codebook, read_codebook

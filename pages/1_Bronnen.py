@@ -23,8 +23,7 @@ st.caption(
     f"Maximaal {MAX_FILE_BYTES // 1024 // 1024} MB en {MAX_ROWS:,} rijen per blad.".replace(",", ".")
 )
 
-for kind, message in st.session_state.pop("bronnen_flash", []):
-    (st.success if kind == "ok" else st.error)(ui.plain(message))
+ui.show_flash()
 
 uploader_key = f"survey_upload_{st.session_state.get('survey_upload_n', 0)}"
 uploads = st.file_uploader(
@@ -34,7 +33,6 @@ uploads = st.file_uploader(
     key=uploader_key,
 )
 if uploads:
-    flash = []
     known = ctx.data.gazetteer.known_tokens() if ctx.data.gazetteer else None
     bar = st.progress(0.0, text="Bestanden lezen…")
     for i, upload in enumerate(uploads):
@@ -49,17 +47,16 @@ if uploads:
                     filename=upload.name,
                 )
         except WijkbeeldError as exc:
-            flash.append(("fout", f"Niet geladen — {exc}"))
+            ui.flash("fout", f"Niet geladen — {exc}")
             continue
         except Exception:  # noqa: BLE001 - any parser failure must not crash the page
-            flash.append(("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen. "
-                                  "Open het in Excel en sla het opnieuw op als .xlsx of .csv."))
+            ui.flash("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen. "
+                             "Open het in Excel en sla het opnieuw op als .xlsx of .csv.")
             continue
         store.add_file(project.id, upload.name, "enquete", data, trajectory=default_trajectory_name(upload.name))
         sheets = ", ".join(s.table.sheet for s in survey.sheets if s.table.sheet)
-        flash.append(("ok", f"{upload.name}: {survey.n_records} rijen gelezen" + (f" uit bladen {sheets}" if sheets else "") + "."))
+        ui.flash("ok", f"{upload.name}: {survey.n_records} rijen gelezen" + (f" uit bladen {sheets}" if sheets else "") + ".")
     bar.empty()
-    st.session_state["bronnen_flash"] = flash
     st.session_state["survey_upload_n"] = st.session_state.get("survey_upload_n", 0) + 1
     ctx.changed()
     st.rerun()

@@ -16,8 +16,7 @@ st.write(
     "buurten) of een eigen tabel met een kolom wijkcode, eventueel de wijkgrenzen (GeoJSON) en een postcodetabel."
 )
 
-for kind, message in st.session_state.pop("gebieden_flash", []):
-    (st.success if kind == "ok" else st.error)(ui.plain(message))
+ui.show_flash()
 
 READERS = {
     "gebied": (read_area_table, ["csv", "txt", "xlsx", "xls", "ods"], "CBS-cijfers of andere open data per wijk (CSV, XLSX)"),
@@ -29,20 +28,18 @@ cols = st.columns(3)
 for col, (kind, (reader, types, label)) in zip(cols, READERS.items()):
     uploads = col.file_uploader(label, type=types, accept_multiple_files=True, key=f"area_{kind}_{n}")
     if uploads:
-        flash = []
         for upload in uploads:
             data = upload.getvalue()
             try:
                 reader(upload.name, data)
             except WijkbeeldError as exc:
-                flash.append(("fout", f"Niet geladen — {exc}"))
+                ui.flash("fout", f"Niet geladen — {exc}")
                 continue
             except Exception:  # noqa: BLE001
-                flash.append(("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen."))
+                ui.flash("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen.")
                 continue
             store.add_file(project.id, upload.name, kind, data)
-            flash.append(("ok", f"{upload.name} geladen."))
-        st.session_state["gebieden_flash"] = flash
+            ui.flash("ok", f"{upload.name} geladen.")
         st.session_state["area_upload_n"] = n + 1
         ctx.changed()
         st.rerun()

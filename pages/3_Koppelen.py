@@ -15,8 +15,7 @@ store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = int(project.settings.get("drempel", 5))
 
-for message in st.session_state.pop("koppelen_flash", []):
-    st.success(ui.plain(message))
+ui.show_flash()
 
 if data.areas is None or data.gazetteer is None:
     st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
@@ -102,9 +101,7 @@ else:
     if st.button("Koppelingen opslaan", type="primary", key="save_unlinked"):
         rows = edited.assign(raw=unlinked["waarde"].to_numpy(), sleutel=unlinked["sleutel"].to_numpy())
         n = save_links(rows)
-        st.session_state["koppelen_flash"] = [f"{n} koppeling(en) opgeslagen."]
-        ctx.changed()
-        st.rerun()
+        ui.done(ctx, f"{n} koppeling(en) opgeslagen.")
 
 st.subheader("Bij benadering gekoppeld: graag nakijken")
 review = link_review(data.records, names)
@@ -143,9 +140,7 @@ else:
     if st.button("Wijzigingen opslaan", key="save_review"):
         keys = [alias_key(k, v) for k, v in zip(review["soort"], review["waarde"])]
         n = save_links(edited_review.assign(raw=review["waarde"].to_numpy(), sleutel=keys))
-        st.session_state["koppelen_flash"] = [f"{n} koppeling(en) aangepast."]
-        ctx.changed()
-        st.rerun()
+        ui.done(ctx, f"{n} koppeling(en) aangepast.")
 
 st.subheader("Aliassen en vaste koppelingen")
 st.caption("Een alias koppelt een schrijfwijze aan een wijk, bijvoorbeeld ‘Centrum’ aan de Binnenstad.")
@@ -157,9 +152,7 @@ with st.form("add_alias", clear_on_submit=True):
         kind = "postcode" if parse_postcode(raw)[0] else "naam"
         if raw.strip():
             store.set_alias(project.id, kind, alias_key(kind, raw), raw.strip(), label_to_code[target])
-            st.session_state["koppelen_flash"] = [f"Alias ‘{raw.strip()}’ toegevoegd."]
-            ctx.changed()
-            st.rerun()
+            ui.done(ctx, f"Alias ‘{raw.strip()}’ toegevoegd.")
 aliases = [
     {"soort": kind, "key": key, "Schrijfwijze": raw, "Wijk": names.get(code, "— geen wijk —") if code else "— geen wijk —"}
     for kind in ("naam", "postcode")

@@ -17,15 +17,12 @@ answers = data.answers
 threshold = ctx.threshold
 tagger = ui.tagger_for(codebook)
 
-for kind, message in st.session_state.pop("themas_flash", []):
-    (st.success if kind == "ok" else st.error)(ui.plain(message))
+ui.show_flash()
 
 
 def store_codebook(new, renamed=None, message: str = "Codeboek opgeslagen.") -> None:
     save_codebook(store, project.id, new, renamed)
-    st.session_state["themas_flash"] = [("ok", message)]
-    ctx.changed()
-    st.rerun()
+    ui.done(ctx, message)
 
 
 st.write(
@@ -174,12 +171,10 @@ with tab_files:
         try:
             imported = read_codebook(upload.name, upload.getvalue())
         except CodebookError as exc:
-            st.session_state["themas_flash"] = [("fout", f"Niet geïmporteerd — {exc} Het huidige codeboek blijft staan.")]
+            ui.flash("fout", f"Niet geïmporteerd — {exc} Het huidige codeboek blijft staan.")
             st.rerun()
         except Exception:  # noqa: BLE001
-            st.session_state["themas_flash"] = [
-                ("fout", f"Niet geïmporteerd — {upload.name} kon niet worden gelezen. Het huidige codeboek blijft staan.")
-            ]
+            ui.flash("fout", f"Niet geïmporteerd — {upload.name} kon niet worden gelezen. Het huidige codeboek blijft staan.")
             st.rerun()
         else:
             dropped = {n: None for n in codebook.names if n not in imported.names}

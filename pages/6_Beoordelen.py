@@ -16,8 +16,7 @@ answers = data.answers
 codebook = data.codebook
 threshold = ctx.threshold
 
-for kind, message in st.session_state.pop("beoordelen_flash", []):
-    (st.success if kind == "ok" else st.error)(ui.plain(message))
+ui.show_flash()
 
 if answers.empty:
     st.info("Nog geen antwoorden om te beoordelen. Upload bronnen op de pagina Bronnen.")
@@ -26,9 +25,7 @@ if answers.empty:
 
 def save(items: dict, message: str) -> None:
     store.save_corrections(project.id, items)
-    st.session_state["beoordelen_flash"] = [("ok", message)]
-    ctx.changed()
-    st.rerun()
+    ui.done(ctx, message)
 
 
 names = data.gazetteer.names if data.gazetteer else {}
@@ -154,9 +151,7 @@ else:
         save({row["answer_key"]: (new_themes, new_tone if new_tone != row["tone_auto"] else "")}, "Correctie opgeslagen.")
     if reset:
         store.delete_corrections(project.id, [row["answer_key"]])
-        st.session_state["beoordelen_flash"] = [("ok", "De automatische thema's gelden weer voor dit antwoord.")]
-        ctx.changed()
-        st.rerun()
+        ui.done(ctx, "De automatische thema's gelden weer voor dit antwoord.")
 
 st.subheader("Voorgestelde thema's")
 n_corrected = int(answers["corrected"].sum())
@@ -202,6 +197,4 @@ if stored and stored[0] == key:
             store.save_suggestion_feedback(project.id, feedback)
             if items:
                 store.save_corrections(project.id, items)
-            st.session_state["beoordelen_flash"] = [("ok", f"{len(feedback)} beslissing(en) opgeslagen.")]
-            ctx.changed()
-            st.rerun()
+            ui.done(ctx, f"{len(feedback)} beslissing(en) opgeslagen.")
