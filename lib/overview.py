@@ -23,11 +23,11 @@ def sources_overview(data, threshold: int = 5) -> pd.DataFrame:
                 "Traject": survey.trajectory or "(naam nog invullen)",
                 "Soort": survey.trajectory_type,
                 "Datum": dutch_date(survey.trajectory_date),
-                "Bestand": survey.name,
                 "Respondenten": small(n, threshold),
                 "Open vragen": sum(len(s.columns_with(Role.OPEN)) for s in survey.sheets),
                 "Antwoorden": small(n_answers, threshold),
                 "Gekoppeld": (linked / n) if n >= threshold else None,
+                "Bestand": survey.name,
             }
         )
     return pd.DataFrame(rows)
