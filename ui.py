@@ -305,3 +305,21 @@ def select_wijk(code: str) -> None:
     """Remember the selected wijk for all wijk pages."""
     st.session_state["wijk"] = code
     st.query_params["wijk"] = code
+
+
+DUTCH_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "time": {
+        "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                   "oktober", "november", "december"],
+        "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    },
+}
+
+
+def altair(chart, **kwargs) -> None:
+    """Draw an Altair chart with Dutch number and date formats (``12,5%``, ``1.234``)."""
+    st.altair_chart(chart.configure(locale=DUTCH_LOCALE), **kwargs)

@@ -104,7 +104,7 @@ with tab_themas:
             color=alt.Color("Gebied:N", scale=alt.Scale(range=["#0b5394", "#bdbdbd"]), legend=alt.Legend(orient="top", title=None)),
             tooltip=[alt.Tooltip("Thema:N"), alt.Tooltip("Gebied:N"), alt.Tooltip("Aandeel:Q", format=".1%")],
         ).properties(height=max(260, 34 * len(order)))
-        st.altair_chart(chart, width="stretch")
+        ui.altair(chart, width="stretch")
         st.dataframe(
             pd.DataFrame({
                 "Thema": shares["Thema"], "Antwoorden": shares["Antwoorden"],
@@ -148,7 +148,7 @@ with tab_bereik:
             pd.DataFrame({"Leeftijd": ages["Leeftijd"], "Groep": "Respondenten", "Aandeel": ages["Aandeel respondenten"]}),
             pd.DataFrame({"Leeftijd": ages["Leeftijd"], "Groep": "Inwoners (CBS)", "Aandeel": ages["Aandeel inwoners"]}),
         ]).dropna()
-        st.altair_chart(
+        ui.altair(
             alt.Chart(plot).mark_bar().encode(
                 x=alt.X("Leeftijd:N", sort=[b for b, _ in [("0-15", 0), ("15-25", 0), ("25-45", 0), ("45-65", 0), ("65+", 0)]],
                         title="Leeftijd (jaar)"),

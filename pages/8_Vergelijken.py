@@ -73,7 +73,7 @@ if view == "Kaart":
             x=alt.X("positie:O", axis=None), color=alt.Color("kleur:N", scale=None)
         )
         text = alt.Chart(legend_df).mark_text(dy=20, fontSize=11).encode(x=alt.X("positie:O", axis=None), text="tekst:N")
-        st.altair_chart((swatch + text).properties(height=60, title=label), width="stretch")
+        ui.altair((swatch + text).properties(height=60, title=label), width="stretch")
         hint = {1: "Donkerder = hoger (hier ongunstiger).", -1: "Donkerder = lager (hier ongunstiger).",
                 0: "Donkerder = hoger."}[direction]
         st.caption(hint + " Klik op een wijk om die te kiezen. Kaart zonder achtergrond werkt offline. Bron cijfers: CBS.")
@@ -108,8 +108,8 @@ if view == "Thema's per wijk":
             color=alt.Color("Aandeel:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(format="%", title="Aandeel")),
             tooltip=[alt.Tooltip("Wijk:N"), alt.Tooltip("Thema:N"), alt.Tooltip("Aandeel tekst:N", title="Aandeel"),
                      alt.Tooltip("Antwoorden:N"), alt.Tooltip("Antwoorden wijk:N", title="Antwoorden uit de wijk")],
-        ).properties(height=28 * shown["Wijk"].nunique() + 20)
-        st.altair_chart(heat, width="stretch")
+        ).properties(height=alt.Step(28))
+        ui.altair(heat, width="stretch")
         st.caption("Aandeel van de antwoorden uit een wijk dat een thema noemt (een antwoord kan meer thema's noemen). "
                    "Beweeg over een vak voor de aantallen.")
     if hidden:
@@ -176,7 +176,7 @@ if view == "Woorden naast cijfers":
                          alt.Tooltip("Waarde tekst:N", title=options[key]), alt.Tooltip("Antwoorden wijk:N")],
             )
             chart = base.mark_circle(size=120, color="#0b5394") + base.mark_text(align="left", dx=8, fontSize=11).encode(text="Wijk:N")
-            st.altair_chart(chart.properties(height=420), width="stretch")
+            ui.altair(chart.properties(height=420), width="stretch")
             st.caption("Rechtsboven: veel inbreng over het thema én een hoog cijfer. Bron cijfers: CBS.")
 
 if view == "Tabel en download":
