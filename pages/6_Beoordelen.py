@@ -57,6 +57,7 @@ LIMIT = 500
 view = shown.head(LIMIT)
 editor = pd.DataFrame(
     {
+        "Kies": False,
         "Antwoord": view["answer"].astype(str).map(mask_text).to_numpy(),
         "Thema's": pd.Series([split_themes(v) for v in view["themes"]], dtype=object).to_numpy(),
         "Toon": view["tone"].to_numpy(),
@@ -78,8 +79,10 @@ edited = st.data_editor(
         "Thema's": st.column_config.MultiselectColumn("Thema's", options=codebook.names, width="large"),
         "Toon": st.column_config.SelectboxColumn("Toon", options=list(TONES), required=True, width="small"),
         "Gecorrigeerd": st.column_config.CheckboxColumn("Gecorrigeerd", width="small"),
+        "Kies": st.column_config.CheckboxColumn("Kies", width="small", help="Kies antwoorden voor de actie hieronder"),
     },
 )
+picked = [idx for idx in view.index if bool(edited.at[idx, "Kies"])]
 if len(shown) > LIMIT:
     st.caption(f"De tabel toont de eerste {LIMIT} antwoorden; verfijn de filters om andere te zien.")
 changes = {}
@@ -91,13 +94,16 @@ for idx in view.index:
 if changes and st.button(f"Wijzigingen opslaan ({len(changes)} antwoorden)", type="primary", key="save_edits"):
     save(changes, f"{len(changes)} correctie(s) opgeslagen.")
 
-with st.expander(f"Eén thema toevoegen of weghalen bij alle {len(shown)} gefilterde antwoorden"):
+target = shown.loc[picked] if picked else shown
+scope = f"de {len(picked)} gekozen antwoorden" if picked else f"alle {len(shown)} gefilterde antwoorden"
+with st.expander(f"Eén thema toevoegen of weghalen bij {scope}", expanded=bool(picked)):
     c1, c2 = st.columns([2, 1])
     bulk_theme = c1.selectbox("Thema", codebook.names, key="bulk_theme")
     action = c2.radio("Actie", ["Toevoegen", "Weghalen"], key="bulk_action", horizontal=True)
-    if st.button("Toepassen op de gefilterde antwoorden", key="bulk_apply", disabled=shown.empty):
+    st.caption("Vink in de tabel de kolom ‘Kies’ aan om alleen die antwoorden te wijzigen.")
+    if st.button(f"Toepassen op {scope}", key="bulk_apply", disabled=target.empty):
         items = {}
-        for key, themes, tone, tone_auto in zip(shown["answer_key"], shown["themes"], shown["tone"], shown["tone_auto"]):
+        for key, themes, tone, tone_auto in zip(target["answer_key"], target["themes"], target["tone"], target["tone_auto"]):
             current = split_themes(themes)
             new = current + [bulk_theme] if action == "Toevoegen" and bulk_theme not in current else [
                 t for t in current if not (action == "Weghalen" and t == bulk_theme)
