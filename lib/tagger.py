@@ -149,6 +149,10 @@ class Tagger:
         info = self._cache.get(w)
         if info is not None:
             return info
+        if "'" in w or "’" in w:  # "boa's", "auto's", "baby's": the word before the apostrophe
+            base = self._word(w.replace("’", "'").split("'")[0])
+            self._cache[w] = base
+            return base
         s = stem(w)
         found: set[int] = set()
         found |= self._exact.get(w, set())
