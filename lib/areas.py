@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -507,33 +508,36 @@ def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.Data
 AREAS_CACHE_VERSION = 1
 
 
-def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
-    """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content)."""
+def cached_by_content(files: list[tuple[str, bytes]], cache_dir, label: str, build):
+    """``build(files)`` with its result kept on disk under ``cache_dir``, keyed by the files' names and bytes."""
     import hashlib
     import pickle
     from pathlib import Path
 
-    digest = hashlib.sha256(f"{AREAS_CACHE_VERSION}|{gemeentecode}".encode())
+    digest = hashlib.sha256(f"{AREAS_CACHE_VERSION}|{label}".encode())
     for name, data in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    path = Path(cache_dir) / f"areas-{digest.hexdigest()[:24]}.pickle"
+    path = Path(cache_dir) / f"{label}-{digest.hexdigest()[:24]}.pickle"
     try:
         with path.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, Areas):
-            return cached
+            return pickle.load(fh)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
         pass
-    areas = load_areas(files, gemeentecode=gemeentecode)
+    result = build(files)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(areas, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return areas
+    return result
+
+
+def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
+    """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content)."""
+    return cached_by_content(files, cache_dir, f"areas-{gemeentecode}", lambda f: load_areas(f, gemeentecode=gemeentecode))
 
 
 def load_areas(files: list[tuple[str, bytes]], *, gemeentecode: str | None = None) -> Areas:

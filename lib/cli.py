@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-from .areas import load_areas_cached
+from .areas import cached_by_content, load_areas_cached
 from .codebook import default_codebook, read_codebook
 from .errors import WijkbeeldError
 from .export import write_table
@@ -84,16 +84,21 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
     area_paths = [Path(p) for p in args.areas] if args.areas else _default_area_files()
     pc_paths = [Path(p) for p in args.postcodes] if args.postcodes else ([] if args.areas else _default_postcode_files())
     areas = load_areas_cached([(p.name, _read(p)) for p in area_paths], default_data_dir() / "cache")
-    postcode_tables = [read_postcode_table(p.name, _read(p)) for p in pc_paths]
+    postcode_tables = [
+        cached_by_content([(p.name, _read(p))], default_data_dir() / "cache", "postcodes", lambda f: read_postcode_table(*f[0]))
+        for p in pc_paths
+    ]
     gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
     known = gazetteer.known_tokens()
     surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
     records, answers = collect(surveys, gazetteer)
-    tagged = pool.tag_many(answers["answer"].tolist())
+    pending = pool.submit(answers["answer"].tolist())  # the workers tag while this process masks
+    masked = mask_series(answers["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
+    tagged = pending()
     answers["themes"] = tagged["themes"].to_numpy()
     answers["sentiment"] = tagged["tone"].to_numpy()
     table = answers[OUTPUT_COLUMNS].copy()
-    table["answer"] = mask_series(table["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
+    table["answer"] = masked.to_numpy()
     write_table(table, out)
     summary = {"areas": {"gemeente": areas.gemeentecode, "naam": areas.gemeentenaam, "wijken": len(areas.wijken)}, "sources": []}
     for survey in surveys:

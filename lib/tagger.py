@@ -607,15 +607,19 @@ class TaggerPool:
 
     def tag_many(self, texts: list[str]) -> pd.DataFrame:
         """Like ``Tagger.tag_many``; large batches are split over the workers."""
+        return self.submit(texts)()
+
+    def submit(self, texts: list[str]):
+        """Start tagging; returns a function that waits for and returns the result (``Tagger.tag_many`` columns)."""
         if self._pool is None or len(texts) < PARALLEL_FROM:
-            return Tagger(self.codebook).tag_many(texts)
+            return lambda: Tagger(self.codebook).tag_many(texts)
         positions: dict[str, int] = {}
         back = np.fromiter((positions.setdefault(t if isinstance(t, str) else "", len(positions)) for t in texts),
                            dtype=np.int64, count=len(texts))
         unique = list(positions)  # each distinct answer is sent and tagged once
         size = -(-len(unique) // self.workers)
-        parts = self._pool.map(_tag_chunk, [unique[i : i + size] for i in range(0, len(unique), size)])
-        return pd.concat(parts, ignore_index=True).iloc[back].reset_index(drop=True)
+        pending = self._pool.map_async(_tag_chunk, [unique[i : i + size] for i in range(0, len(unique), size)])
+        return lambda: pd.concat(pending.get(), ignore_index=True).iloc[back].reset_index(drop=True)
 
     def close(self) -> None:
         """Stop the workers."""
