@@ -29,9 +29,18 @@ TONES = ("negatief", "neutraal", "positief")
 TONE_THRESHOLD = 0.1
 MAX_CHARS = 5000
 """Only the first characters of very long answers are tagged (a 20,000-character paste stays fast)."""
-_TOKENS = re.compile(r"[a-zà-öø-ÿĳ]+(?:['’][a-z]+)?|[.,;:!?\n\x01]")
-"""Lower-case Latin words (Dutch letters), clause punctuation, and \x01 between answers in bulk."""
-_BOUNDARY = frozenset(".,;:!?\n")
+_PUNCT = r"[.,;:!?\n]"
+_SEPARATOR = r"[^a-zà-öø-ÿĳ'’.]+"
+"""Tokens: lower-case Latin words (Dutch letters, an apostrophe inside), and "." for every clause mark."""
+_PUNCT_RE = re.compile(_PUNCT)
+_SEPARATOR_RE = re.compile(_SEPARATOR)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words and clause marks ("."); the same rules as the bulk tokenizer in ``Tagger.tag_many`` (pyarrow)."""
+    spaced = _PUNCT_RE.sub(" . ", text.lower())
+    return [t for t in (p.strip("'’") for p in _SEPARATOR_RE.split(spaced)) if t]
+_BOUNDARY = frozenset({"."})
 _NEGATION_FACTOR = -0.6
 _DEFICIT = -0.35
 """Polarity of a stated lack: an unused negation ("kan niet betalen"), "te" + adjective, "al jaren"."""
@@ -195,7 +204,7 @@ class Tagger:
     # ------------------------------------------------------------------ per answer
     def _analyse(self, text: str) -> tuple[set[int], set[int], list[str], float]:
         """Strong and weak themes, the tokens and the tone score of one answer (same rules as ``tag_many``)."""
-        toks = _TOKENS.findall(text[:MAX_CHARS].lower())
+        toks = tokenize(text[:MAX_CHARS])
         strong: set[int] = set()
         weak: set[int] = set()
         items: list[float] = []
@@ -335,14 +344,9 @@ class Tagger:
         n = len(originals)
         if n == 0:
             return pd.DataFrame({"themes": pd.Series(dtype=str), "tone": pd.Series(dtype=str), "score": pd.Series(dtype=float)})
-        clipped = [t[:MAX_CHARS].replace("\x01", " ") for t in originals]
-        joined = "\x01".join(clipped).lower()  # one regex pass over all answers
-        all_tokens = np.array(_TOKENS.findall(joined), dtype=object)
-        separator = all_tokens == "\x01"
-        answer = np.cumsum(separator)[~separator]
-        flat = all_tokens[~separator]
+        clipped = [t[:MAX_CHARS] for t in originals]
+        codes, uniques, answer = _tokenize_all(clipped)
         lengths = np.bincount(answer, minlength=n)
-        codes, uniques = pd.factorize(flat, sort=False)
         u_info = [None if tok in _BOUNDARY else self._word(tok) for tok in uniques]
         m = len(uniques)
         strong_u = np.zeros(m, dtype=np.int64)
@@ -567,6 +571,25 @@ def _match_phrase(stems: list[str], clause: list[int], start: int, phrase: tuple
         else:
             return None
     return pos
+
+
+def _tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Tokenize all answers at once in pyarrow (RE2, C++): token codes, the distinct tokens, answer of each token."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
+    arr = pc.replace_substring_regex(arr, _PUNCT, " . ")
+    parts = pc.split_pattern_regex(arr, _SEPARATOR)
+    answer = pc.list_parent_indices(parts)
+    flat = pc.utf8_trim(pc.list_flatten(parts), "'’")
+    keep = pc.not_equal(flat, "")
+    flat = pc.filter(flat, keep)
+    answer = pc.filter(answer, keep)
+    encoded = pc.dictionary_encode(flat)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    uniques = encoded.dictionary.to_pylist()
+    return codes, uniques, answer.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 PARALLEL_FROM = 20_000
