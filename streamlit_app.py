@@ -6,6 +6,7 @@ import streamlit as st
 import ui
 from lib.overview import sources_overview, wijk_coverage
 from lib.privacy import small
+from lib.wijken import percent
 
 ctx = ui.page("Overzicht")
 data = ctx.data
@@ -38,12 +39,13 @@ if data.areas is None:
 if data.surveys:
     st.subheader("Bronnen")
     overview = sources_overview(data, threshold)
+    overview["Gekoppeld"] = [percent(v, 0) if v is not None and v == v else "–" for v in overview["Gekoppeld"]]
     st.dataframe(
         overview,
         hide_index=True,
         width="stretch",
         column_config={
-            "Gekoppeld": st.column_config.ProgressColumn("Gekoppeld", format="percent", min_value=0, max_value=1),
+            "Gekoppeld": st.column_config.TextColumn("Gekoppeld", help="Aandeel respondenten dat aan een wijk is gekoppeld"),
         },
     )
 

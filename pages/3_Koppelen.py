@@ -116,7 +116,7 @@ else:
         {
             "waarde": review["waarde"].map(mask_text),
             "wijk": review["wijk"],
-            "zekerheid": review["zekerheid"],
+            "zekerheid": (review["zekerheid"] * 100).round(),
             "aantal": review["aantal"].map(lambda n: small(n, threshold)),
             "koppelen": [CHOOSE] * len(review),
             "soort": review["soort"],
@@ -132,7 +132,7 @@ else:
             "soort": st.column_config.TextColumn("Soort", width="small"),
             "waarde": st.column_config.TextColumn("Waarde in de bron"),
             "wijk": st.column_config.TextColumn("Gekoppeld aan"),
-            "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="percent", min_value=0, max_value=1),
+            "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
             "aantal": st.column_config.TextColumn("Respondenten", width="small"),
             "koppelen": st.column_config.SelectboxColumn("Wijzigen in", options=options, width="medium"),
         },

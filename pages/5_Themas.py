@@ -7,6 +7,7 @@ import ui
 from lib.agreement import per_theme, summary
 from lib.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
 from lib.privacy import small
+from lib.wijken import percent
 from lib.themes import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
 
 ctx = ui.page("Thema's en codeboek")
@@ -41,7 +42,7 @@ overview = pd.DataFrame(
         "Trefwoorden": [len(t.keywords) for t in codebook.themes],
         "Antwoorden": [small(int(counts.get(n, 0)), threshold) for n in codebook.names],
         "Aandeel": [
-            (int(counts.get(n, 0)) / n_answers if n_answers and counts.get(n, 0) >= threshold else None)
+            percent(int(counts.get(n, 0)) / n_answers) if n_answers and counts.get(n, 0) >= threshold else "–"
             for n in codebook.names
         ],
     }
@@ -57,7 +58,7 @@ st.dataframe(
     width="stretch",
     column_config={
         "Beschrijving": st.column_config.TextColumn(width="large"),
-        "Aandeel": st.column_config.ProgressColumn("Aandeel van de antwoorden", format="percent", min_value=0, max_value=1),
+        "Aandeel": st.column_config.TextColumn("Aandeel van de antwoorden"),
     },
 )
 

@@ -177,6 +177,7 @@ if stored and stored[0] == key:
     else:
         by_key = answers.set_index("answer_key")
         table = suggestions.head(200).assign(
+            zekerheid=lambda d: (d["zekerheid"] * 100).round(),
             Antwoord=lambda d: d["answer_key"].map(lambda k: mask_text(str(by_key.at[k, "answer"]))),
             Beslissing="—",
         )
@@ -186,7 +187,7 @@ if stored and stored[0] == key:
             disabled=["Antwoord", "thema", "zekerheid"],
             column_config={
                 "thema": "Voorgesteld thema",
-                "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="percent", min_value=0, max_value=1),
+                "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
                 "Beslissing": st.column_config.SelectboxColumn(options=["—", "Accepteren", "Afwijzen"], required=True),
             },
         )
