@@ -203,20 +203,16 @@ def test_pick_answers_in_the_table_and_add_a_theme_to_them_only(browser, tmp_pat
         page.goto(f"{url}/Beoordelen")
         wait_idle(page, 60_000)
         grid = page.get_by_test_id("stDataFrame").first
+        grid.locator("canvas").first.wait_for()
+        page.wait_for_timeout(1500)  # let the grid become interactive and the layout settle
         box = grid.bounding_box()
         # the 'Kies' checkbox of the first two rows (header row ~35 px, rows ~35 px high)
         for row in (0, 1):
-            expected = page.get_by_text(f"bij de {row + 1} gekozen antwoorden")
-            for _attempt in range(4):  # the grid is a canvas: retry a click that landed during a rerun
-                wait_idle(page)
-                page.mouse.click(box["x"] + 30, box["y"] + 35 + 17 + 35 * row)  # select the cell ...
-                page.keyboard.press("Space")  # ... and tick it
-                try:
-                    expected.first.wait_for(timeout=6_000)
-                    break
-                except Exception:  # noqa: BLE001 - try again
-                    continue
-            expected.first.wait_for(timeout=10_000)
+            page.mouse.click(box["x"] + 30, box["y"] + 35 + 17 + 35 * row)  # select the cell ...
+            page.keyboard.press("Space")  # ... and tick it
+            page.get_by_text(f"bij de {row + 1} gekozen antwoorden").first.wait_for(timeout=45_000)
+            wait_idle(page)
+            page.wait_for_timeout(700)
         wait_idle(page)
         page.get_by_role("button").filter(has_text="Toepassen op de 2 gekozen antwoorden").click()
         page.get_by_text("toegevoegd aan 2 antwoorden").wait_for(timeout=30_000)
