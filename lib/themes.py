@@ -76,6 +76,20 @@ def tag_answers(answers: pd.DataFrame, tagger: Tagger, corrections: dict[str, tu
     return out
 
 
+def bulk_theme_change(answers: pd.DataFrame, theme: str, add: bool) -> dict[str, tuple[list[str], str]]:
+    """Corrections that add (or remove) one theme for the given answers; answers that do not change are left out.
+
+    A tone that was corrected before is kept.
+    """
+    items = {}
+    for key, themes, tone, tone_auto in zip(answers["answer_key"], answers["themes"], answers["tone"], answers["tone_auto"]):
+        current = split_themes(themes)
+        new = current + [theme] if add and theme not in current else [t for t in current if add or t != theme]
+        if new != current:
+            items[key] = (new, tone if tone != tone_auto else "")
+    return items
+
+
 def theme_long(answers: pd.DataFrame, column: str = "themes") -> pd.DataFrame:
     """One row per (answer, theme): the answers' index as ``idx`` and ``thema``."""
     rows = [(idx, t) for idx, value in zip(answers.index, answers[column]) for t in split_themes(value)]

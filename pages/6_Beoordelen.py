@@ -7,7 +7,7 @@ import ui
 from lib.answers import UNLINKED
 from lib.privacy import mask_text, small
 from lib.tagger import TONES, marked_text, split_themes
-from lib.themes import NO_THEME, filter_tagged, suggest_themes
+from lib.themes import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes
 
 ctx = ui.page("Thema's beoordelen")
 store, project = ctx.store, ctx.project
@@ -102,14 +102,7 @@ with st.expander(f"Eén thema toevoegen of weghalen bij {scope}", expanded=bool(
     action = c2.radio("Actie", ["Toevoegen", "Weghalen"], key="bulk_action", horizontal=True)
     st.caption("Vink in de tabel de kolom ‘Kies’ aan om alleen die antwoorden te wijzigen.")
     if st.button(f"Toepassen op {scope}", key="bulk_apply", disabled=target.empty):
-        items = {}
-        for key, themes, tone, tone_auto in zip(target["answer_key"], target["themes"], target["tone"], target["tone_auto"]):
-            current = split_themes(themes)
-            new = current + [bulk_theme] if action == "Toevoegen" and bulk_theme not in current else [
-                t for t in current if not (action == "Weghalen" and t == bulk_theme)
-            ]
-            if new != current:
-                items[key] = (new, tone if tone != tone_auto else "")
+        items = bulk_theme_change(target, bulk_theme, add=action == "Toevoegen")
         if items:
             save(items, f"‘{bulk_theme}’ {'toegevoegd aan' if action == 'Toevoegen' else 'weggehaald bij'} {len(items)} antwoorden.")
         else:

@@ -191,31 +191,3 @@ def test_choose_another_wijk_and_see_the_profile_change(browser, tmp_path):
         assert page.get_by_test_id("stMetricValue").first.inner_text() == "3.235"
         page.close()
 
-
-def test_pick_answers_in_the_table_and_add_a_theme_to_them_only(browser, tmp_path):
-    _seed_project_with_areas(tmp_path, with_survey=True)
-    from lib.store import Store
-
-    store = Store(tmp_path / "wijkbeeld.sqlite")
-    project = store.projects()[0]
-    with app_server(tmp_path) as url:
-        page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        page.goto(f"{url}/Beoordelen")
-        wait_idle(page, 60_000)
-        grid = page.get_by_test_id("stDataFrame").first
-        grid.locator("canvas").first.wait_for()
-        page.wait_for_timeout(1500)  # let the grid become interactive and the layout settle
-        box = grid.bounding_box()
-        # the 'Kies' checkbox of the first two rows (header row ~35 px, rows ~35 px high)
-        for row in (0, 1):
-            page.mouse.click(box["x"] + 30, box["y"] + 35 + 17 + 35 * row)  # select the cell ...
-            page.keyboard.press("Space")  # ... and tick it
-            page.get_by_text(f"bij de {row + 1} gekozen antwoorden").first.wait_for(timeout=45_000)
-            wait_idle(page)
-            page.wait_for_timeout(700)
-        wait_idle(page)
-        page.get_by_role("button").filter(has_text="Toepassen op de 2 gekozen antwoorden").click()
-        page.get_by_text("toegevoegd aan 2 antwoorden").wait_for(timeout=30_000)
-        assert len(store.corrections(project.id)) == 2
-        shot(page, "beoordelen_gekozen")
-        page.close()
