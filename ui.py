@@ -229,6 +229,17 @@ def done(ctx: Context, message: str) -> None:
     st.rerun()
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_buttons(make, basename: str, slots, verb: str = "Download als") -> None:
+    """Excel and CSV download buttons in two layout slots; ``make(fmt)`` builds the bytes only when clicked."""
+    slots[0].download_button(f"{verb} Excel", data=lambda: make("xlsx"), file_name=f"{basename}.xlsx", mime=XLSX_MIME,
+                             on_click="ignore")
+    slots[1].download_button(f"{verb} CSV", data=lambda: make("csv"), file_name=f"{basename}.csv", mime="text/csv",
+                             on_click="ignore")
+
+
 def show_problems(problems: list[str]) -> None:
     """List messages about files that could not be used (escaped, never rendered as Markdown)."""
     for message in problems:

@@ -57,18 +57,4 @@ if selected:
         st.text(row["Antwoord"])  # plain text: respondent text is never rendered as Markdown
 else:
     st.caption("Klik op een rij om het hele antwoord te lezen.")
-c1, c2, _ = st.columns([1, 1, 4])
-c1.download_button(
-    "Download als Excel",
-    data=lambda: table_bytes(table, "xlsx"),
-    file_name="wijkbeeld_antwoorden.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
-)
-c2.download_button(
-    "Download als CSV",
-    data=lambda: table_bytes(table, "csv"),
-    file_name="wijkbeeld_antwoorden.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+ui.download_buttons(lambda fmt: table_bytes(table, fmt), "wijkbeeld_antwoorden", st.columns([1, 1, 4]))

@@ -152,14 +152,7 @@ with tab_files:
         "om in Excel te bewerken of met andere gemeenten te delen."
     )
     c1, c2, c3 = st.columns(3)
-    c1.download_button(
-        "Exporteren als Excel", data=lambda: codebook_bytes(codebook, "xlsx"), file_name="wijkbeeld_codeboek.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
-    )
-    c2.download_button(
-        "Exporteren als CSV", data=lambda: codebook_bytes(codebook, "csv"), file_name="wijkbeeld_codeboek.csv",
-        mime="text/csv", on_click="ignore",
-    )
+    ui.download_buttons(lambda fmt: codebook_bytes(codebook, fmt), "wijkbeeld_codeboek", (c1, c2), verb="Exporteren als")
     if c3.button("Standaardcodeboek terugzetten", key="reset_codebook"):
         default = default_codebook()
         store_codebook(default, {n: None for n in codebook.names if n not in default.names}, "Standaardcodeboek teruggezet.")

@@ -189,8 +189,4 @@ if view == "Tabel en download":
                  column_config={c: st.column_config.NumberColumn(format="%.1f") for c in table.columns if c.endswith("(%)")})
     st.caption(f"Aantallen onder de {threshold} staan als <{threshold}; aandelen op basis van minder antwoorden zijn leeg. "
                "Dat geldt ook voor de downloads.")
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button("Download als Excel", data=lambda: table_bytes(table, "xlsx", "Wijken"), file_name="wijkbeeld_wijken.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
-    c2.download_button("Download als CSV", data=lambda: table_bytes(table, "csv"), file_name="wijkbeeld_wijken.csv",
-                       mime="text/csv", on_click="ignore")
+    ui.download_buttons(lambda fmt: table_bytes(table, fmt, "Wijken"), "wijkbeeld_wijken", st.columns([1, 1, 4]))

@@ -40,6 +40,11 @@ def browser():
         b.close()
 
 
+def _metrics(page) -> dict[str, str]:
+    """The metrics on the page: label -> value as shown."""
+    return dict(zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts()))
+
+
 def _sidebar_labels(page) -> list[str]:
     links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
     return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
@@ -90,12 +95,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         page.get_by_text("Overzicht", exact=True).first.click()
         wait_idle(page)
         page.locator("h1", has_text="Overzicht").wait_for()
-        metrics = dict(
-            zip(
-                page.get_by_test_id("stMetricLabel").all_inner_texts(),
-                page.get_by_test_id("stMetricValue").all_inner_texts(),
-            )
-        )
+        metrics = _metrics(page)
         assert metrics["Bronnen"] == "1"
         # 11 respondents by ward name, one by PC4 4206 (92% Lingewijk); 9 distinct wijken
         assert metrics["Gekoppeld aan een wijk"] == "100%", metrics
@@ -111,9 +111,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         page = browser.new_page()
         page.goto(url)
         wait_idle(page, 60_000)
-        metrics = dict(
-            zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts())
-        )
+        metrics = _metrics(page)
         assert metrics["Bronnen"] == "1"
         page.close()
 
