@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.overview import sources_overview, wijk_coverage
-from lib.privacy import small
-from lib.wijken import percent
+from lib.wijken.overview import sources_overview, wijk_coverage
+from lib.core.privacy import small
+from lib.wijken.profile import percent
 
 ctx = ui.page("Overzicht")
 data = ctx.data

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from lib.codebook import Codebook
-from lib.errors import WijkbeeldError
-from lib.tagger import Tagger
-from lib.themes import project_codebook, tag_answers
+from lib.themes.codebook import Codebook
+from lib.core.errors import WijkbeeldError
+from lib.themes.tagger import Tagger
+from lib.themes.review import project_codebook, tag_answers
 from lib.project import ProjectData, analyse, ensure_project, restore_sample
-from lib.store import Project, Store
+from lib.core.store import Project, Store
 
 PAGES = [
     ("streamlit_app.py", "Overzicht", ":material/dashboard:"),
@@ -248,7 +248,7 @@ def show_problems(problems: list[str]) -> None:
 
 def long_themes(data: ProjectData):
     """One row per (answer, theme), cached with the tagged answers."""
-    from lib.wijken import theme_long
+    from lib.wijken.profile import theme_long
 
     key = ("long", id(data.answers))
     cache = _results()
@@ -266,7 +266,7 @@ def filters(data: ProjectData, project: Project, store: Store):
 
     import pandas as pd
 
-    from lib.wijken import Filters
+    from lib.wijken.profile import Filters
 
     saved = project.settings.get("filters", {})
     sources = sorted(data.answers["source"].unique()) if not data.answers.empty else []

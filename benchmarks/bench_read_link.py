@@ -18,10 +18,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.areas import load_areas  # noqa: E402
-from lib.postcodes import read_postcode_table  # noqa: E402
+from lib.areas.figures import load_areas  # noqa: E402
+from lib.areas.postcodes import read_postcode_table  # noqa: E402
 from lib.project import build_gazetteer, sample_area_files  # noqa: E402
-from lib.surveys import collect, read_survey  # noqa: E402
+from lib.reading.surveys import collect, read_survey  # noqa: E402
 
 # ward as residents write it -> a postcode in that wijk (or none)
 WIJKEN = {"Laag Dalem": "4207 AB", "laag-dalem": "", "Binnenstad": "4201 AB", "Haarwijk": "4205 EF",

@@ -25,15 +25,15 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from lib.codebook import default_codebook  # noqa: E402
-from lib.tagger import Tagger  # noqa: E402
+from lib.themes.codebook import default_codebook  # noqa: E402
+from lib.themes.tagger import Tagger  # noqa: E402
 
 
 def sample_sentences() -> list[str]:
     """Sentences of the bundled sample answers."""
-    from lib.areas import load_areas
+    from lib.areas.figures import load_areas
     from lib.project import build_gazetteer, sample_area_files, sample_survey_files
-    from lib.surveys import collect, read_survey
+    from lib.reading.surveys import collect, read_survey
 
     files = sample_area_files()
     areas = load_areas([(n, d) for k, n, d in files if k == "gebied"])

@@ -25,8 +25,8 @@ import pandas as pd  # noqa: E402
 
 
 def synthetic(n_wijken: int = 500, n_answers: int = 100_000):
-    from lib.areas import Areas
-    from lib.codebook import default_codebook
+    from lib.areas.figures import Areas
+    from lib.themes.codebook import default_codebook
     from lib.project import ProjectData
 
     rnd = random.Random(3)
@@ -93,7 +93,7 @@ def time_reruns(page: str, change, repeats: int = 7) -> list[float]:
 def main() -> None:
     os.environ["WIJKBEELD_DATA_DIR"] = tempfile.mkdtemp()
     import ui
-    from lib.store import Store
+    from lib.core.store import Store
 
     store = Store(Path(os.environ["WIJKBEELD_DATA_DIR"]) / "wijkbeeld.sqlite")
     store.set_meta("last_project", str(store.create_project("Benchmark").id))

@@ -3,7 +3,7 @@
 import os
 import sys
 
-from .cli import main
+from lib.cli import main
 
 code = main()
 sys.stdout.flush()

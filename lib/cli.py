@@ -13,17 +13,17 @@ import sys
 from pathlib import Path
 
 
-from .areas import cached_by_content, load_areas_cached
-from .codebook import default_codebook, read_codebook
-from .errors import WijkbeeldError
-from .export import write_table
-from .postcodes import read_postcode_table
-from .privacy import mask_series
-from .store import default_data_dir
-from .project import SAMPLE_DIR, build_gazetteer
-from .roles import Role
-from .surveys import collect, read_survey
-from .tagger import TaggerPool
+from lib.areas.figures import cached_by_content, load_areas_cached
+from lib.themes.codebook import default_codebook, read_codebook
+from lib.core.errors import WijkbeeldError
+from lib.present.export import write_table
+from lib.areas.postcodes import read_postcode_table
+from lib.core.privacy import mask_series
+from lib.core.store import default_data_dir
+from lib.project import SAMPLE_DIR, build_gazetteer
+from lib.reading.roles import Role
+from lib.reading.surveys import collect, read_survey
+from lib.themes.tagger import TaggerPool
 
 OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "sentiment"]
 

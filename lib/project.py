@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .areas import AreaTable, Areas, build_areas, read_area_table, read_geojson
-from .codebook import Codebook
-from .errors import WijkbeeldError
-from .linking import Gazetteer, normalise_name
-from .postcodes import read_postcode_table
-from .store import Store, StoredFile
-from .surveys import Survey, collect, read_survey, unlinked_values
+from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table, read_geojson
+from lib.themes.codebook import Codebook
+from lib.core.errors import WijkbeeldError
+from lib.areas.linking import Gazetteer, normalise_name
+from lib.areas.postcodes import read_postcode_table
+from lib.core.store import Store, StoredFile
+from lib.reading.surveys import Survey, collect, read_survey, unlinked_values
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_PROJECT = "Voorbeeld Gorinchem"
@@ -163,7 +163,7 @@ def analyse(store: Store, project_id: int, progress: Callable[[float, str], None
 def alias_key(kind: str, raw: str) -> str:
     """Normalised key under which an alias or postcode override is stored."""
     if kind == "postcode":
-        from .codes import parse_postcode
+        from lib.core.codes import parse_postcode
 
         pc4, pc6 = parse_postcode(raw)
         return pc6 or pc4 or raw.strip()

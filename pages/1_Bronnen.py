@@ -5,11 +5,11 @@ from datetime import date
 import streamlit as st
 
 import ui
-from lib.errors import WijkbeeldError
+from lib.core.errors import WijkbeeldError
 from lib.project import TRAJECTORY_TYPES
-from lib.readers import MAX_FILE_BYTES, MAX_ROWS, SUPPORTED_EXTENSIONS
-from lib.roles import ROLE_LABELS
-from lib.surveys import default_trajectory_name, read_survey, role_overrides, role_table
+from lib.reading.readers import MAX_FILE_BYTES, MAX_ROWS, SUPPORTED_EXTENSIONS
+from lib.reading.roles import ROLE_LABELS
+from lib.reading.surveys import default_trajectory_name, read_survey, role_overrides, role_table
 
 ctx = ui.page("Bronnen")
 store, project = ctx.store, ctx.project

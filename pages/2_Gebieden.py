@@ -3,10 +3,10 @@
 import streamlit as st
 
 import ui
-from lib.areas import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
-from lib.errors import WijkbeeldError
-from lib.maps import choropleth
-from lib.postcodes import read_postcode_table
+from lib.areas.figures import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
+from lib.core.errors import WijkbeeldError
+from lib.present.maps import choropleth
+from lib.areas.postcodes import read_postcode_table
 
 ctx = ui.page("Gebieden en cijfers")
 store, project = ctx.store, ctx.project

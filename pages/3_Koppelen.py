@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.codes import parse_postcode
-from lib.linking import suggestions_for
-from lib.privacy import mask_text, small
+from lib.core.codes import parse_postcode
+from lib.areas.linking import suggestions_for
+from lib.core.privacy import mask_text, small
 from lib.project import alias_key
-from lib.surveys import link_methods, link_review
+from lib.reading.surveys import link_methods, link_review
 
 ctx = ui.page("Koppelen aan wijken")
 store, project = ctx.store, ctx.project

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ui
-from lib.answers import UNLINKED, AnswerFilter, answers_table, filter_answers
-from lib.export import table_bytes
-from lib.privacy import small
+from lib.present.answers import UNLINKED, AnswerFilter, answers_table, filter_answers
+from lib.present.export import table_bytes
+from lib.core.privacy import small
 
 ctx = ui.page("Antwoorden")
 data = ctx.data

@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.agreement import per_theme, summary
-from lib.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
-from lib.privacy import small
-from lib.wijken import percent
-from lib.themes import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
+from lib.themes.agreement import per_theme, summary
+from lib.themes.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
+from lib.core.privacy import small
+from lib.wijken.profile import percent
+from lib.themes.review import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
 
 ctx = ui.page("Thema's en codeboek")
 store, project = ctx.store, ctx.project

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.answers import UNLINKED
-from lib.privacy import mask_text, small
-from lib.tagger import TONES, marked_text, split_themes
-from lib.themes import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes
+from lib.present.answers import UNLINKED
+from lib.core.privacy import mask_text, small
+from lib.themes.tagger import TONES, marked_text, split_themes
+from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes
 
 ctx = ui.page("Thema's beoordelen")
 store, project = ctx.store, ctx.project

@@ -5,9 +5,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.areas import SMALL_AREA_INHABITANTS, format_number
-from lib.privacy import small
-from lib.wijken import age_comparison, key_figures, percent, reach, representative_quotes, restrict, theme_shares
+from lib.areas.figures import SMALL_AREA_INHABITANTS, format_number
+from lib.core.privacy import small
+from lib.wijken.profile import age_comparison, key_figures, percent, reach, representative_quotes, restrict, theme_shares
 
 ctx = ui.page("Wijkprofiel")
 store, project = ctx.store, ctx.project

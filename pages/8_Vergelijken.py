@@ -5,10 +5,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lib.areas import format_number
-from lib.export import table_bytes
-from lib.maps import choropleth
-from lib.wijken import (
+from lib.areas.figures import format_number
+from lib.present.export import table_bytes
+from lib.present.maps import choropleth
+from lib.wijken.profile import (
     DEFAULT_PAIRS,
     DIRECTION,
     comparison_table,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from lib.areas import load_areas
-from lib.postcodes import read_postcode_table
+from lib.areas.figures import load_areas
+from lib.areas.postcodes import read_postcode_table
 from lib.project import build_gazetteer, sample_area_files
-from lib.store import Store
+from lib.core.store import Store
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

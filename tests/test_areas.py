@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import CBS, EXPECTED, SHARED_KWB, is_dutch
-from lib.areas import (
+from lib.areas.figures import (
     build_areas,
     describe_column,
     format_number,
@@ -21,7 +21,7 @@ from lib.areas import (
     read_geojson,
     wijk_table,
 )
-from lib.errors import AreasError
+from lib.core.errors import AreasError
 
 GORINCHEM_WIJKEN = [f"WK0512{i:02d}" for i in range(1, 22)]
 

@@ -70,7 +70,7 @@ def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_p
 def _seed_project_with_areas(data_dir: Path, with_survey: bool = False) -> None:
     """A project with the Gorinchem areas (and one small survey), lighter than the full sample."""
     from lib.project import sample_area_files
-    from lib.store import Store
+    from lib.core.store import Store
 
     store = Store(data_dir / "wijkbeeld.sqlite")
     project = store.create_project("Testproject")
@@ -139,7 +139,7 @@ def test_bad_upload_shows_dutch_message_and_keeps_work(browser, tmp_path):
 
 def test_correct_a_theme_and_see_it_after_reload(browser, tmp_path):
     _seed_project_with_areas(tmp_path)
-    from lib.store import Store
+    from lib.core.store import Store
 
     store = Store(tmp_path / "wijkbeeld.sqlite")
     project = store.projects()[0]

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from conftest import EXPECTED, GOOD_FILES, RESPONDENTS, fixture_bytes, respondent_ids
-from lib.codes import normalise_code, parse_postcode
-from lib.linking import Gazetteer, link_records, normalise_name, suggestions_for
-from lib.postcodes import read_postcode_table
+from lib.core.codes import normalise_code, parse_postcode
+from lib.areas.linking import Gazetteer, link_records, normalise_name, suggestions_for
+from lib.areas.postcodes import read_postcode_table
 from lib.project import alias_key, build_gazetteer
-from lib.surveys import collect, link_review, read_survey, unlinked_values
+from lib.reading.surveys import collect, link_review, read_survey, unlinked_values
 
 
 def _with_aliases(areas, postcodes, names: dict[str, str] | None = None, pcs: dict[str, str] | None = None) -> Gazetteer:
@@ -248,7 +248,7 @@ def test_pc6_table_links_exact_postcodes(tmp_path, gorinchem_areas):
 
 
 def test_postcode_table_without_codes_is_refused_in_dutch():
-    from lib.errors import AreasError
+    from lib.core.errors import AreasError
 
     with pytest.raises(AreasError) as info:
         read_postcode_table("pc.csv", b"postcode;wijk\n4205;Haarwijk\n4206;Lingewijk\n")

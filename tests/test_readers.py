@@ -23,11 +23,11 @@ from conftest import (
     respondent_ids,
     sheet_specs,
 )
-from lib import readers
-from lib.errors import EmptyFileError, EncryptedFileError, FileTooLargeError, UnreadableFileError
-from lib.readers import read_file
-from lib.roles import Role
-from lib.surveys import read_survey
+from lib.reading import readers
+from lib.core.errors import EmptyFileError, EncryptedFileError, FileTooLargeError, UnreadableFileError
+from lib.reading.readers import read_file
+from lib.reading.roles import Role
+from lib.reading.surveys import read_survey
 
 SHEETS = sheet_specs()
 

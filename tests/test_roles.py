@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from conftest import fixture_bytes
-from lib.roles import Role, age_group, detect_role, detect_roles, parse_age
-from lib.surveys import read_survey, role_overrides, role_table
+from lib.reading.roles import Role, age_group, detect_role, detect_roles, parse_age
+from lib.reading.surveys import read_survey, role_overrides, role_table
 
 OPEN_ANSWERS = [
     "Er is te weinig groen in de straat en de bomen worden gekapt",

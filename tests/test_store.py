@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import fixture_bytes, is_dutch
-from lib.errors import StoreError
+from lib.core.errors import StoreError
 from lib.project import SAMPLE_ALIASES, SAMPLE_PROJECT, alias_key, analyse, restore_sample, sample_survey_files
-from lib.store import Store
+from lib.core.store import Store
 
 CSV = b"id;wijk;antwoord\n1;Lingewijk;Meer groen\n"
 

@@ -7,8 +7,8 @@ import io
 import pandas as pd
 import pytest
 
-from lib.codebook import Codebook, CodebookError, Theme, codebook_bytes, default_codebook, read_codebook
-from lib.tagger import Tagger, marked_text
+from lib.themes.codebook import Codebook, CodebookError, Theme, codebook_bytes, default_codebook, read_codebook
+from lib.themes.tagger import Tagger, marked_text
 
 MINI = Codebook(
     [
@@ -227,7 +227,7 @@ def test_phrases_allow_two_words_in_between_within_a_clause():
 
 
 def test_keyword_markers_survive_normalisation():
-    from lib.codebook import normalise_keyword
+    from lib.themes.codebook import normalise_keyword
 
     assert normalise_keyword("  ?School ") == "?school"
     assert normalise_keyword("=Ouderen.") == "=ouderen"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.agreement import summary
-from lib.codebook import default_codebook
-from lib.tagger import Tagger
+from lib.themes.agreement import summary
+from lib.themes.codebook import default_codebook
+from lib.themes.tagger import Tagger
 
 DATA = Path(__file__).parent / "data"
 

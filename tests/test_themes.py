@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.codebook import Codebook, Theme
-from lib.tagger import Tagger
-from lib.themes import bulk_theme_change, save_codebook, tag_answers
+from lib.themes.codebook import Codebook, Theme
+from lib.themes.tagger import Tagger
+from lib.themes.review import bulk_theme_change, save_codebook, tag_answers
 
 BOOK = Codebook([Theme("Wonen", "", ["huur"]), Theme("Veiligheid", "", ["overlast"])])
 
@@ -38,7 +38,7 @@ def test_bulk_change_adds_or_removes_one_theme_and_keeps_corrected_tone():
 
 
 def test_renaming_and_removing_themes_carries_into_corrections(tmp_path):
-    from lib.store import Store
+    from lib.core.store import Store
 
     store = Store(tmp_path / "db.sqlite")
     pid = store.create_project("P").id

@@ -32,10 +32,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.areas import build_areas, read_area_table, read_geojson, wijk_table
-from lib.export import table_bytes
-from lib.maps import NO_DATA, choropleth, classes
-from lib.wijken import (
+from lib.areas.figures import build_areas, read_area_table, read_geojson, wijk_table
+from lib.present.export import table_bytes
+from lib.present.maps import NO_DATA, choropleth, classes
+from lib.wijken.profile import (
     Filters,
     age_comparison,
     comparison_table,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codes import normalise_code, parse_postcode
-from .errors import AreasError
-from .readers import read_file
-from .tables import extract_table
+from lib.core.codes import normalise_code, parse_postcode
+from lib.core.errors import AreasError
+from lib.reading.readers import read_file
+from lib.reading.tables import extract_table
 
 
 def read_postcode_table(name: str, data: bytes) -> tuple[dict[str, list[tuple[str, float]]], dict[str, str]]:

@@ -6,7 +6,7 @@ import math
 
 import pydeck as pdk
 
-from .areas import Areas
+from lib.areas.figures import Areas
 
 
 
@@ -66,7 +66,7 @@ def choropleth(
     0: neutral (blue). Returns ``(deck, legend)`` or None without wijk boundaries. Without ``basemap`` nothing
     is fetched from the internet.
     """
-    from .areas import format_number
+    from lib.areas.figures import format_number
 
     if not areas.geojson:
         return None

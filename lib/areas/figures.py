@@ -21,10 +21,10 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .codes import code_level, gemeente_of, normalise_code, wijk_of_buurt
-from .errors import AreasError, WijkbeeldError
-from .readers import read_file
-from .tables import Table, extract_table
+from lib.core.codes import code_level, gemeente_of, normalise_code, wijk_of_buurt
+from lib.core.errors import AreasError, WijkbeeldError
+from lib.reading.readers import read_file
+from lib.reading.tables import Table, extract_table
 
 _MISSING = {"", ".", "x", "?", "-", "na", "nan", "none", "null", "-99995", "-99997", "-99999", "-99998"}
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")

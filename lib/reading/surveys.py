@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .errors import EmptyFileError
-from .linking import Gazetteer, link_records
-from .readers import RawFile, read_file
-from .roles import Role, detect_roles, parse_age
-from .tables import Table, extract_table
+from lib.core.errors import EmptyFileError
+from lib.areas.linking import Gazetteer, link_records
+from lib.reading.readers import RawFile, read_file
+from lib.reading.roles import Role, detect_roles, parse_age
+from lib.reading.tables import Table, extract_table
 
 Progress = Callable[[float, str], None]
 
@@ -216,8 +216,8 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
     by PC4 (one choice covers every PC6 in it). Columns: soort, sleutel (the key an
     alias is stored under), waarde (the spellings seen), aantal, reden.
     """
-    from .codes import parse_postcode
-    from .linking import normalise_name
+    from lib.core.codes import parse_postcode
+    from lib.areas.linking import normalise_name
 
     columns = ["soort", "sleutel", "waarde", "aantal", "reden"]
     if records.empty:
@@ -247,7 +247,7 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
 
 def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
     """A few distinct non-empty values of a column, masked and shortened, joined by ' | '."""
-    from .privacy import mask_text
+    from lib.core.privacy import mask_text
 
     seen: list[str] = []
     for value in values:
@@ -293,7 +293,7 @@ def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Values linked by approximation (fuzzy name or PC4 majority), to check: waarde, wijk, zekerheid, aantal."""
     if records.empty:
         return pd.DataFrame(columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
-    from .codes import parse_postcode
+    from lib.core.codes import parse_postcode
 
     part = records[records["method"].isin(["fuzzy", "pc4"])]
     pc4 = part["postcode_raw"].astype(str).map(lambda v: parse_postcode(v)[0] or v.strip())
@@ -317,7 +317,7 @@ def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 def link_methods(records: pd.DataFrame) -> pd.DataFrame:
     """How records were linked: methode (Dutch label) and aantal."""
-    from .linking import METHOD_LABELS
+    from lib.areas.linking import METHOD_LABELS
 
     counts = records["method"].fillna("").map(lambda m: METHOD_LABELS.get(m, m)).value_counts()
     return pd.DataFrame({"Manier van koppelen": counts.index, "Respondenten": counts.to_numpy()})

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .privacy import mask_series
+from lib.core.privacy import mask_series
 
 UNLINKED = "(niet gekoppeld)"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codes import normalise_code, parse_postcode
+from lib.core.codes import normalise_code, parse_postcode
 
 FUZZY_ACCEPT = 0.86
 """Lowest similarity for an automatic fuzzy link."""

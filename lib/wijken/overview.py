@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .areas import format_number
-from .privacy import small
-from .roles import Role
+from lib.areas.figures import format_number
+from lib.core.privacy import small
+from lib.reading.roles import Role
 
 
 def sources_overview(data, threshold: int = 5) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .readers import RawSheet, cell_text
+from lib.reading.readers import RawSheet, cell_text
 
 HEADER_SCAN_ROWS = 40
 _NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?%?$")

@@ -13,7 +13,7 @@ from enum import Enum
 
 import pandas as pd
 
-from .codes import normalise_code, parse_postcode
+from lib.core.codes import normalise_code, parse_postcode
 
 
 class Role(str, Enum):
@@ -99,7 +99,7 @@ def detect_role(header: str, values: pd.Series, known_wijken: set[str] | None = 
         return Role.AGE
     distinct = sample.nunique()
     if known_wijken:
-        from .linking import normalise_name
+        from lib.areas.linking import normalise_name
 
         hits = _share(
             (normalise_code(v) in known_wijken) or (normalise_name(v) in known_wijken) for v in sample.unique()[:200]

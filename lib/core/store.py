@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .errors import StoreError
+from lib.core.errors import StoreError
 
 SCHEMA_VERSION = 1
 KINDS = ("enquete", "gebied", "geo", "postcode")

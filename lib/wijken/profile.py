@@ -13,9 +13,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .areas import SMALL_AREA_INHABITANTS, Areas, format_number
-from .privacy import mask_text, small
-from .tagger import split_themes
+from lib.areas.figures import SMALL_AREA_INHABITANTS, Areas, format_number
+from lib.core.privacy import mask_text, small
+from lib.themes.tagger import split_themes
 
 RATE_UNITS = {"%", "per 1.000 inwoners", "per huishouden", "per km²", "inwoners per km²", "adressen per km²"}
 """Units that are comparable between wijken (rates); counts are not ranked."""
@@ -283,7 +283,7 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
 
     Columns: Leeftijd, Respondenten (count, suppressed), Aandeel respondenten, Aandeel inwoners, Verschil.
     """
-    from .roles import age_group
+    from lib.reading.roles import age_group
 
     part = records[(records["wijkcode"] == wijkcode) & records["age"].notna()]
     latest = areas.latest()

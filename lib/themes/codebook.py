@@ -14,7 +14,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .errors import WijkbeeldError
+from lib.core.errors import WijkbeeldError
 
 COLUMNS = ["thema", "beschrijving", "trefwoord"]
 
@@ -201,8 +201,8 @@ def default_codebook() -> Codebook:
 
 def read_codebook(name: str, data: bytes) -> Codebook:
     """Read an exported/edited codebook (CSV or XLSX); raises CodebookError with a Dutch message."""
-    from .readers import read_file
-    from .tables import extract_table
+    from lib.reading.readers import read_file
+    from lib.reading.tables import extract_table
 
     try:
         raw = read_file(name, data)
@@ -216,7 +216,7 @@ def read_codebook(name: str, data: bytes) -> Codebook:
 
 def codebook_bytes(codebook: Codebook, fmt: str) -> bytes:
     """Export as ``csv`` or ``xlsx`` (formulas neutralised)."""
-    from .export import table_bytes
+    from lib.present.export import table_bytes
 
     return table_bytes(codebook.to_frame(), fmt, sheet_name="Codeboek")
 

@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from .errors import (
+from lib.core.errors import (
     EmptyFileError,
     EncryptedFileError,
     FileTooLargeError,

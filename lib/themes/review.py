@@ -11,9 +11,9 @@ from collections import Counter
 
 import pandas as pd
 
-from .codebook import Codebook, default_codebook
-from .tagger import Tagger, split_themes
-from .textnlp import stem, stop_words, tokens
+from lib.themes.codebook import Codebook, default_codebook
+from lib.themes.tagger import Tagger, split_themes
+from lib.themes.textnlp import stem, stop_words, tokens
 
 NO_THEME = "(geen thema)"
 

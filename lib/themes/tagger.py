@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codebook import Codebook
-from .textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, polarity_lexicon, stem, stop_words
+from lib.themes.codebook import Codebook
+from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, polarity_lexicon, stem, stop_words
 
 TONES = ("negatief", "neutraal", "positief")
 TONE_THRESHOLD = 0.1

@@ -1,0 +1,1 @@
+"""The edge: numbers turned into Dutch text, charts, maps and downloadable tables."""

@@ -1,0 +1,1 @@
+"""Stage 3, themes: codebook, tagger (themes and tone), corrections and learning from them."""
