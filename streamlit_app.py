@@ -59,7 +59,7 @@ if data.areas is not None and not data.records.empty:
     st.dataframe(coverage, hide_index=True, width="stretch")
     unlinked = data.unlinked()
     if not unlinked.empty:
-        n = int(unlinked["aantal"].sum())
+        n = int(unlinked["count"].sum())
         st.warning(
             f"{small(n, threshold)} respondenten zijn nog niet aan een wijk gekoppeld "
             f"({len(unlinked)} verschillende waarden).",

@@ -32,16 +32,16 @@ def synthetic(n_wijken: int = 500, n_answers: int = 100_000):
     rnd = random.Random(3)
     codes = [f"WK99{i:04d}" for i in range(n_wijken)]
     wijken = pd.DataFrame({"wijkcode": codes, "wijknaam": [f"Wijk {i:03d}" for i in range(n_wijken)],
-                           "inwoners": [float(rnd.randint(200, 9000)) for _ in codes]})
+                           "inhabitants": [float(rnd.randint(200, 9000)) for _ in codes]})
     rows = []
     for key, label, unit in [("aantal_inwoners", "Aantal inwoners", "aantal"), ("65plus", "Inwoners 65 jaar of ouder", "%"),
                              ("0_15", "Inwoners 0 tot 15 jaar", "%"), ("15_25", "Inwoners 15 tot 25 jaar", "%"),
                              ("25_45", "Inwoners 25 tot 45 jaar", "%"), ("45_65", "Inwoners 45 tot 65 jaar", "%"),
                              ("pct_eenpersoonshhd", "Eenpersoonshuishoudens", "%")]:
-        for code, inw in zip(codes + ["GM9999"], list(wijken["inwoners"]) + [sum(wijken["inwoners"])]):
+        for code, inw in zip(codes + ["GM9999"], list(wijken["inhabitants"]) + [sum(wijken["inhabitants"])]):
             value = inw if key == "aantal_inwoners" else rnd.uniform(5, 40)
-            rows.append({"gebiedcode": code, "niveau": "gemeente" if code.startswith("GM") else "wijk", "indicator": key,
-                         "label": label, "eenheid": unit, "jaar": 2024.0, "waarde": value, "bron": "synthetisch"})
+            rows.append({"area_code": code, "level": "gemeente" if code.startswith("GM") else "wijk", "indicator": key,
+                         "label": label, "unit": unit, "year": 2024.0, "value": value, "source": "synthetisch"})
     side = int(np.ceil(np.sqrt(n_wijken)))
     features = []
     for i, code in enumerate(codes):

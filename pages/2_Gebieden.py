@@ -56,8 +56,8 @@ else:
     c1.metric("Gemeente", f"{areas.gemeentenaam}")
     c2.metric("Wijken", len(areas.wijken))
     c3.metric("Indicatoren", areas.indicators["indicator"].nunique())
-    gm_pop = areas.latest().query("gebiedcode == @areas.gemeentecode and indicator == 'aantal_inwoners'")
-    c4.metric("Inwoners", format_number(gm_pop["waarde"].iloc[0]) if not gm_pop.empty else "onbekend")
+    gm_pop = areas.latest().query("area_code == @areas.gemeentecode and indicator == 'aantal_inwoners'")
+    c4.metric("Inwoners", format_number(gm_pop["value"].iloc[0]) if not gm_pop.empty else "onbekend")
     if len(areas.gemeenten) > 1:
         codes = list(areas.gemeenten)
         chosen = st.selectbox(
@@ -89,7 +89,7 @@ else:
         )
         st.dataframe(indicator_catalogue(areas), hide_index=True, width="stretch")
     with tab_kaart:
-        pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inwoners"]))
+        pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inhabitants"]))
         result = choropleth(areas, pop, "Inwoners")
         if result is None:
             st.info("Geen wijkgrenzen geladen. Upload een GeoJSON met de wijken om de kaart te zien.")

@@ -55,11 +55,11 @@ def save_links(rows: pd.DataFrame) -> int:
 
 st.subheader("Niet gekoppeld")
 unlinked = data.unlinked()
-unusable = unlinked[unlinked["sleutel"] == ""]
-unlinked = unlinked[unlinked["sleutel"] != ""].reset_index(drop=True)
+unusable = unlinked[unlinked["key"] == ""]
+unlinked = unlinked[unlinked["key"] != ""].reset_index(drop=True)
 if not unusable.empty:
     st.caption(
-        f"{small(int(unusable['aantal'].sum()), threshold)} respondenten vulden bij wijk iets in zonder bruikbare naam "
+        f"{small(int(unusable['count'].sum()), threshold)} respondenten vulden bij wijk iets in zonder bruikbare naam "
         "(bijvoorbeeld ‘?’); die blijven ongekoppeld."
     )
 if unlinked.empty:
@@ -71,16 +71,16 @@ else:
     )
     suggestions = [
         ", ".join(f"{names.get(c, c)} ({s:.0%})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
-        for v, k in zip(unlinked["sleutel"], unlinked["soort"])
+        for v, k in zip(unlinked["key"], unlinked["kind"])
     ]
     editor = pd.DataFrame(
         {
-            "waarde": unlinked["waarde"].map(mask_text),
-            "aantal": unlinked["aantal"].map(lambda n: small(n, threshold)),
+            "value": unlinked["value"].map(mask_text),
+            "count": unlinked["count"].map(lambda n: small(n, threshold)),
             "koppelen": [CHOOSE] * len(unlinked),
             "suggestie": suggestions,
-            "reden": unlinked["reden"],
-            "soort": unlinked["soort"],
+            "reason": unlinked["reason"],
+            "kind": unlinked["kind"],
         }
     )
     edited = st.data_editor(
@@ -88,18 +88,18 @@ else:
         key="unlinked_editor",
         hide_index=True,
         width="stretch",
-        disabled=["soort", "waarde", "aantal", "reden", "suggestie"],
+        disabled=["kind", "value", "count", "reason", "suggestie"],
         column_config={
-            "soort": st.column_config.TextColumn("Soort", width="small"),
-            "waarde": st.column_config.TextColumn("Waarde in de bron", width="medium"),
-            "aantal": st.column_config.TextColumn("Respondenten", width="small"),
-            "reden": st.column_config.TextColumn("Waarom niet gekoppeld", width="large"),
+            "kind": st.column_config.TextColumn("Soort", width="small"),
+            "value": st.column_config.TextColumn("Waarde in de bron", width="medium"),
+            "count": st.column_config.TextColumn("Respondenten", width="small"),
+            "reason": st.column_config.TextColumn("Waarom niet gekoppeld", width="large"),
             "suggestie": st.column_config.TextColumn("Beste suggesties"),
             "koppelen": st.column_config.SelectboxColumn("Koppelen aan", options=options, width="medium"),
         },
     )
     if st.button("Koppelingen opslaan", type="primary", key="save_unlinked"):
-        rows = edited.assign(raw=unlinked["waarde"].to_numpy(), sleutel=unlinked["sleutel"].to_numpy())
+        rows = edited.assign(raw=unlinked["value"].to_numpy(), key=unlinked["key"].to_numpy())
         n = save_links(rows)
         ui.done(ctx, f"{n} koppeling(en) opgeslagen.")
 
@@ -114,12 +114,12 @@ else:
     )
     review_editor = pd.DataFrame(
         {
-            "waarde": review["waarde"].map(mask_text),
+            "value": review["value"].map(mask_text),
             "wijk": review["wijk"],
-            "zekerheid": (review["zekerheid"] * 100).round(),
-            "aantal": review["aantal"].map(lambda n: small(n, threshold)),
+            "confidence": (review["confidence"] * 100).round(),
+            "count": review["count"].map(lambda n: small(n, threshold)),
             "koppelen": [CHOOSE] * len(review),
-            "soort": review["soort"],
+            "kind": review["kind"],
         }
     )
     edited_review = st.data_editor(
@@ -127,19 +127,19 @@ else:
         key="review_editor",
         hide_index=True,
         width="stretch",
-        disabled=["soort", "waarde", "wijk", "zekerheid", "aantal"],
+        disabled=["kind", "value", "wijk", "confidence", "count"],
         column_config={
-            "soort": st.column_config.TextColumn("Soort", width="small"),
-            "waarde": st.column_config.TextColumn("Waarde in de bron"),
+            "kind": st.column_config.TextColumn("Soort", width="small"),
+            "value": st.column_config.TextColumn("Waarde in de bron"),
             "wijk": st.column_config.TextColumn("Gekoppeld aan"),
-            "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
-            "aantal": st.column_config.TextColumn("Respondenten", width="small"),
+            "confidence": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
+            "count": st.column_config.TextColumn("Respondenten", width="small"),
             "koppelen": st.column_config.SelectboxColumn("Wijzigen in", options=options, width="medium"),
         },
     )
     if st.button("Wijzigingen opslaan", key="save_review"):
-        keys = [alias_key(k, v) for k, v in zip(review["soort"], review["waarde"])]
-        n = save_links(edited_review.assign(raw=review["waarde"].to_numpy(), sleutel=keys))
+        keys = [alias_key(k, v) for k, v in zip(review["kind"], review["value"])]
+        n = save_links(edited_review.assign(raw=review["value"].to_numpy(), key=keys))
         ui.done(ctx, f"{n} koppeling(en) aangepast.")
 
 st.subheader("Aliassen en vaste koppelingen")
@@ -154,7 +154,7 @@ with st.form("add_alias", clear_on_submit=True):
             store.set_alias(project.id, kind, alias_key(kind, raw), raw.strip(), label_to_code[target])
             ui.done(ctx, f"Alias ‘{raw.strip()}’ toegevoegd.")
 aliases = [
-    {"soort": kind, "key": key, "Schrijfwijze": raw, "Wijk": names.get(code, "— geen wijk —") if code else "— geen wijk —"}
+    {"kind": kind, "key": key, "Schrijfwijze": raw, "Wijk": names.get(code, "— geen wijk —") if code else "— geen wijk —"}
     for kind in ("naam", "postcode")
     for key, (raw, code) in store.aliases(project.id, kind).items()
 ]

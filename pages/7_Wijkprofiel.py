@@ -28,7 +28,7 @@ if wijk != current:
     ui.select_wijk(wijk)
 
 row = data.areas.wijken.set_index("wijkcode").loc[wijk]
-inhabitants = row["inwoners"]
+inhabitants = row["inhabitants"]
 tiny = inhabitants == inhabitants and inhabitants < SMALL_AREA_INHABITANTS
 n_answers = int((answers["wijkcode"] == wijk).sum())
 n_resp = int((records["wijkcode"] == wijk).sum()) if records is not None else 0

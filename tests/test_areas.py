@@ -33,11 +33,11 @@ def _table(name: str):
 
 
 def _value(indicators: pd.DataFrame, code: str, key: str, year: float | None = None) -> float:
-    rows = indicators[(indicators["gebiedcode"] == code) & (indicators["indicator"] == key)]
+    rows = indicators[(indicators["area_code"] == code) & (indicators["indicator"] == key)]
     if year is not None:
-        rows = rows[rows["jaar"] == year]
+        rows = rows[rows["year"] == year]
     assert len(rows) == 1, f"{code} {key}: {len(rows)} rows"
-    return float(rows["waarde"].iloc[0])
+    return float(rows["value"].iloc[0])
 
 
 def _shared(name: str):
@@ -54,26 +54,26 @@ def test_statline_export_with_padding_dots_and_comma_decimals():
     spec = EXPECTED["cbs"]["statline_gorinchem_2024.csv"]
     t = _table("statline_gorinchem_2024.csv")
     ind = t.indicators
-    assert sorted(ind["gebiedcode"].unique()) == ["GM0512", *GORINCHEM_WIJKEN]  # padded codes normalised
-    assert set(ind["jaar"]) == {2024.0}
+    assert sorted(ind["area_code"].unique()) == ["GM0512", *GORINCHEM_WIJKEN]  # padded codes normalised
+    assert set(ind["year"]) == {2024.0}
     assert t.names["WK051201"] == "Wijk 01 Gorinchem binnenstad"
-    assert t.gemeentenamen == {"GM0512": "Gorinchem"}  # padded to 40 characters in the file
-    inw = ind[ind["indicator"] == "aantal_inwoners"].set_index("gebiedcode")["waarde"]
+    assert t.gemeente_names == {"GM0512": "Gorinchem"}  # padded to 40 characters in the file
+    inw = ind[ind["indicator"] == "aantal_inwoners"].set_index("area_code")["value"]
     assert inw["GM0512"] == spec["gemeente_inwoners"] == 38671
     assert inw[GORINCHEM_WIJKEN].sum() == spec["sum_wijk_inwoners"] == 38670
     # comma decimals in right-aligned cells: "     1,7"
     assert _value(ind, "WK051201", "gem_huishouden_grootte") == pytest.approx(1.7)
     # the '.' of suppressed values is missing, not zero
-    assert int(ind["waarde"].isna().sum()) == spec["n_suppressed_cells"] == 35
-    assert (ind["waarde"].dropna() >= 0).all()
-    assert ind["bron"].str.contains("Bron: CBS", regex=False).all()
+    assert int(ind["value"].isna().sum()) == spec["n_suppressed_cells"] == 35
+    assert (ind["value"].dropna() >= 0).all()
+    assert ind["source"].str.contains("Bron: CBS", regex=False).all()
 
 
 def test_statline_areas_build_the_21_wijken():
     areas = build_areas([_table("statline_gorinchem_2024.csv")])
     assert (areas.gemeentecode, areas.gemeentenaam) == ("GM0512", "Gorinchem")
     assert areas.wijken["wijkcode"].tolist() == GORINCHEM_WIJKEN
-    assert areas.wijken.set_index("wijkcode").loc["WK051211", "inwoners"] == 8035
+    assert areas.wijken.set_index("wijkcode").loc["WK051211", "inhabitants"] == 8035
 
 
 # --------------------------------------------------------------------------- KWB download without prefixes
@@ -81,16 +81,16 @@ def test_statline_areas_build_the_21_wijken():
 
 def test_unprefixed_kwb_codes_regain_prefix_and_leading_zero():
     t = _table("kwb_clean_unprefixed.csv")
-    codes = set(t.indicators["gebiedcode"])
+    codes = set(t.indicators["area_code"])
     for raw, code in EXPECTED["cbs"]["kwb_clean_unprefixed.csv"]["example_codes"].items():
         assert code in codes, raw
     assert codes == {"GM0512", *GORINCHEM_WIJKEN}
     areas = build_areas([t])
     assert areas.gemeentecode == "GM0512" and len(areas.wijken) == 21
     # a_inw is the KWB key for inhabitants
-    assert areas.wijken.set_index("wijkcode").loc["WK051201", "inwoners"] == 5865
+    assert areas.wijken.set_index("wijkcode").loc["WK051201", "inhabitants"] == 5865
     # an empty cell is a suppressed value
-    assert t.indicators["waarde"].isna().sum() > 0
+    assert t.indicators["value"].isna().sum() > 0
 
 
 # --------------------------------------------------------------------------- Amsterdam, R-mangled
@@ -104,24 +104,24 @@ def test_r_mangled_amsterdam_file_reads_99_wijken_and_quoted_decimals():
     assert areas.wijken["wijkcode"].str.fullmatch(r"WK0363\d\d").all()
     assert t.names["WK036300"] == "Burgwallen-Oude Zijde"
     ind = t.indicators
-    assert set(ind["jaar"].dropna()) == {2019.0}
+    assert set(ind["year"].dropna()) == {2019.0}
     # quoted "10,2" is 10.2 (percentage of young people with youth care, gemeente row)
     jeugdzorg = ind[ind["indicator"] == "pct_jeugdzorg"]
-    assert jeugdzorg.set_index("gebiedcode").loc["GM0363", "waarde"] == pytest.approx(10.2)
+    assert jeugdzorg.set_index("area_code").loc["GM0363", "value"] == pytest.approx(10.2)
     # NA, "" and "." are missing, not zero and not an error
-    assert ind["waarde"].isna().sum() > 0
-    wk = ind[ind["gebiedcode"] == "WK036300"]
+    assert ind["value"].isna().sum() > 0
+    wk = ind[ind["area_code"] == "WK036300"]
     hoekwoning = wk[wk["label"].str.contains("Hoekwoning") & wk["label"].str.contains("elektriciteit")]
-    assert math.isnan(hoekwoning["waarde"].iloc[0])  # NA
+    assert math.isnan(hoekwoning["value"].iloc[0])  # NA
     stadsverwarming = wk[wk["label"].str.contains("stadsverwarming")]
-    assert math.isnan(stadsverwarming["waarde"].iloc[0])  # ""
+    assert math.isnan(stadsverwarming["value"].iloc[0])  # ""
     # columns that are '.' everywhere (most common postcode) or codes are not indicators
     assert not ind["label"].str.contains("postcode|Indelingswijziging|Codering", case=False).any()
 
 
 def test_r_mangled_inhabitants_header_is_recognised():
     areas = build_areas([_table("amsterdam_84583NED_2019_gemeente_wijk.csv")])
-    inw = areas.wijken.set_index("wijkcode")["inwoners"]
+    inw = areas.wijken.set_index("wijkcode")["inhabitants"]
     assert inw["WK036300"] == 4295
     assert inw.notna().sum() >= 95
 
@@ -136,20 +136,20 @@ def test_r_row_index_is_not_an_indicator():
 
 def test_statline_ses_file_with_buurten_and_decimal_points():
     t = _table("85163NED_ses_woa_2019_amsterdam_gm_wk_bu.csv")
-    codes = pd.Series(t.indicators["gebiedcode"].unique())
+    codes = pd.Series(t.indicators["area_code"].unique())
     assert codes.str[:2].value_counts().to_dict() == {"BU": 479, "WK": 99, "GM": 1}
     areas = build_areas([t])
     assert len(areas.wijken) == 99 and len(areas.buurten) == 479
     assert set(areas.buurten["wijkcode"]) <= set(areas.wijken["wijkcode"])
     ses = areas.indicators[areas.indicators["label"].str.contains("SES-WOA")]
     # decimal point, right-aligned, negative: "  -0.022"
-    assert ses.set_index("gebiedcode").loc["WK036300", "waarde"] == pytest.approx(-0.022)
+    assert ses.set_index("area_code").loc["WK036300", "value"] == pytest.approx(-0.022)
 
 
 def test_unit_stated_in_the_file_is_kept():
     ind = _table("85163NED_ses_woa_2019_amsterdam_gm_wk_bu.csv").indicators
-    row = ind[(ind["gebiedcode"] == "WK036300") & (ind["waarde"] == 12.9)]
-    assert row["eenheid"].iloc[0] == "%"
+    row = ind[(ind["area_code"] == "WK036300") & (ind["value"] == 12.9)]
+    assert row["unit"].iloc[0] == "%"
 
 
 # --------------------------------------------------------------------------- transposed StatLine
@@ -163,8 +163,8 @@ def test_transposed_statline_file_regions_as_columns():
     assert areas.wijken["wijkcode"].tolist() == ["WK168000", "WK168001"]
     assert areas.wijk_names()["WK168000"] == "Wijk 00 Annen"
     # 'Nederland' (NL00) is not an area
-    assert not t.indicators["gebiedcode"].str.startswith("NL").any()
-    huisarts = t.indicators[t.indicators["indicator"] == "afstand_huisarts"].set_index("gebiedcode")["waarde"]
+    assert not t.indicators["area_code"].str.startswith("NL").any()
+    huisarts = t.indicators[t.indicators["indicator"] == "afstand_huisarts"].set_index("area_code")["value"]
     assert huisarts["WK168000"] == pytest.approx(0.9)
     assert huisarts["GM1680"] == pytest.approx(2.5)
 
@@ -185,15 +185,15 @@ def test_gorinchem_sample_has_21_wijken_with_names_and_map(gorinchem_areas):
 
 def test_latest_year_per_indicator(gorinchem_areas):
     """Population figures come from 2024, labour participation only exists for 2022: show each with its year."""
-    latest = gorinchem_areas.latest().set_index(["gebiedcode", "indicator"])
-    assert latest.loc[("GM0512", "aantal_inwoners"), "waarde"] == 38671
-    assert latest.loc[("GM0512", "aantal_inwoners"), "jaar"] == 2024
-    assert latest.loc[("GM0512", "arbeidsparticipatie"), "waarde"] == 65
-    assert latest.loc[("GM0512", "arbeidsparticipatie"), "jaar"] == 2022
+    latest = gorinchem_areas.latest().set_index(["area_code", "indicator"])
+    assert latest.loc[("GM0512", "aantal_inwoners"), "value"] == 38671
+    assert latest.loc[("GM0512", "aantal_inwoners"), "year"] == 2024
+    assert latest.loc[("GM0512", "arbeidsparticipatie"), "value"] == 65
+    assert latest.loc[("GM0512", "arbeidsparticipatie"), "year"] == 2022
     # a wijk: 2024 inhabitants (5865, not 2022's 5850), 2022 WOZ value
-    assert latest.loc[("WK051201", "aantal_inwoners"), "waarde"] == 5865
-    assert latest.loc[("WK051201", "gem_woz_waarde"), "jaar"] == 2022
-    inw = gorinchem_areas.wijken.set_index("wijkcode")["inwoners"]
+    assert latest.loc[("WK051201", "aantal_inwoners"), "value"] == 5865
+    assert latest.loc[("WK051201", "gem_woz_waarde"), "year"] == 2022
+    inw = gorinchem_areas.wijken.set_index("wijkcode")["inhabitants"]
     assert inw["WK051201"] == 5865
     # both years stay available
     ind = gorinchem_areas.indicators
@@ -274,7 +274,7 @@ def test_build_areas_takes_the_gemeente_with_most_wijken():
     assert (areas.gemeentecode, areas.gemeentenaam) == ("GM0512", "Gorinchem")
     assert len(areas.wijken) == 21
     assert areas.gemeenten == {"GM0512": "Gorinchem", "GM0513": "Gouda"}
-    assert set(areas.indicators["gebiedcode"].str[2:6]) == {"0512"}
+    assert set(areas.indicators["area_code"].str[2:6]) == {"0512"}
     gouda = build_areas([t], gemeentecode="GM0513")
     assert (gouda.gemeentecode, gouda.gemeentenaam, len(gouda.wijken)) == ("GM0513", "Gouda", 9)
     # an unknown choice falls back to the gemeente with most wijken
@@ -307,18 +307,18 @@ def test_buurt_counts_roll_up_to_a_wijk_without_its_own_row():
     areas = load_areas([("buurten_2024.csv", text.encode())])
     assert areas.wijken["wijkcode"].tolist() == ["WK051211", "WK051213"]
     assert len(areas.buurten) == 3
-    inw = areas.wijken.set_index("wijkcode")["inwoners"]
+    inw = areas.wijken.set_index("wijkcode")["inhabitants"]
     assert inw["WK051211"] == 350  # summed from its two buurten
     assert inw["WK051213"] == 3575  # its own figure wins over the buurt sum
-    rolled = areas.indicators[areas.indicators["gebiedcode"] == "WK051211"]
-    assert rolled["bron"].str.contains("opgeteld uit buurten").all()
+    rolled = areas.indicators[areas.indicators["area_code"] == "WK051211"]
+    assert rolled["source"].str.contains("opgeteld uit buurten").all()
 
 
 def test_file_with_only_buurten_builds_their_wijken():
     text = "buurtcode,buurtnaam,aantal_inwoners\nBU05121101,Dalem Noord,100\nBU05121102,Dalem Zuid,250\n"
     areas = load_areas([("buurten_2024.csv", text.encode())])
     assert areas.gemeentecode == "GM0512"
-    assert areas.wijken.set_index("wijkcode").loc["WK051211", "inwoners"] == 350
+    assert areas.wijken.set_index("wijkcode").loc["WK051211", "inhabitants"] == 350
 
 
 def test_file_without_area_codes_is_refused_in_dutch():

@@ -264,21 +264,21 @@ def test_link_records_uses_the_ward_first_then_the_postcode(gazetteer):
     links = link_records(gazetteer, wijk, postcode, 6)
     # the ward the resident wrote beats the majority wijk of the postcode
     assert links.loc[0, "wijkcode"] == "WK051205"
-    assert (links.loc[1, "wijkcode"], links.loc[1, "methode"]) == ("WK051203", "pc4")
+    assert (links.loc[1, "wijkcode"], links.loc[1, "method"]) == ("WK051203", "pc4")
     # no ward and a straddling PC4: unlinked, never the majority wijk
     assert links.loc[2, "wijkcode"] == ""
-    assert "meerdere wijken" in links.loc[2, "reden"]
+    assert "meerdere wijken" in links.loc[2, "reason"]
     # both failed: both reasons are given
     assert links.loc[3, "wijkcode"] == ""
-    assert "naam niet herkend" in links.loc[3, "reden"] and "4205" in links.loc[3, "reden"]
-    assert links.loc[4, "reden"] == "naam niet herkend"
-    assert "9999" in links.loc[5, "reden"]
+    assert "naam niet herkend" in links.loc[3, "reason"] and "4205" in links.loc[3, "reason"]
+    assert links.loc[4, "reason"] == "naam niet herkend"
+    assert "9999" in links.loc[5, "reason"]
 
 
 def test_link_records_without_location_columns(gazetteer):
     links = link_records(gazetteer, None, None, 3)
     assert links["wijkcode"].tolist() == ["", "", ""]
-    assert set(links["reden"]) == {"geen wijk- of postcodekolom"}
+    assert set(links["reason"]) == {"geen wijk- of postcodekolom"}
 
 
 @pytest.mark.parametrize("name", GOOD_FILES)
@@ -318,12 +318,12 @@ def test_unlinked_values_and_link_review_for_the_koppelen_page(gazetteer):
     records, _ = collect([survey], gazetteer)
     unlinked = unlinked_values(records)
     first = unlinked.iloc[0]
-    assert (first["soort"], first["waarde"], first["aantal"], first["reden"]) == ("naam", "Arkel", 2, "naam niet herkend")
-    pc = unlinked[unlinked["soort"] == "postcode"].iloc[0]
-    assert "4205" in pc["waarde"] and "meerdere wijken" in pc["reden"]
+    assert (first["kind"], first["value"], first["count"], first["reason"]) == ("naam", "Arkel", 2, "naam niet herkend")
+    pc = unlinked[unlinked["kind"] == "postcode"].iloc[0]
+    assert "4205" in pc["value"] and "meerdere wijken" in pc["reason"]
     review = link_review(records, gazetteer.names)
-    assert set(zip(review["methode"], review["wijkcode"])) == {("fuzzy", "WK051203"), ("pc4", "WK051201")}
-    assert (review["zekerheid"] < 1.0).any()
+    assert set(zip(review["method"], review["wijkcode"])) == {("fuzzy", "WK051203"), ("pc4", "WK051201")}
+    assert (review["confidence"] < 1.0).any()
 
 
 def test_expected_json_intends_every_named_respondent():

@@ -220,7 +220,7 @@ def test_analyse_uses_stored_files_aliases_and_reports_bad_files(store, gorinche
     rec = data.records.set_index(["source", "row"])
     assert (rec.loc[("centrum.csv", 2), "wijkcode"], rec.loc[("centrum.csv", 2), "method"]) == ("WK051201", "alias")
     assert rec.loc[("centrum.csv", 3), "wijkcode"] == ""
-    assert "Arkel" in data.unlinked()["waarde"].tolist()
+    assert "Arkel" in data.unlinked()["value"].tolist()
 
 
 def test_restore_sample_replaces_only_the_sample_project(store):

@@ -210,7 +210,7 @@ def test_testdorp_fixture_reads_as_intended(areas):
     """Guard for the hand calculations below: three wijken, latest inhabitants, gemeente name."""
     assert (areas.gemeentecode, areas.gemeentenaam) == ("GM9999", "Testdorp")
     assert areas.wijk_names() == {N: "Noord", Z: "Zuid", H: "Haven"}
-    assert areas.wijken.set_index("wijkcode")["inwoners"].to_dict() == {N: 1000.0, Z: 2000.0, H: 300.0}
+    assert areas.wijken.set_index("wijkcode")["inhabitants"].to_dict() == {N: 1000.0, Z: 2000.0, H: 300.0}
     assert list(wijk_table(areas)["Klein gebied"]) == [False, False, True]
 
 
@@ -309,9 +309,9 @@ def test_theme_long_has_one_row_per_answer_and_theme(answers, long):
     assert len(long) == 16  # 9 Noord + 4 Zuid + 1 Haven + 2 unlinked; a5 has no theme
     assert set(long["idx"]) == set(answers.index) - {104}
     a1 = long[long["idx"] == 100]
-    assert sorted(a1["thema"]) == ["Eenzaamheid", "Wonen"]
+    assert sorted(a1["theme"]) == ["Eenzaamheid", "Wonen"]
     assert set(a1["wijkcode"]) == {N} and set(a1["tone"]) == {"negatief"}
-    assert list(theme_long(_empty_answers()).columns) == ["idx", "wijkcode", "thema", "tone"]
+    assert list(theme_long(_empty_answers()).columns) == ["idx", "wijkcode", "theme", "tone"]
 
 
 def test_theme_shares_per_wijk_against_the_gemeente(answers, long):

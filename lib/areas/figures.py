@@ -40,7 +40,7 @@ class IndicatorInfo:
 
     key: str
     label: str
-    eenheid: str
+    unit: str
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Areas:
     wijken: pd.DataFrame
     """Columns wijkcode, wijknaam, inwoners (latest year, NaN when unknown)."""
     indicators: pd.DataFrame
-    """Long table: gebiedcode, niveau, indicator, label, eenheid, jaar, waarde, bron."""
+    """Long table: area_code, level, indicator, label, unit, year, value, source."""
     buurten: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["buurtcode", "buurtnaam", "wijkcode"]))
     geojson: dict | None = None
     warnings: list[str] = field(default_factory=list)
@@ -68,10 +68,10 @@ class Areas:
         cached = self.__dict__.get("_latest")
         if cached is not None and cached[0] is self.indicators:
             return cached[1]
-        data = self.indicators.dropna(subset=["waarde"])
+        data = self.indicators.dropna(subset=["value"])
         if not data.empty:
-            data = data.sort_values(["jaar", "bron"], na_position="first")
-            data = data.drop_duplicates(["gebiedcode", "indicator"], keep="last").reset_index(drop=True)
+            data = data.sort_values(["year", "source"], na_position="first")
+            data = data.drop_duplicates(["area_code", "indicator"], keep="last").reset_index(drop=True)
         self.__dict__["_latest"] = (self.indicators, data)
         return data
 
@@ -83,7 +83,7 @@ class AreaTable:
     source: str
     indicators: pd.DataFrame
     names: dict[str, str]
-    gemeentenamen: dict[str, str]
+    gemeente_names: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -127,11 +127,11 @@ def describe_column(header: str) -> IndicatorInfo:
         key = aliases.get(_slug(candidate))
         if key:
             info = infos[key]
-            if unit and info.eenheid and (_unit_kind(unit) == "%") != (_unit_kind(info.eenheid) == "%"):
+            if unit and info.unit and (_unit_kind(unit) == "%") != (_unit_kind(info.unit) == "%"):
                 # the file says % where the dictionary has a count (or the other way): a different indicator
                 suffix = "pct" if _unit_kind(unit) == "%" else (_slug(unit).replace("%", "pct") or "x")
                 return IndicatorInfo(f"{key}_{suffix}", f"{info.label} ({unit})", unit)
-            return IndicatorInfo(key, info.label, info.eenheid or unit)
+            return IndicatorInfo(key, info.label, info.unit or unit)
     pretty = re.sub(r"_\d+$", "", label)
     pretty = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pretty).replace("_", " ").strip()
     pretty = pretty[:1].upper() + pretty[1:]
@@ -300,13 +300,13 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
         long_parts.append(
             pd.DataFrame(
                 {
-                    "gebiedcode": frame["_code"].to_numpy(),
+                    "area_code": frame["_code"].to_numpy(),
                     "indicator": info.key,
                     "label": info.label,
-                    "eenheid": info.eenheid,
-                    "jaar": frame["_jaar"].to_numpy(),
-                    "waarde": numbers.to_numpy(),
-                    "bron": source,
+                    "unit": info.unit,
+                    "year": frame["_jaar"].to_numpy(),
+                    "value": numbers.to_numpy(),
+                    "source": source,
                 }
             )
         )
@@ -314,8 +314,8 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
         indicators = _empty_indicators()
     else:
         indicators = pd.concat(long_parts, ignore_index=True)
-        indicators["niveau"] = indicators["gebiedcode"].map(code_level)
-        indicators = indicators.drop_duplicates(["gebiedcode", "indicator", "jaar"], keep="first")
+        indicators["level"] = indicators["area_code"].map(code_level)
+        indicators = indicators.drop_duplicates(["area_code", "indicator", "year"], keep="first")
     return AreaTable(name, indicators, names, gem_names)
 
 
@@ -335,7 +335,7 @@ def _looks_cbs(columns: list[str], name: str) -> bool:
 
 
 def _empty_indicators() -> pd.DataFrame:
-    return pd.DataFrame(columns=["gebiedcode", "niveau", "indicator", "label", "eenheid", "jaar", "waarde", "bron"])
+    return pd.DataFrame(columns=["area_code", "level", "indicator", "label", "unit", "year", "value", "source"])
 
 
 def read_geojson(name: str, data: bytes) -> dict:
@@ -425,8 +425,8 @@ def build_areas(
     for t in tables:
         for code, nm in t.names.items():
             names.setdefault(code, nm)
-        gem_names.update(t.gemeentenamen)
-    all_codes = set(indicators["gebiedcode"]) | set(names)
+        gem_names.update(t.gemeente_names)
+    all_codes = set(indicators["area_code"]) | set(names)
     if geojson:
         for feat in geojson["features"]:
             all_codes.add(feat["properties"]["wijkcode"])
@@ -443,7 +443,7 @@ def build_areas(
             raise AreasError("de bestanden bevatten geen wijken (codes WK…) of gemeente (GM…).")
         gemeentecode = str(counts.index[0])
     in_gem = lambda c: gemeente_of(c) == gemeentecode  # noqa: E731
-    indicators = indicators[indicators["gebiedcode"].map(in_gem)].reset_index(drop=True)
+    indicators = indicators[indicators["area_code"].map(in_gem)].reset_index(drop=True)
     buurt_codes = sorted(c for c in all_codes if c.startswith("BU") and in_gem(c))
     wijk_codes = [c for c in wijk_codes if in_gem(c)]
     for b in buurt_codes:
@@ -457,16 +457,16 @@ def build_areas(
     gemeentenaam = re.sub(r"\s+", " ", gemeentenaam).strip()
     latest_pop = (
         indicators[(indicators["indicator"] == "aantal_inwoners")]
-        .dropna(subset=["waarde"])
-        .sort_values("jaar", na_position="first")
-        .drop_duplicates("gebiedcode", keep="last")
-        .set_index("gebiedcode")["waarde"]
+        .dropna(subset=["value"])
+        .sort_values("year", na_position="first")
+        .drop_duplicates("area_code", keep="last")
+        .set_index("area_code")["value"]
     )
     wijken = pd.DataFrame(
         {
             "wijkcode": wijk_codes,
             "wijknaam": [names.get(c, c) for c in wijk_codes],
-            "inwoners": [float(latest_pop.get(c, np.nan)) for c in wijk_codes],
+            "inhabitants": [float(latest_pop.get(c, np.nan)) for c in wijk_codes],
         }
     )
     buurten = pd.DataFrame(
@@ -488,20 +488,20 @@ def build_areas(
 
 def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.DataFrame:
     """Sum buurt counts into their wijk where the wijk itself has no value for that indicator and year."""
-    buurt = indicators[indicators["niveau"] == "buurt"].copy()
-    counts = buurt[buurt["eenheid"].str.lower().isin(["aantal", ""])]
+    buurt = indicators[indicators["level"] == "buurt"].copy()
+    counts = buurt[buurt["unit"].str.lower().isin(["aantal", ""])]
     if counts.empty:
         return indicators
-    counts["gebiedcode"] = counts["gebiedcode"].map(wijk_of_buurt)
-    summed = counts.groupby(["gebiedcode", "indicator", "label", "eenheid", "jaar", "bron"], dropna=False, as_index=False)[
-        "waarde"
+    counts["area_code"] = counts["area_code"].map(wijk_of_buurt)
+    summed = counts.groupby(["area_code", "indicator", "label", "unit", "year", "source"], dropna=False, as_index=False)[
+        "value"
     ].sum(min_count=1)
-    summed["niveau"] = "wijk"
-    existing = set(zip(indicators["gebiedcode"], indicators["indicator"], indicators["jaar"]))
-    new = summed[[(g, i, j) not in existing for g, i, j in zip(summed["gebiedcode"], summed["indicator"], summed["jaar"])]]
+    summed["level"] = "wijk"
+    existing = set(zip(indicators["area_code"], indicators["indicator"], indicators["year"]))
+    new = summed[[(g, i, j) not in existing for g, i, j in zip(summed["area_code"], summed["indicator"], summed["year"])]]
     if new.empty:
         return indicators
-    new = new.assign(bron=new["bron"] + " (opgeteld uit buurten)")
+    new = new.assign(source=new["source"] + " (opgeteld uit buurten)")
     return pd.concat([indicators, new[indicators.columns]], ignore_index=True)
 
 
@@ -568,26 +568,26 @@ __all__ = [
 
 def indicator_catalogue(areas: Areas) -> pd.DataFrame:
     """One row per indicator: label, unit, years present, sources, wijken with a value, gemeente value (latest)."""
-    ind = areas.indicators.dropna(subset=["waarde"])
+    ind = areas.indicators.dropna(subset=["value"])
     if ind.empty:
         return pd.DataFrame(columns=["Indicator", "Eenheid", "Jaren", "Wijken met waarde", "Gemeente (laatste jaar)", "Bron"])
     latest = areas.latest()
-    gm = latest[latest["gebiedcode"] == areas.gemeentecode].set_index("indicator")
+    gm = latest[latest["area_code"] == areas.gemeentecode].set_index("indicator")
     rows = []
     for key, part in ind.groupby("indicator", sort=False):
-        years = sorted({int(j) for j in part["jaar"].dropna()})
-        wijk_part = part[part["niveau"] == "wijk"]
+        years = sorted({int(j) for j in part["year"].dropna()})
+        wijk_part = part[part["level"] == "wijk"]
         gm_row = gm.loc[key] if key in gm.index else None
         rows.append(
             {
                 "Indicator": part["label"].iloc[0],
-                "Eenheid": part["eenheid"].iloc[0],
+                "Eenheid": part["unit"].iloc[0],
                 "Jaren": ", ".join(map(str, years)) or "onbekend",
-                "Wijken met waarde": int(wijk_part["gebiedcode"].nunique()),
+                "Wijken met waarde": int(wijk_part["area_code"].nunique()),
                 "Gemeente (laatste jaar)": None
                 if gm_row is None
-                else f"{format_number(gm_row['waarde'])} ({int(gm_row['jaar']) if gm_row['jaar'] == gm_row['jaar'] else '?'})",
-                "Bron": "; ".join(sorted(set(part["bron"]))),
+                else f"{format_number(gm_row['value'])} ({int(gm_row['year']) if gm_row['year'] == gm_row['year'] else '?'})",
+                "Bron": "; ".join(sorted(set(part["source"]))),
             }
         )
     return pd.DataFrame(rows).sort_values("Indicator").reset_index(drop=True)
@@ -614,8 +614,8 @@ def wijk_table(areas: Areas) -> pd.DataFrame:
         {
             "Code": w["wijkcode"],
             "Wijk": w["wijknaam"],
-            "Inwoners": w["inwoners"].map(format_number),
-            "Klein gebied": w["inwoners"].map(lambda v: bool(v == v and v < SMALL_AREA_INHABITANTS)),
+            "Inwoners": w["inhabitants"].map(format_number),
+            "Klein gebied": w["inhabitants"].map(lambda v: bool(v == v and v < SMALL_AREA_INHABITANTS)),
             "Op de kaart": w["wijkcode"].isin(
                 {f["properties"]["wijkcode"] for f in (areas.geojson or {}).get("features", [])}
             ),

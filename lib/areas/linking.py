@@ -232,9 +232,9 @@ def link_column(values: pd.Series, linker) -> pd.DataFrame:
         {
             "raw": list(results),
             "wijkcode": [r.wijkcode or "" for r in results.values()],
-            "methode": [r.method for r in results.values()],
-            "zekerheid": [r.confidence for r in results.values()],
-            "reden": [r.reason for r in results.values()],
+            "method": [r.method for r in results.values()],
+            "confidence": [r.confidence for r in results.values()],
+            "reason": [r.reason for r in results.values()],
         }
     ).set_index("raw")
     return frame.reindex(values.to_numpy()).reset_index(drop=True)
@@ -248,7 +248,7 @@ def link_records(
     Columns: ``wijkcode`` ('' when unlinked), ``methode``, ``zekerheid``, ``reden``.
     """
     empty = pd.DataFrame(
-        {"wijkcode": [""] * n, "methode": [""] * n, "zekerheid": [0.0] * n, "reden": ["geen wijk- of postcodekolom"] * n}
+        {"wijkcode": [""] * n, "method": [""] * n, "confidence": [0.0] * n, "reason": ["geen wijk- of postcodekolom"] * n}
     )
     result = empty
     if wijk_values is not None:
@@ -260,16 +260,16 @@ def link_records(
         else:
             conflict = _conflicts(gazetteer, result["wijkcode"], postcode_values.fillna("").astype(str))
             if conflict.any():
-                result.loc[conflict, "reden"] = [
+                result.loc[conflict, "reason"] = [
                     f"wijknaam ({gazetteer.names.get(code, code)}) past niet bij postcode {pc}"
                     for code, pc in zip(result.loc[conflict, "wijkcode"], postcode_values[conflict].astype(str).str.strip())
                 ]
-                result.loc[conflict, ["wijkcode", "methode"]] = ""
-                result.loc[conflict, "zekerheid"] = 0.0
+                result.loc[conflict, ["wijkcode", "method"]] = ""
+                result.loc[conflict, "confidence"] = 0.0
             use_pc = (result["wijkcode"] == "") & (by_pc["wijkcode"] != "") & ~conflict
             result.loc[use_pc] = by_pc.loc[use_pc]
-            both_failed = (result["wijkcode"] == "") & (by_pc["reden"] != "leeg")
-            result.loc[both_failed, "reden"] = result.loc[both_failed, "reden"] + "; " + by_pc.loc[both_failed, "reden"]
+            both_failed = (result["wijkcode"] == "") & (by_pc["reason"] != "leeg")
+            result.loc[both_failed, "reason"] = result.loc[both_failed, "reason"] + "; " + by_pc.loc[both_failed, "reason"]
     return result.reset_index(drop=True)
 
 

@@ -141,7 +141,7 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
     if gazetteer is not None:
         links = link_records(gazetteer, wijk_values, pc_values, n)
     else:
-        links = pd.DataFrame({"wijkcode": [""] * n, "methode": [""] * n, "zekerheid": [0.0] * n, "reden": ["geen gebieden geladen"] * n})
+        links = pd.DataFrame({"wijkcode": [""] * n, "method": [""] * n, "confidence": [0.0] * n, "reason": ["geen gebieden geladen"] * n})
     if age_col:
         ages_raw = table.data[age_col]
         uniques = {v: parse_age(v) for v in pd.unique(ages_raw)}
@@ -160,9 +160,9 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
             "age": ages.to_numpy(),
             "wijkcode": links["wijkcode"].to_numpy(),
             "wijknaam": links["wijkcode"].map({"": "", **names}).fillna("").to_numpy(),
-            "method": links["methode"].to_numpy(),
-            "confidence": links["zekerheid"].to_numpy(),
-            "reason": links["reden"].to_numpy(),
+            "method": links["method"].to_numpy(),
+            "confidence": links["confidence"].to_numpy(),
+            "reason": links["reason"].to_numpy(),
         }
     )
 
@@ -219,7 +219,7 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
     from lib.core.codes import parse_postcode
     from lib.areas.linking import normalise_name
 
-    columns = ["soort", "sleutel", "waarde", "aantal", "reden"]
+    columns = ["kind", "key", "value", "count", "reason"]
     if records.empty:
         return pd.DataFrame(columns=columns)
     failed = records[records["wijkcode"] == ""]
@@ -241,9 +241,9 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
                 shown = key if len(spellings) == 1 and spellings[0] == key else f"{key} (alle postcodes {key} …)"
             else:
                 shown = " / ".join(spellings[:3]) + (" …" if len(spellings) > 3 else "")
-            rows.append({"soort": kind, "sleutel": key, "waarde": shown, "aantal": len(grp), "reden": grp["reason"].iloc[0]})
+            rows.append({"kind": kind, "key": key, "value": shown, "count": len(grp), "reason": grp["reason"].iloc[0]})
     out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values(["aantal", "waarde"], ascending=[False, True]).reset_index(drop=True)
+    return out.sort_values(["count", "value"], ascending=[False, True]).reset_index(drop=True)
 
 def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
     """A few distinct non-empty values of a column, masked and shortened, joined by ' | '."""
@@ -292,7 +292,7 @@ def default_trajectory_name(filename: str) -> str:
 def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Values linked by approximation (fuzzy name or PC4 majority), to check: waarde, wijk, zekerheid, aantal."""
     if records.empty:
-        return pd.DataFrame(columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
+        return pd.DataFrame(columns=["kind", "value", "wijkcode", "wijk", "method", "confidence", "count"])
     from lib.core.codes import parse_postcode
 
     part = records[records["method"].isin(["fuzzy", "pc4"])]
@@ -302,17 +302,17 @@ def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     for (method, value, code), grp in part.groupby([part["method"], value, part["wijkcode"]]):
         rows.append(
             {
-                "soort": "postcode" if method == "pc4" else "naam",
-                "waarde": value,
+                "kind": "postcode" if method == "pc4" else "naam",
+                "value": value,
                 "wijkcode": code,
                 "wijk": names.get(code, code),
-                "methode": method,
-                "zekerheid": float(grp["confidence"].iloc[0]),
-                "aantal": len(grp),
+                "method": method,
+                "confidence": float(grp["confidence"].iloc[0]),
+                "count": len(grp),
             }
         )
-    out = pd.DataFrame(rows, columns=["soort", "waarde", "wijkcode", "wijk", "methode", "zekerheid", "aantal"])
-    return out.sort_values(["zekerheid", "aantal"], ascending=[True, False]).reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=["kind", "value", "wijkcode", "wijk", "method", "confidence", "count"])
+    return out.sort_values(["confidence", "count"], ascending=[True, False]).reset_index(drop=True)
 
 
 def link_methods(records: pd.DataFrame) -> pd.DataFrame:

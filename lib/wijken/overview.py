@@ -43,7 +43,7 @@ def wijk_coverage(data, threshold: int = 5) -> pd.DataFrame:
     out = []
     for row in wijken.itertuples():
         n = int(per_wijk.get(row.wijkcode, 0))
-        inw = row.inwoners
+        inw = row.inhabitants
         rate = n / inw * 1000 if inw and inw == inw and inw > 0 and n >= threshold else None
         out.append(
             {

@@ -90,7 +90,7 @@ class Filters:
 def theme_long(answers: pd.DataFrame) -> pd.DataFrame:
     """One row per (answer, theme): idx (the answer's index), wijkcode, thema, tone; answers without a theme are left out."""
     if answers.empty:
-        return pd.DataFrame(columns=["idx", "wijkcode", "thema", "tone"])
+        return pd.DataFrame(columns=["idx", "wijkcode", "theme", "tone"])
     themes = answers["themes"].astype(str)
     has = themes != ""
     exploded = themes[has].str.split("; ").explode()
@@ -98,7 +98,7 @@ def theme_long(answers: pd.DataFrame) -> pd.DataFrame:
         {
             "idx": exploded.index.to_numpy(),
             "wijkcode": answers.loc[exploded.index, "wijkcode"].to_numpy(),
-            "thema": exploded.to_numpy(),
+            "theme": exploded.to_numpy(),
             "tone": answers.loc[exploded.index, "tone"].to_numpy(),
         }
     )
@@ -120,7 +120,7 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
     """
     latest = areas.latest()
     wijken = areas.wijken.set_index("wijkcode")
-    tiny = set(wijken.index[wijken["inwoners"].fillna(0) < SMALL_AREA_INHABITANTS])
+    tiny = set(wijken.index[wijken["inhabitants"].fillna(0) < SMALL_AREA_INHABITANTS])
     keys = indicators or list(dict.fromkeys(latest["indicator"]))
     rows = []
     by_ind = {k: g for k, g in latest.groupby("indicator", sort=False)}
@@ -128,21 +128,21 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
         part = by_ind.get(key)
         if part is None:
             continue
-        label, unit = part["label"].iloc[0], part["eenheid"].iloc[0]
-        wijk_rows = part[part["niveau"] == "wijk"].set_index("gebiedcode")
-        gm = part[part["gebiedcode"] == areas.gemeentecode]
+        label, unit = part["label"].iloc[0], part["unit"].iloc[0]
+        wijk_rows = part[part["level"] == "wijk"].set_index("area_code")
+        gm = part[part["area_code"] == areas.gemeentecode]
         own = wijk_rows.loc[wijkcode] if wijkcode in wijk_rows.index else None
         gm_note = ""
-        if own is not None and not gm.empty and gm["jaar"].iloc[0] != own["jaar"]:
+        if own is not None and not gm.empty and gm["year"].iloc[0] != own["year"]:
             # compare like with like: the gemeente in the wijk's year, else say which year it is
             same_year = areas.indicators[
-                (areas.indicators["gebiedcode"] == areas.gemeentecode) & (areas.indicators["indicator"] == key)
-                & (areas.indicators["jaar"] == own["jaar"])
-            ].dropna(subset=["waarde"])
+                (areas.indicators["area_code"] == areas.gemeentecode) & (areas.indicators["indicator"] == key)
+                & (areas.indicators["year"] == own["year"])
+            ].dropna(subset=["value"])
             if not same_year.empty:
                 gm = same_year.head(1)
-            elif gm["jaar"].iloc[0] == gm["jaar"].iloc[0]:
-                gm_note = f"gemeente: cijfer van {int(gm['jaar'].iloc[0])}"
+            elif gm["year"].iloc[0] == gm["year"].iloc[0]:
+                gm_note = f"gemeente: cijfer van {int(gm['year'].iloc[0])}"
         ref = own if own is not None else (None if gm.empty else gm.iloc[0])
         rate = is_rate(unit)
         note = ""
@@ -152,21 +152,21 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
             note = "alleen voor de gemeente beschikbaar" if not gm.empty else "geen cijfer voor deze wijk"
         else:
             comparable = wijk_rows[~wijk_rows.index.isin(tiny)] if rate else wijk_rows
-            low, high = comparable["waarde"].min(), comparable["waarde"].max()
+            low, high = comparable["value"].min(), comparable["value"].max()
             if wijkcode in tiny and rate:
                 note = "klein gebied: niet gerangschikt"
             elif rate and wijkcode in comparable.index:
-                ordered = comparable["waarde"].rank(ascending=False, method="min")  # 1 = highest value
+                ordered = comparable["value"].rank(ascending=False, method="min")  # 1 = highest value
                 rank = f"{int(ordered[wijkcode])} van {len(comparable)}"
         rows.append(
             {
                 "indicator": key,
                 "Indicator": label,
                 "Eenheid": unit,
-                "Wijk": None if own is None else float(own["waarde"]),
-                "Gemeente": None if gm.empty else float(gm["waarde"].iloc[0]),
-                "Jaar": None if ref is None or ref["jaar"] != ref["jaar"] else int(ref["jaar"]),
-                "Bron": "" if ref is None else ref["bron"],
+                "Wijk": None if own is None else float(own["value"]),
+                "Gemeente": None if gm.empty else float(gm["value"].iloc[0]),
+                "Jaar": None if ref is None or ref["year"] != ref["year"] else int(ref["year"]),
+                "Bron": "" if ref is None else ref["source"],
                 "Rang": rank,
                 "Min": None if low != low else float(low),
                 "Max": None if high != high else float(high),
@@ -179,19 +179,19 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
 def indicator_by_wijk(areas: Areas, indicator: str) -> pd.Series:
     """Latest value per wijkcode of one indicator (NaN where unknown)."""
     latest = areas.latest()
-    part = latest[(latest["indicator"] == indicator) & (latest["niveau"] == "wijk")]
-    return part.set_index("gebiedcode")["waarde"].reindex(areas.wijken["wijkcode"])
+    part = latest[(latest["indicator"] == indicator) & (latest["level"] == "wijk")]
+    return part.set_index("area_code")["value"].reindex(areas.wijken["wijkcode"])
 
 
 def indicator_options(areas: Areas, min_wijken: int = 2) -> dict[str, str]:
-    """Indicators with values for at least ``min_wijken`` wijken: key -> "label (eenheid)"."""
+    """Indicators with values for at least ``min_wijken`` wijken: key -> "label (unit)"."""
     latest = areas.latest()
-    wijk = latest[latest["niveau"] == "wijk"]
-    counts = wijk.groupby("indicator")["gebiedcode"].nunique()
+    wijk = latest[latest["level"] == "wijk"]
+    counts = wijk.groupby("indicator")["area_code"].nunique()
     labels = wijk.drop_duplicates("indicator").set_index("indicator")
     out = {}
     for key in counts[counts >= min_wijken].index:
-        unit = labels.at[key, "eenheid"]
+        unit = labels.at[key, "unit"]
         out[key] = f"{labels.at[key, 'label']} ({unit})" if unit else labels.at[key, "label"]
     return dict(sorted(out.items(), key=lambda kv: kv[1].lower()))
 
@@ -214,9 +214,9 @@ def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, theme
     n_wijk = int((answers["wijkcode"] == wijkcode).sum())
     n_all = len(answers)
     in_wijk = long[long["wijkcode"] == wijkcode]
-    counts = in_wijk["thema"].value_counts()
-    all_counts = long["thema"].value_counts()
-    tones = in_wijk.groupby("thema")["tone"].value_counts().unstack(fill_value=0)
+    counts = in_wijk["theme"].value_counts()
+    all_counts = long["theme"].value_counts()
+    tones = in_wijk.groupby("theme")["tone"].value_counts().unstack(fill_value=0)
     rows = []
     for theme in themes:
         k = int(counts.get(theme, 0))
@@ -264,7 +264,7 @@ def representative_quotes(answers: pd.DataFrame, wijkcode: str, theme: str, k: i
 
 def reach(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int) -> pd.DataFrame:
     """Respondents of the wijk per source and per 1,000 inhabitants."""
-    inhabitants = float(areas.wijken.set_index("wijkcode").at[wijkcode, "inwoners"]) if wijkcode in set(
+    inhabitants = float(areas.wijken.set_index("wijkcode").at[wijkcode, "inhabitants"]) if wijkcode in set(
         areas.wijken["wijkcode"]
     ) else np.nan
     part = records[records["wijkcode"] == wijkcode]
@@ -287,14 +287,14 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
 
     part = records[(records["wijkcode"] == wijkcode) & records["age"].notna()]
     latest = areas.latest()
-    wijk = latest[latest["gebiedcode"] == wijkcode].set_index("indicator")
+    wijk = latest[latest["area_code"] == wijkcode].set_index("indicator")
     pop = {}
-    total = float(wijk.at["aantal_inwoners", "waarde"]) if "aantal_inwoners" in wijk.index else 0.0
+    total = float(wijk.at["aantal_inwoners", "value"]) if "aantal_inwoners" in wijk.index else 0.0
     for band, key in AGE_BANDS:
-        if key in wijk.index and wijk.at[key, "eenheid"] == "%":
-            pop[band] = float(wijk.at[key, "waarde"]) / 100
+        if key in wijk.index and wijk.at[key, "unit"] == "%":
+            pop[band] = float(wijk.at[key, "value"]) / 100
         elif f"{key}_aantal" in wijk.index and total > 0:  # counts per age group (e.g. KWB 2019): share of inhabitants
-            pop[band] = float(wijk.at[f"{key}_aantal", "waarde"]) / total
+            pop[band] = float(wijk.at[f"{key}_aantal", "value"]) / total
     if part.empty or len(pop) < len(AGE_BANDS):
         return None
     groups = part["age"].map(age_group).value_counts()
@@ -323,7 +323,7 @@ def _theme_counts(long: pd.DataFrame, codes: list[str], themes: list[str]) -> pd
     """Answers per wijk (rows) and theme (columns)."""
     if long.empty:
         return pd.DataFrame(0, index=codes, columns=themes)
-    counts = long[long["wijkcode"] != ""].groupby(["wijkcode", "thema"]).size().unstack(fill_value=0)
+    counts = long[long["wijkcode"] != ""].groupby(["wijkcode", "theme"]).size().unstack(fill_value=0)
     return counts.reindex(index=codes, columns=themes, fill_value=0)
 
 
@@ -362,7 +362,7 @@ def words_beside_numbers(
     matrix = theme_matrix(answers, long, areas, [theme], threshold)
     values = indicator_by_wijk(areas, indicator)
     matrix["Waarde"] = matrix["wijkcode"].map(values)
-    tiny = set(areas.wijken.loc[areas.wijken["inwoners"].fillna(0) < SMALL_AREA_INHABITANTS, "wijkcode"])
+    tiny = set(areas.wijken.loc[areas.wijken["inhabitants"].fillna(0) < SMALL_AREA_INHABITANTS, "wijkcode"])
     out = matrix[matrix["Aandeel"].notna() & matrix["Waarde"].notna() & ~matrix["wijkcode"].isin(tiny)]
     return out.reset_index(drop=True)
 
@@ -379,7 +379,7 @@ def comparison_table(
     counts = _theme_counts(long, codes, themes)
     answers_n = n_ans.reindex(codes, fill_value=0).to_numpy()
     table = pd.DataFrame({"Wijk": [names[c] for c in codes], "Code": codes})
-    table["Inwoners"] = areas.wijken["inwoners"].to_numpy()
+    table["Inwoners"] = areas.wijken["inhabitants"].to_numpy()
     table["Respondenten"] = _small_many(n_resp.reindex(codes, fill_value=0).to_numpy(), threshold)
     table["Antwoorden"] = _small_many(answers_n, threshold)
     enough = answers_n >= threshold
