@@ -33,7 +33,7 @@ def sample_sentences() -> list[str]:
     """Sentences of the bundled sample answers."""
     from lib.areas.figures import load_areas
     from lib.pipeline import build_gazetteer
-from lib.sample import sample_area_files, sample_survey_files
+    from lib.sample import sample_area_files, sample_survey_files
     from lib.reading.surveys import collect, read_survey
 
     files = sample_area_files()
