@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from lib.core.access import EVERYONE, User, can_open, describe_member, parse_members
 from lib.core.errors import WijkbeeldError
 from lib.core.settings import THRESHOLD_RANGE, ProjectSettings, WijkFilters
 from lib.core.store import Project, Store
@@ -99,29 +100,114 @@ def derived(data: AnalysedProject, name: str, build):
     return cache[key]
 
 
-def _current_project(store: Store) -> Project:
+def sign_in_configured() -> bool:
+    """True when the server has an ``[auth]`` section in ``.streamlit/secrets.toml`` (see README, server profile)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all: the desktop use
+        return False
+
+
+def _wijkbeeld_secrets() -> dict:
+    try:
+        return dict(st.secrets.get("wijkbeeld", {}))
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def current_user() -> User | None:
+    """The signed-in user, or None when sign-in is not configured. Stops the page with a sign-in screen
+    for a visitor who has not signed in."""
+    if not sign_in_configured():
+        return None
+    if not st.user.get("is_logged_in", False):
+        st.title("Wijkbeeld")
+        st.info("Log in met uw account van de gemeente om Wijkbeeld te gebruiken.", icon=":material/lock:")
+        if st.button("Inloggen", type="primary", key="login"):
+            st.login()
+        st.stop()
+    config = _wijkbeeld_secrets()
+    email = str(st.user.get("email", "")).strip().lower()
+    claim = config.get("team_claim", "groups")
+    teams = set(st.user.get(claim, []) or []) if isinstance(st.user.get(claim, []), (list, tuple)) else set()
+    for team, emails in dict(config.get("teams", {})).items():
+        if email in {str(e).strip().lower() for e in emails}:
+            teams.add(str(team))
+    admins = {str(e).strip().lower() for e in config.get("admins", [])}
+    return User(email, frozenset(str(t) for t in teams), admin=email in admins)
+
+
+def visible_projects(store: Store, user: User | None) -> list[Project]:
+    """The projects this user may open (all of them without sign-in)."""
+    projects = store.projects()
+    if user is None:
+        return projects
+    return [p for p in projects if can_open(store.members(p.id), user)]
+
+
+def _last_project_key(user: User | None) -> str:
+    return "last_project" if user is None else f"last_project:{user.email}"
+
+
+def _current_project(store: Store, user: User | None) -> Project:
+    allowed = {p.id: p for p in visible_projects(store, user)}
     pid = st.session_state.get("project_id")
-    if pid is None:
+    if pid not in allowed:
         query = st.query_params.get("project")
-        if query and query.isdigit():
-            pid = int(query)
-        else:
-            last = store.get_meta("last_project")
-            pid = int(last) if last.isdigit() else None
-    project = store.project(pid) if pid is not None else None
+        last = store.get_meta(_last_project_key(user))
+        pid = next((int(c) for c in (query, last) if c and c.isdigit() and int(c) in allowed), None)
+    project = allowed.get(pid)
     if project is None:
-        project = store.project(ensure_project(store))
+        project = next(iter(allowed.values()), None) or store.project(ensure_project(store, visible=bool(allowed)))
     st.session_state["project_id"] = project.id
     st.query_params["project"] = str(project.id)
+    if user is not None and store.get_meta(_last_project_key(user)) != str(project.id):
+        store.set_meta(_last_project_key(user), str(project.id))  # her next fresh session opens it again
     return project
 
 
 def select_project(store: Store, project_id: int) -> None:
-    """Switch to another project and remember it across restarts."""
+    """Switch to another project and remember it across restarts (per user when signed in)."""
     st.session_state["project_id"] = project_id
     st.session_state.pop("project_select", None)
     st.query_params["project"] = str(project_id)
-    store.set_meta("last_project", str(project_id))
+    store.set_meta(_last_project_key(current_user()), str(project_id))
+
+
+def create_project(store: Store, name: str) -> Project:
+    """A new project; with sign-in it belongs to its creator (more members can be added under Toegang)."""
+    project = store.create_project(name)
+    user = current_user()
+    if user is not None:
+        store.set_members(project.id, [user.key])
+    return project
+
+
+def _access(store: Store, project: Project) -> None:
+    """Who may open this project (only with sign-in)."""
+    user = current_user()
+    if user is None:
+        return
+    with st.expander("Toegang tot dit project"):
+        st.caption(f"Ingelogd als {plain(user.email)}.")
+        members = sorted(store.members(project.id))
+        st.text("Leden: " + (", ".join(describe_member(m) for m in members) or "alleen beheerders"))
+        with st.form("members", border=False):
+            text = st.text_area("Leden (e-mailadressen of team:Naam, gescheiden door komma's)",
+                                value=", ".join(describe_member(m).replace("team ", "team:") for m in members if m != EVERYONE))
+            if st.form_submit_button("Leden opslaan"):
+                try:
+                    chosen = parse_members(text)
+                except ValueError as exc:
+                    st.error(plain(str(exc)))
+                else:
+                    if not can_open(set(chosen), user):
+                        chosen.append(user.key)  # nobody locks themselves out
+                    store.set_members(project.id, chosen + ([EVERYONE] if EVERYONE in members else []))
+                    flash("ok", "Leden opgeslagen.")
+                    st.rerun()
+        if st.button("Uitloggen", key="logout"):
+            st.logout()
 
 
 def _sidebar(store: Store, project: Project) -> None:
@@ -130,11 +216,10 @@ def _sidebar(store: Store, project: Project) -> None:
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon, query_params={"project": str(project.id)})
         st.divider()
-        projects = store.projects()
+        projects = visible_projects(store, current_user())
         ids = [p.id for p in projects]
         names = {p.id: p.name for p in projects}
-        st.session_state.setdefault("project_select", project.id)
-        if st.session_state["project_select"] not in ids:
+        if st.session_state.get("project_select") != project.id:  # the open project, also after switching pages
             st.session_state["project_select"] = project.id
         st.selectbox(
             "Project",
@@ -148,7 +233,7 @@ def _sidebar(store: Store, project: Project) -> None:
                 name = st.text_input("Naam nieuw project", placeholder="bijv. Wijkbeeld 2025")
                 if st.form_submit_button("Project aanmaken"):
                     try:
-                        new = store.create_project(name)
+                        new = create_project(store, name)
                     except WijkbeeldError as exc:
                         st.error(str(exc))
                     else:
@@ -183,11 +268,14 @@ def page(title: str, icon: str = "") -> Context:
     st.set_page_config(page_title=f"{title} · Wijkbeeld", page_icon="🏘️", layout="wide")
     try:
         store = get_store()
-        project = _current_project(store)
+        user = current_user()
+        project = _current_project(store, user)
     except WijkbeeldError as exc:
         st.error(plain(f"Wijkbeeld kan de projectgegevens niet openen: {exc}"))
         st.stop()
     _sidebar(store, project)
+    with st.sidebar:
+        _access(store, project)
     st.title(title)
     return Context(store, project)
 

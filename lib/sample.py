@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lib.core.access import EVERYONE
 from lib.core.store import Store
 from lib.pipeline import alias_key
 
@@ -60,14 +61,21 @@ def restore_sample(store: Store) -> int:
         )
     for raw, code in SAMPLE_ALIASES.items():
         store.set_alias(project.id, "naam", alias_key("naam", raw), raw, code)
+    store.set_members(project.id, [EVERYONE])  # fictional answers: every signed-in colleague may look at it
     return project.id
 
 
-def ensure_project(store: Store) -> int:
-    """Id of a project to open: the first existing one, or a fresh sample."""
+def ensure_project(store: Store, *, visible: bool = True) -> int:
+    """Id of a project to open: the first existing one, or a fresh sample.
+
+    ``visible=False`` (a signed-in user who may open none of the projects): the sample, which everyone may open.
+    """
     projects = store.projects()
-    if projects:
+    if projects and visible:
         return projects[0].id
+    sample = next((p.id for p in projects if p.name == SAMPLE_PROJECT), None)
+    if sample is not None and EVERYONE in store.members(sample):
+        return sample
     return restore_sample(store)
 
 

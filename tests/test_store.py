@@ -328,3 +328,58 @@ def test_project_data_is_per_project_and_removed_with_it(tmp_path):
     assert store.version(a.id) != before and store.version(a.id, "base") == store.version(a.id, "base")
     store.delete_project(a.id)
     assert store.project_data(a.id, "k") is None
+
+
+# ----------------------------------------------------------------------------------- two tabs, one answer
+
+
+def test_a_correction_made_in_another_tab_is_never_overwritten_unseen(tmp_path):
+    from lib.core.errors import ConflictError
+
+    store = Store(tmp_path / "w.sqlite")
+    p = store.create_project("P")
+    seen_by_b = store.correction_revisions(p.id).get("k1", 0)  # tab B opens the answer (not corrected yet)
+    store.save_corrections(p.id, {"k1": (["Wonen"], "negatief")}, expected={"k1": store.correction_revisions(p.id).get("k1", 0)})
+    with pytest.raises(ConflictError) as err:  # tab A saved first: B's change is refused, with what is stored now
+        store.save_corrections(p.id, {"k1": (["Veiligheid"], "")}, expected={"k1": seen_by_b})
+    assert err.value.current == {"k1": (["Wonen"], "negatief")} and is_dutch(str(err.value))
+    assert store.corrections(p.id)["k1"] == (["Wonen"], "negatief")
+    # after seeing A's change, B saves on top of it
+    store.save_corrections(p.id, {"k1": (["Wonen", "Veiligheid"], "negatief")}, expected=store.correction_revisions(p.id))
+    assert store.corrections(p.id)["k1"] == (["Wonen", "Veiligheid"], "negatief")
+    # all or nothing: one conflicting answer in a group writes none of the group
+    with pytest.raises(ConflictError):
+        store.save_corrections(p.id, {"k1": (["Ouderen"], ""), "k2": (["Ouderen"], "")}, expected={"k1": 1, "k2": 0})
+    assert "k2" not in store.corrections(p.id)
+
+
+def test_an_alias_made_in_another_tab_is_never_overwritten_unseen(tmp_path):
+    from lib.core.errors import ConflictError
+
+    store = Store(tmp_path / "w.sqlite")
+    p = store.create_project("P")
+    store.set_alias(p.id, "naam", "centrum", "Centrum", "WK051201", expected=0)
+    with pytest.raises(ConflictError) as err:
+        store.set_alias(p.id, "naam", "centrum", "Centrum", "WK051202", expected=0)
+    assert err.value.current == {"centrum": ("Centrum", "WK051201")}
+    assert store.aliases(p.id) == {"centrum": ("Centrum", "WK051201")}
+    store.set_alias(p.id, "naam", "centrum", "Centrum", "WK051202", expected=store.alias_revisions(p.id)["centrum"])
+    assert store.aliases(p.id)["centrum"] == ("Centrum", "WK051202")
+    store.set_alias(p.id, "naam", "dalem", "Dalem", "WK051211")  # without expected: as before
+    assert set(store.aliases(p.id)) == {"centrum", "dalem"}
+
+
+def test_members_of_a_project(tmp_path):
+    from lib.core.access import EVERYONE, User, can_open, parse_members
+
+    store = Store(tmp_path / "w.sqlite")
+    p = store.create_project("P")
+    store.set_members(p.id, parse_members("Anna@Gemeente.nl; team:Sociaal domein"))
+    assert store.members(p.id) == {"user:anna@gemeente.nl", "team:Sociaal domein"}
+    assert can_open(store.members(p.id), User("anna@gemeente.nl"))
+    assert can_open(store.members(p.id), User("bob@gemeente.nl", frozenset({"Sociaal domein"})))
+    assert not can_open(store.members(p.id), User("eve@gemeente.nl"))
+    assert can_open(store.members(p.id), None)  # desktop use: no sign-in, every project opens
+    assert can_open({EVERYONE}, User("eve@gemeente.nl")) and can_open(set(), User("x@y.nl", admin=True))
+    with pytest.raises(ValueError, match="geen e-mailadres"):
+        parse_members("anna")

@@ -35,3 +35,14 @@ class AreasError(WijkbeeldError):
 
 class StoreError(WijkbeeldError):
     """The project database cannot be read or written."""
+
+
+class ConflictError(StoreError):
+    """Someone else changed the same thing first (another tab or colleague); nothing was written.
+
+    ``current`` holds what is stored now, per key, so the page can show both versions.
+    """
+
+    def __init__(self, message: str, current: dict) -> None:
+        super().__init__(message)
+        self.current = current

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
 from pathlib import Path
 
-from lib.core.errors import StoreError
+from lib.core.errors import ConflictError, StoreError
 from lib.core.settings import FileSettings, ProjectSettings
 
 KINDS = ("enquete", "gebied", "geo", "postcode")
@@ -107,9 +107,22 @@ def _migrate_2_typed_settings(con: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3_members_and_revisions(con: sqlite3.Connection) -> None:
+    """Project members (sign-in on a server) and a revision per correction and alias (two tabs never overwrite
+    each other's change unseen)."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS project_members ("
+        " project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+        " member TEXT NOT NULL, PRIMARY KEY (project_id, member))"
+    )
+    con.execute("ALTER TABLE corrections ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+    con.execute("ALTER TABLE aliases ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+
+
 MIGRATIONS = [
     (1, "initial schema", _migrate_1_initial),
     (2, "typed settings and per-project data", _migrate_2_typed_settings),
+    (3, "project members; revisions of corrections and aliases", _migrate_3_members_and_revisions),
 ]
 """Numbered schema changes, applied in order, each in its own transaction. Append; never edit a released one."""
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -365,11 +378,36 @@ class Store:
             ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def set_alias(self, project_id: int, kind: str, raw_norm: str, raw: str, wijkcode: str) -> None:
-        """Add or replace an alias; wijkcode '' means 'no wijk' (deliberately unlinked)."""
+    def alias_revisions(self, project_id: int, kind: str = "naam") -> dict[str, int]:
+        """``raw_norm -> revision`` of the stored aliases (pass what a page saw as ``expected``)."""
         with self._connect() as con:
-            con.execute(
-                "INSERT OR REPLACE INTO aliases VALUES (?, ?, ?, ?, ?)", (project_id, kind, raw_norm, raw, wijkcode)
+            rows = con.execute("SELECT raw_norm, revision FROM aliases WHERE project_id = ? AND kind = ?", (project_id, kind))
+            return {r[0]: int(r[1]) for r in rows.fetchall()}
+
+    def set_alias(self, project_id: int, kind: str, raw_norm: str, raw: str, wijkcode: str,
+                  expected: int | None = None) -> None:
+        """Add or replace an alias; wijkcode '' means 'no wijk' (deliberately unlinked).
+
+        ``expected``: the revision the user saw (0 = none); when someone else changed it since, ``ConflictError``.
+        """
+        self.set_aliases(project_id, kind, {raw_norm: (raw, wijkcode)}, None if expected is None else {raw_norm: expected})
+
+    def set_aliases(self, project_id: int, kind: str, items: dict[str, tuple[str, str]],
+                    expected: dict[str, int] | None = None) -> None:
+        """Store several aliases in one transaction, all or none (see ``set_alias``)."""
+        with self._connect() as con:
+            current = {r[0]: (int(r[1]), r[2], r[3]) for r in con.execute(
+                "SELECT raw_norm, revision, raw, wijkcode FROM aliases WHERE project_id = ? AND kind = ?", (project_id, kind))}
+            if expected is not None:
+                changed = {k: current[k][1:] if k in current else None for k in items
+                           if current.get(k, (0,))[0] != expected.get(k, 0)}
+                if changed:
+                    raise ConflictError(
+                        "iemand anders heeft deze koppeling intussen gewijzigd; er is niets opgeslagen. "
+                        "Bekijk de huidige keuze hieronder en sla zo nodig opnieuw op.", changed)
+            con.executemany(
+                "INSERT OR REPLACE INTO aliases (project_id, kind, raw_norm, raw, wijkcode, revision) VALUES (?, ?, ?, ?, ?, ?)",
+                [(project_id, kind, k, raw, code, current.get(k, (0,))[0] + 1) for k, (raw, code) in items.items()],
             )
 
     def delete_alias(self, project_id: int, kind: str, raw_norm: str) -> None:
@@ -431,14 +469,41 @@ class Store:
             ).fetchall()
         return {r[0]: (None if r[1] is None else json.loads(r[1]), r[2]) for r in rows}
 
-    def save_corrections(self, project_id: int, items: dict[str, tuple[list[str] | None, str]]) -> None:
-        """Store corrections for many answers in one transaction (themes None = keep automatic themes)."""
+    def correction_revisions(self, project_id: int) -> dict[str, int]:
+        """``answer_key -> revision`` of the stored corrections (pass what a page saw as ``expected``)."""
+        with self._connect() as con:
+            rows = con.execute("SELECT answer_key, revision FROM corrections WHERE project_id = ?", (project_id,))
+            return {r[0]: int(r[1]) for r in rows.fetchall()}
+
+    def save_corrections(self, project_id: int, items: dict[str, tuple[list[str] | None, str]],
+                         expected: dict[str, int] | None = None) -> None:
+        """Store corrections for many answers in one transaction (themes None = keep automatic themes).
+
+        ``expected``: per answer the revision the user saw (0 = not corrected yet). When someone else corrected one
+        of them since, nothing is written and ``ConflictError`` says so, with what is stored now.
+        """
         now = _now()
         with self._connect() as con:
+            current = {}
+            for chunk in range(0, len(items), 500):
+                keys = list(items)[chunk:chunk + 500]
+                marks = ",".join("?" * len(keys))
+                current.update({r[0]: (int(r[1]), None if r[2] is None else json.loads(r[2]), r[3]) for r in con.execute(
+                    f"SELECT answer_key, revision, themes, tone FROM corrections WHERE project_id = ? AND answer_key IN ({marks})",
+                    (project_id, *keys))})
+            if expected is not None:
+                changed = {k: current[k][1:] if k in current else None for k in items
+                           if current.get(k, (0,))[0] != expected.get(k, 0)}
+                if changed:
+                    raise ConflictError(
+                        "iemand anders heeft dit antwoord intussen gecorrigeerd; uw correctie is niet opgeslagen. "
+                        "Hieronder staat wat nu is opgeslagen; pas het zo nodig opnieuw aan.", changed)
             con.executemany(
-                "INSERT OR REPLACE INTO corrections VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO corrections (project_id, answer_key, themes, tone, updated, revision)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (project_id, key, None if themes is None else json.dumps(themes, ensure_ascii=False), tone or "", now)
+                    (project_id, key, None if themes is None else json.dumps(themes, ensure_ascii=False), tone or "", now,
+                     current.get(key, (0,))[0] + 1)
                     for key, (themes, tone) in items.items()
                 ],
             )
@@ -481,6 +546,19 @@ class Store:
                     "INSERT OR REPLACE INTO project_data VALUES (?, ?, ?, ?)",
                     (project_id, key, json.dumps(value, ensure_ascii=False), _now()),
                 )
+
+    # ------------------------------------------------------------------ members
+    def members(self, project_id: int) -> set[str]:
+        """Who may open the project when sign-in is on (``user:...``, ``team:...``, ``*``); empty = only admins."""
+        with self._connect() as con:
+            rows = con.execute("SELECT member FROM project_members WHERE project_id = ?", (project_id,)).fetchall()
+        return {r[0] for r in rows}
+
+    def set_members(self, project_id: int, members) -> None:
+        """Replace the project's members."""
+        with self._connect() as con:
+            con.execute("DELETE FROM project_members WHERE project_id = ?", (project_id,))
+            con.executemany("INSERT INTO project_members VALUES (?, ?)", [(project_id, m) for m in sorted(set(members))])
 
     # ------------------------------------------------------------------ meta
     def get_meta(self, key: str, default: str = "") -> str:
