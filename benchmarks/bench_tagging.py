@@ -127,7 +127,7 @@ def main() -> None:
     Tagger(edited).tag_many(few)
     retag = time.perf_counter() - start
 
-    result = pd.read_csv(out / "tagged.csv", usecols=["themes", "sentiment"], keep_default_na=False)
+    result = pd.read_csv(out / "tagged.csv", usecols=["themes", "tone"], keep_default_na=False)
     print(f"answers: {len(texts):,} ({size_mb:.1f} MB); with a theme: {(result['themes'] != '').mean():.0%}")
     print(f"pandas read_csv + to_csv (process, best of 3):{baseline:6.2f} s")
     print(f"python -m lib analyse (end to end, best of 3): {ours:6.2f} s   ratio {ours / baseline:.2f}x  (bar: <= 3x)")

@@ -5,6 +5,7 @@ import streamlit as st
 
 import ui
 from lib.core.codes import parse_postcode
+from lib.core.errors import ConflictError
 from lib.areas.linking import suggestions_for
 from lib.core.privacy import mask_text, small
 from lib.pipeline import alias_key
@@ -41,16 +42,54 @@ options = [CHOOSE, "— geen wijk —"] + [f"{names[c]} ({c})" for c in sorted(n
 label_to_code = {"— geen wijk —": ""} | {f"{names[c]} ({c})": c for c in names}
 
 
-def save_links(rows: pd.DataFrame) -> int:
-    """Store the chosen wijk of every row that has one as an alias (name) or postcode override."""
-    saved = 0
-    for row in rows.itertuples():
-        choice = getattr(row, "koppelen")
-        if not choice or choice not in label_to_code:
+def save_links(table: str, rows: pd.DataFrame, seen: dict[tuple[str, str], int]) -> None:
+    """Store the chosen wijk of every row that has one as an alias (name) or postcode override, then rerun.
+
+    ``seen``: the alias revisions when the table was drawn; a value someone else linked meanwhile (another tab
+    or colleague) is not overwritten: the page says so and shows both choices.
+    """
+    chosen = [row for row in rows.itertuples() if row.koppelen and row.koppelen in label_to_code]
+    if not chosen:
+        ui.flash("fout", "Er is geen wijk gekozen: kies in de kolom ‘Koppelen aan’ een wijk en sla opnieuw op.")
+        st.rerun()
+    conflicts = []
+    for kind in ("naam", "postcode"):
+        items = {row.key: (row.raw, label_to_code[row.koppelen]) for row in chosen if row.kind == kind}
+        if not items:
             continue
-        store.set_alias(project.id, row.soort, row.sleutel, row.raw, label_to_code[choice])
-        saved += 1
-    return saved
+        try:
+            store.set_aliases(project.id, kind, items, expected={k: seen.get((kind, k), 0) for k in items})
+        except ConflictError as exc:
+            for key, now in exc.current.items():
+                theirs = "verwijderd" if now is None else (names.get(now[1], "geen wijk") if now[1] else "geen wijk")
+                mine = items[key][1]
+                conflicts.append(f"‘{mask_text(items[key][0])}’: intussen {theirs}; uw keuze "
+                                 f"{names.get(mine, 'geen wijk') if mine else 'geen wijk'} is niet opgeslagen")
+    if conflicts:
+        ui.flash("fout", "Iemand anders heeft intussen dezelfde waarden gekoppeld. " + "; ".join(conflicts)
+                 + ". De tabel toont nu de huidige stand; kies opnieuw als dat nodig is.")
+    saved = len(chosen) - len(conflicts)
+    for key in (table, f"{table}_frame"):  # the table is drawn afresh from what is stored now
+        st.session_state.pop(key, None)
+    if saved:
+        ui.flash("ok", f"{saved} koppeling(en) opgeslagen.")
+    st.rerun()
+
+
+def editing(name: str) -> bool:
+    """True while the user has unsaved edits in the table ``name``."""
+    state = st.session_state.get(name) or {}
+    return st.session_state.get(f"{name}_frame") is not None and any(
+        state.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
+
+
+def shown_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as it was drawn when the user started editing it, so an edit never lands on another row when
+    the data changed meanwhile (another tab saved); otherwise the current one."""
+    if editing(name):
+        return st.session_state[f"{name}_frame"]
+    st.session_state[f"{name}_frame"] = frame
+    return frame
 
 
 st.subheader("Niet gekoppeld")
@@ -62,7 +101,7 @@ if not unusable.empty:
         f"{small(int(unusable['count'].sum()), threshold)} respondenten vulden bij wijk iets in zonder bruikbare naam "
         "(bijvoorbeeld ‘?’); die blijven ongekoppeld."
     )
-if unlinked.empty:
+if unlinked.empty and not editing("unlinked_editor"):
     st.success("Alle respondenten met een wijknaam of postcode zijn gekoppeld.")
 else:
     st.caption(
@@ -83,9 +122,11 @@ else:
             "kind": unlinked["kind"],
         }
     )
+    editor = shown_table("unlinked_editor", editor.assign(raw=unlinked["value"].to_numpy(), key=unlinked["key"].to_numpy()))
     edited = st.data_editor(
         editor,
         key="unlinked_editor",
+        column_order=["value", "count", "koppelen", "suggestie", "reason", "kind"],
         hide_index=True,
         width="stretch",
         disabled=["kind", "value", "count", "reason", "suggestie"],
@@ -99,13 +140,11 @@ else:
         },
     )
     if st.button("Koppelingen opslaan", type="primary", key="save_unlinked"):
-        rows = edited.assign(raw=unlinked["value"].to_numpy(), key=unlinked["key"].to_numpy())
-        n = save_links(rows)
-        ui.done(ctx, f"{n} koppeling(en) opgeslagen.")
+        save_links("unlinked_editor", edited, seen={})  # unlinked values had no alias when drawn
 
 st.subheader("Bij benadering gekoppeld: graag nakijken")
 review = link_review(data.records, names)
-if review.empty:
+if review.empty and not editing("review_editor"):
     st.caption("Geen koppelingen bij benadering.")
 else:
     st.caption(
@@ -122,9 +161,12 @@ else:
             "kind": review["kind"],
         }
     )
+    review_keys = [alias_key(k, v) for k, v in zip(review["kind"], review["value"])]
+    review_editor = shown_table("review_editor", review_editor.assign(raw=review["value"].to_numpy(), key=review_keys))
     edited_review = st.data_editor(
         review_editor,
         key="review_editor",
+        column_order=["value", "wijk", "confidence", "count", "koppelen", "kind"],
         hide_index=True,
         width="stretch",
         disabled=["kind", "value", "wijk", "confidence", "count"],
@@ -138,9 +180,10 @@ else:
         },
     )
     if st.button("Wijzigingen opslaan", key="save_review"):
-        keys = [alias_key(k, v) for k, v in zip(review["kind"], review["value"])]
-        n = save_links(edited_review.assign(raw=review["value"].to_numpy(), key=keys))
-        ui.done(ctx, f"{n} koppeling(en) aangepast.")
+        seen = {(k, key): rev for k in ("naam", "postcode") for key, rev in store.alias_revisions(project.id, k).items()}
+        save_links("review_editor", edited_review, seen=st.session_state.get("review_seen", seen))
+    st.session_state["review_seen"] = {
+        (k, key): rev for k in ("naam", "postcode") for key, rev in store.alias_revisions(project.id, k).items()}
 
 st.subheader("Aliassen en vaste koppelingen")
 st.caption("Een alias koppelt een schrijfwijze aan een wijk, bijvoorbeeld ‘Centrum’ aan de Binnenstad.")
@@ -171,7 +214,7 @@ if aliases:
     to_delete = table[edited_aliases["Verwijderen"].to_numpy()]
     if not to_delete.empty and st.button(f"{len(to_delete)} alias(sen) verwijderen", key="delete_aliases"):
         for row in to_delete.itertuples():
-            store.delete_alias(project.id, row.soort, row.key)
+            store.delete_alias(project.id, row.kind, row.key)
         st.rerun()
 else:
     st.caption("Nog geen aliassen.")

@@ -161,6 +161,38 @@ def test_koppelen_alias_links_a_value(project, store):
     assert metrics(at)["Bronnen"] == "3"
 
 
+def test_koppelen_two_tabs_linking_the_same_value_never_overwrite_each_other_unseen(project, store):
+    """Tab A and tab B both choose a wijk for 'Centrum'; A saves first: B's choice is refused with both shown."""
+    csv = "id;Wijk;Wat kan er beter in uw wijk?\n1;Centrum;Meer groen en bankjes in de straat graag\n2;Centrum;Minder hondenpoep\n"
+    store.add_file(project, "centrum.csv", "enquete", csv.encode())
+    tab_a, tab_b = open_page("pages/3_Koppelen.py"), open_page("pages/3_Koppelen.py")
+    editor = tab_a.session_state["unlinked_editor_frame"]
+    row = int(editor.index[editor["key"] == "centrum"][0])
+    frame_b = tab_b.session_state["unlinked_editor_frame"]
+    assert int(frame_b.index[frame_b["key"] == "centrum"][0]) == row
+    # the wijk labels as the page offers them
+    wijk_a = f"{store_name(store, project, 'WK051201')} (WK051201)"
+    wijk_b = f"{store_name(store, project, 'WK051202')} (WK051202)"
+    tab_a.session_state["unlinked_editor"] = {"edited_rows": {row: {"koppelen": wijk_a}}, "added_rows": [], "deleted_rows": []}
+    tab_a.button(key="save_unlinked").click()
+    tab_a.run()
+    assert store.aliases(project, "naam")["centrum"][1] == "WK051201"
+    assert any("1 koppeling(en) opgeslagen" in shown(m) for m in tab_a.success)
+    tab_b.session_state["unlinked_editor"] = {"edited_rows": {row: {"koppelen": wijk_b}}, "added_rows": [], "deleted_rows": []}
+    tab_b.button(key="save_unlinked").click()
+    tab_b.run()
+    assert store.aliases(project, "naam")["centrum"][1] == "WK051201"  # A's choice stays
+    errors = " ".join(shown(m) for m in tab_b.error)
+    assert "Iemand anders" in errors and store_name(store, project, "WK051201") in errors and "niet opgeslagen" in errors
+    assert not any("opgeslagen." in shown(m) and "koppeling" in shown(m) for m in tab_b.success)
+
+
+def store_name(store, project, code):
+    from lib.pipeline import analyse_project
+
+    return analyse_project(store, project).gazetteer.names[code]
+
+
 def test_antwoorden_filters_and_downloads(project):
     at = open_page("pages/4_Antwoorden.py")
     table = at.dataframe[0].value
