@@ -6,7 +6,8 @@ import streamlit as st
 import ui
 from lib.core.codes import parse_postcode
 from lib.areas.linking import suggestions_for
-from lib.core.privacy import mask_text, small
+from lib.core.privacy import mask_text
+from lib.present.text import small
 from lib.project import alias_key
 from lib.reading.surveys import link_methods, link_review
 

@@ -6,8 +6,8 @@ import streamlit as st
 import ui
 from lib.themes.agreement import per_theme, summary
 from lib.themes.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
-from lib.core.privacy import small
-from lib.wijken.profile import percent
+from lib.present.text import small
+from lib.present.text import percent
 from lib.themes.review import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
 
 ctx = ui.page("Thema's en codeboek")

@@ -5,7 +5,8 @@ import streamlit as st
 
 import ui
 from lib.present.answers import UNLINKED
-from lib.core.privacy import mask_text, small
+from lib.core.privacy import mask_text
+from lib.present.text import small
 from lib.themes.tagger import TONES, marked_text, split_themes
 from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes
 

@@ -1,8 +1,9 @@
 """Wijk profiles and comparisons: figures against the gemeente, themes, reach, words beside numbers.
 
-Every count below the small-number threshold is suppressed (``<5``) and every share based on
-fewer answers than the threshold is hidden with the reason; the same tables feed screens,
-tooltips and downloads, so the rule holds everywhere.
+Numbers only: counts are ``Int64`` with ``<NA>`` where the small-number rule hides them
+(``lib.core.suppression``), shares are floats with NaN where their base is below the threshold and a
+reason code beside them, ranks are integers. Dutch text is made at the edge (``lib.present.text`` and
+``lib.present.tables``), so screens, downloads and the report show the same suppressed numbers.
 """
 
 from __future__ import annotations
@@ -13,9 +14,18 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from lib.areas.figures import SMALL_AREA_INHABITANTS, Areas, format_number
-from lib.core.privacy import mask_text, small
+from lib.areas.figures import Areas
+from lib.core.privacy import mask_text
+from lib.core.suppression import is_hidden_count, share, suppress_counts
 from lib.themes.tagger import split_themes
+from lib.wijken.rules import (
+    enough_answers,
+    is_not_heard,
+    is_over_represented,
+    is_tiny,
+    rate_per_1000,
+    representation_ratio,
+)
 
 RATE_UNITS = {"%", "per 1.000 inwoners", "per huishouden", "per km²", "inwoners per km²", "adressen per km²"}
 """Units that are comparable between wijken (rates); counts are not ranked."""
@@ -115,12 +125,14 @@ def is_rate(unit: str) -> bool:
 def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None) -> pd.DataFrame:
     """The wijk's figures against the gemeente and the other wijken, latest year per indicator.
 
-    Columns: indicator, Indicator, Eenheid, Wijk, Gemeente, Jaar, Bron, Rang ("3 van 12"), Min, Max,
-    Opmerking (tiny wijk, gemeente only, ...). Rates of tiny wijken are not ranked.
+    Columns: indicator, label, unit, wijk_value, gemeente_value (floats, NaN where unknown), year,
+    gemeente_year (Int64: set only when the gemeente's figure is of another year), source, rank and
+    rank_of (Int64, 1 = highest value; only rates of wijken that are not tiny), low and high (spread over
+    the comparable wijken), reason (codes: ``gemeente_only``, ``no_value``, ``tiny_area``).
     """
     latest = areas.latest()
     wijken = areas.wijken.set_index("wijkcode")
-    tiny = set(wijken.index[wijken["inhabitants"].fillna(0) < SMALL_AREA_INHABITANTS])
+    tiny = set(wijken.index[[is_tiny(v) for v in wijken["inhabitants"]]])
     keys = indicators or list(dict.fromkeys(latest["indicator"]))
     rows = []
     by_ind = {k: g for k, g in latest.groupby("indicator", sort=False)}
@@ -132,7 +144,7 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
         wijk_rows = part[part["level"] == "wijk"].set_index("area_code")
         gm = part[part["area_code"] == areas.gemeentecode]
         own = wijk_rows.loc[wijkcode] if wijkcode in wijk_rows.index else None
-        gm_note = ""
+        gm_year = pd.NA
         if own is not None and not gm.empty and gm["year"].iloc[0] != own["year"]:
             # compare like with like: the gemeente in the wijk's year, else say which year it is
             same_year = areas.indicators[
@@ -142,38 +154,94 @@ def key_figures(areas: Areas, wijkcode: str, indicators: list[str] | None = None
             if not same_year.empty:
                 gm = same_year.head(1)
             elif gm["year"].iloc[0] == gm["year"].iloc[0]:
-                gm_note = f"gemeente: cijfer van {int(gm['year'].iloc[0])}"
+                gm_year = int(gm["year"].iloc[0])
         ref = own if own is not None else (None if gm.empty else gm.iloc[0])
         rate = is_rate(unit)
-        note = ""
-        rank = ""
+        reason = ""
+        position = of = pd.NA
         low = high = np.nan
         if own is None:
-            note = "alleen voor de gemeente beschikbaar" if not gm.empty else "geen cijfer voor deze wijk"
+            reason = "gemeente_only" if not gm.empty else "no_value"
         else:
             comparable = wijk_rows[~wijk_rows.index.isin(tiny)] if rate else wijk_rows
             low, high = comparable["value"].min(), comparable["value"].max()
             if wijkcode in tiny and rate:
-                note = "klein gebied: niet gerangschikt"
+                reason = "tiny_area"
             elif rate and wijkcode in comparable.index:
                 ordered = comparable["value"].rank(ascending=False, method="min")  # 1 = highest value
-                rank = f"{int(ordered[wijkcode])} van {len(comparable)}"
+                position, of = int(ordered[wijkcode]), len(comparable)
         rows.append(
             {
                 "indicator": key,
-                "Indicator": label,
-                "Eenheid": unit,
-                "Wijk": None if own is None else float(own["value"]),
-                "Gemeente": None if gm.empty else float(gm["value"].iloc[0]),
-                "Jaar": None if ref is None or ref["year"] != ref["year"] else int(ref["year"]),
-                "Bron": "" if ref is None else ref["source"],
-                "Rang": rank,
-                "Min": None if low != low else float(low),
-                "Max": None if high != high else float(high),
-                "Opmerking": "; ".join(x for x in (note, gm_note) if x),
+                "label": label,
+                "unit": unit,
+                "wijk_value": np.nan if own is None else float(own["value"]),
+                "gemeente_value": np.nan if gm.empty else float(gm["value"].iloc[0]),
+                "year": pd.NA if ref is None or ref["year"] != ref["year"] else int(ref["year"]),
+                "gemeente_year": gm_year,
+                "source": "" if ref is None else ref["source"],
+                "rank": position,
+                "rank_of": of,
+                "low": float(low),
+                "high": float(high),
+                "reason": reason,
             }
         )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
+    for col in ("year", "gemeente_year", "rank", "rank_of"):
+        out[col] = out[col].astype("Int64")
+    for col in ("wijk_value", "gemeente_value", "low", "high"):
+        out[col] = out[col].astype(float)
+    return out
+
+
+KEY_FIGURE_COLUMNS = ["indicator", "label", "unit", "wijk_value", "gemeente_value", "year", "gemeente_year", "source",
+                      "rank", "rank_of", "low", "high", "reason"]
+
+
+def wijk_table(areas: Areas) -> pd.DataFrame:
+    """Wijken: wijkcode, wijknaam, inhabitants (latest year), tiny (fewer than 500 inhabitants), on_map."""
+    w = areas.wijken
+    on_map = {f["properties"]["wijkcode"] for f in (areas.geojson or {}).get("features", [])}
+    return pd.DataFrame(
+        {
+            "wijkcode": w["wijkcode"],
+            "wijknaam": w["wijknaam"],
+            "inhabitants": w["inhabitants"].astype(float),
+            "tiny": [is_tiny(v) for v in w["inhabitants"]],
+            "on_map": w["wijkcode"].isin(on_map),
+        }
+    )
+
+
+def indicator_catalogue(areas: Areas) -> pd.DataFrame:
+    """One row per indicator: indicator, label, unit, years (list of ints), wijken (with a value),
+    gemeente_value and gemeente_year (latest), source; sorted by label."""
+    columns = ["indicator", "label", "unit", "years", "wijken", "gemeente_value", "gemeente_year", "source"]
+    ind = areas.indicators.dropna(subset=["value"])
+    if ind.empty:
+        return pd.DataFrame(columns=columns)
+    latest = areas.latest()
+    gm = latest[latest["area_code"] == areas.gemeentecode].set_index("indicator")
+    rows = []
+    for key, part in ind.groupby("indicator", sort=False):
+        gm_row = gm.loc[key] if key in gm.index else None
+        rows.append(
+            {
+                "indicator": key,
+                "label": part["label"].iloc[0],
+                "unit": part["unit"].iloc[0],
+                "years": sorted({int(j) for j in part["year"].dropna()}),
+                "wijken": int(part.loc[part["level"] == "wijk", "area_code"].nunique()),
+                "gemeente_value": np.nan if gm_row is None else float(gm_row["value"]),
+                "gemeente_year": pd.NA if gm_row is None or gm_row["year"] != gm_row["year"] else int(gm_row["year"]),
+                "source": "; ".join(sorted(set(part["source"]))),
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    out["years"] = out["years"].astype(object)
+    out["gemeente_year"] = out["gemeente_year"].astype("Int64")
+    return out.sort_values("label").reset_index(drop=True)
 
 
 def indicator_by_wijk(areas: Areas, indicator: str) -> pd.Series:
@@ -207,9 +275,11 @@ def restrict(long: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int) -> pd.DataFrame:
-    """Per theme: answers in the wijk, share of the wijk's answers, gemeente share, over-representation, tone.
+    """Per theme: answers in the wijk, share of the wijk's answers, gemeente share, ratio, tone.
 
-    Shares based on fewer than ``threshold`` wijk answers are hidden (None) with the reason.
+    Columns: theme, answers (Int64, hidden below the threshold), wijk_share, gemeente_share, ratio,
+    negative, positive (floats; NaN when the base is below the threshold), over_represented (bool, the
+    named rule), reason (``below_threshold`` when the wijk has too few answers). Most answers first.
     """
     n_wijk = int((answers["wijkcode"] == wijkcode).sum())
     n_all = len(answers)
@@ -220,26 +290,31 @@ def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, theme
     rows = []
     for theme in themes:
         k = int(counts.get(theme, 0))
-        enough = n_wijk >= threshold
-        share = k / n_wijk if enough and n_wijk else None
-        gm_share = int(all_counts.get(theme, 0)) / n_all if n_all else None
+        wijk_share = share(k, n_wijk, threshold)
+        gm_share = share(int(all_counts.get(theme, 0)), n_all, 1)
         neg = int(tones.at[theme, "negatief"]) if theme in tones.index and "negatief" in tones.columns else 0
         pos = int(tones.at[theme, "positief"]) if theme in tones.index and "positief" in tones.columns else 0
         rows.append(
             {
-                "Thema": theme,
-                "Antwoorden": small(k, threshold),
-                "Aandeel wijk": share,
-                "Aandeel gemeente": gm_share,
-                "Verhouding": (share / gm_share) if share is not None and gm_share else None,
-                "Negatief": (neg / k) if k >= threshold else None,
-                "Positief": (pos / k) if k >= threshold else None,
-                "Toelichting": "" if enough else f"minder dan {threshold} antwoorden uit deze wijk",
-                "_n": k,
+                "theme": theme,
+                "n": k,
+                "wijk_share": wijk_share,
+                "gemeente_share": gm_share,
+                "ratio": representation_ratio(wijk_share, gm_share),
+                "negative": share(neg, k, threshold),
+                "positive": share(pos, k, threshold),
+                "over_represented": is_over_represented(wijk_share, gm_share) and not is_hidden_count(k, threshold),
+                "reason": "" if enough_answers(n_wijk, threshold) else "below_threshold",
             }
         )
-    out = pd.DataFrame(rows)
-    return out.sort_values(["_n", "Thema"], ascending=[False, True]).drop(columns="_n").reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=["theme", "n", "wijk_share", "gemeente_share", "ratio", "negative", "positive",
+                                      "over_represented", "reason"])
+    out = out.sort_values(["n", "theme"], ascending=[False, True]).reset_index(drop=True)
+    out.insert(1, "answers", suppress_counts(out["n"], threshold).array)
+    for col in ("wijk_share", "gemeente_share", "ratio", "negative", "positive"):
+        out[col] = out[col].astype(float)
+    out["over_represented"] = out["over_represented"].astype(bool)
+    return out.drop(columns="n")
 
 
 def representative_quotes(answers: pd.DataFrame, wijkcode: str, theme: str, k: int = 3) -> list[str]:
@@ -263,25 +338,30 @@ def representative_quotes(answers: pd.DataFrame, wijkcode: str, theme: str, k: i
 
 
 def reach(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int) -> pd.DataFrame:
-    """Respondents of the wijk per source and per 1,000 inhabitants."""
+    """Respondents of the wijk per source: source (trajectory or file), respondents (Int64, hidden below the
+    threshold), per_1000 (per 1,000 inhabitants; NaN when hidden or without inhabitants). Most first."""
     inhabitants = float(areas.wijken.set_index("wijkcode").at[wijkcode, "inhabitants"]) if wijkcode in set(
         areas.wijken["wijkcode"]
     ) else np.nan
     part = records[records["wijkcode"] == wijkcode]
     rows = []
     for source, grp in part.groupby("source"):
-        label = grp["trajectory"].iloc[0] or source
         n = len(grp)
-        rate = n / inhabitants * 1000 if inhabitants == inhabitants and inhabitants > 0 and n >= threshold else None
-        rows.append({"Bron": label, "Respondenten": small(n, threshold), "Per 1.000 inwoners": rate, "_n": n})
-    out = pd.DataFrame(rows, columns=["Bron", "Respondenten", "Per 1.000 inwoners", "_n"])
-    return out.sort_values("_n", ascending=False).drop(columns="_n").reset_index(drop=True)
+        rate = rate_per_1000(n, inhabitants, threshold)
+        rows.append({"source": grp["trajectory"].iloc[0] or source, "n": n, "per_1000": np.nan if rate is None else rate})
+    out = pd.DataFrame(rows, columns=["source", "n", "per_1000"])
+    out = out.sort_values("n", ascending=False).reset_index(drop=True)
+    out.insert(1, "respondents", suppress_counts(out["n"], threshold).array)
+    out["per_1000"] = out["per_1000"].astype(float)
+    return out.drop(columns="n")
 
 
 def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int) -> pd.DataFrame | None:
     """Respondents' ages against the wijk's population per CBS age band; None without ages or age figures.
 
-    Columns: Leeftijd, Respondenten (count, suppressed), Aandeel respondenten, Aandeel inwoners, Verschil.
+    Columns: age_band, respondents (Int64, hidden below the threshold), respondent_share (NaN when fewer
+    respondents with an age than the threshold), population_share, difference, not_heard (bool, the named
+    rule), reason (``few_ages`` where hidden).
     """
     from lib.reading.roles import age_group
 
@@ -302,18 +382,21 @@ def age_comparison(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold
     rows = []
     for band, _key in AGE_BANDS:
         k = int(groups.get(band, 0))
-        share = k / n if n >= threshold else None
+        resp_share = share(k, n, threshold)
         rows.append(
             {
-                "Leeftijd": band,
-                "Respondenten": small(k, threshold),
-                "Aandeel respondenten": share,
-                "Aandeel inwoners": pop[band],
-                "Verschil": None if share is None else share - pop[band],
-                "Toelichting": "" if share is not None else f"minder dan {threshold} respondenten met een leeftijd",
+                "age_band": band,
+                "n": k,
+                "respondent_share": np.nan if resp_share is None else resp_share,
+                "population_share": pop[band],
+                "difference": np.nan if resp_share is None else resp_share - pop[band],
+                "not_heard": is_not_heard(resp_share, pop[band]),
+                "reason": "" if resp_share is not None else "few_ages",
             }
         )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out.insert(1, "respondents", suppress_counts(out["n"], threshold).array)
+    return out.drop(columns="n")
 
 
 # ------------------------------------------------------------------------------------------- compare
@@ -327,30 +410,27 @@ def _theme_counts(long: pd.DataFrame, codes: list[str], themes: list[str]) -> pd
     return counts.reindex(index=codes, columns=themes, fill_value=0)
 
 
-def _small_many(counts: np.ndarray, threshold: int) -> list[str]:
-    return [small(int(c), threshold) for c in counts]
-
-
 def theme_matrix(answers: pd.DataFrame, long: pd.DataFrame, areas: Areas, themes: list[str], threshold: int) -> pd.DataFrame:
-    """Long table wijk x theme: answers, share of the wijk's answers (None below the threshold), label texts."""
+    """Long table wijk x theme: wijkcode, wijknaam, theme, answers and wijk_answers (Int64, hidden below the
+    threshold), share of the wijk's answers (NaN when the wijk has fewer answers than the threshold), reason."""
     codes = list(areas.wijken["wijkcode"])
     names = areas.wijk_names()
     n_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size().reindex(codes, fill_value=0).to_numpy()
     counts = _theme_counts(long, codes, themes).to_numpy()
     n_rep = np.repeat(n_per_wijk, len(themes))
     k = counts.reshape(-1)
+    enough = n_rep >= threshold
     with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(n_rep >= threshold, k / np.maximum(n_rep, 1), np.nan)
-    hidden = f"verborgen: minder dan {threshold} antwoorden"
+        shares = np.where(enough, k / np.maximum(n_rep, 1), np.nan)
     return pd.DataFrame(
         {
             "wijkcode": np.repeat(codes, len(themes)),
-            "Wijk": np.repeat([names.get(c, c) for c in codes], len(themes)),
-            "Thema": np.tile(themes, len(codes)),
-            "Antwoorden": _small_many(k, threshold),
-            "Antwoorden wijk": _small_many(n_rep, threshold),
-            "Aandeel": pd.Series(share).astype(object).where(~np.isnan(share), None).to_numpy(),
-            "Aandeel tekst": [hidden if s != s else percent(s) for s in share],
+            "wijknaam": np.repeat([names.get(c, c) for c in codes], len(themes)),
+            "theme": np.tile(themes, len(codes)),
+            "answers": suppress_counts(k, threshold).array,
+            "wijk_answers": suppress_counts(n_rep, threshold).array,
+            "share": shares.astype(float),
+            "reason": np.where(enough, "", "few_answers"),
         }
     )
 
@@ -358,19 +438,30 @@ def theme_matrix(answers: pd.DataFrame, long: pd.DataFrame, areas: Areas, themes
 def words_beside_numbers(
     answers: pd.DataFrame, long: pd.DataFrame, areas: Areas, theme: str, indicator: str, threshold: int
 ) -> pd.DataFrame:
-    """Per wijk: share of answers on ``theme`` next to the indicator's value (wijken with both)."""
+    """Per wijk with both: the share of answers on ``theme`` (``share``) next to the indicator's ``value``;
+    tiny wijken and wijken with too few answers are left out. Columns of ``theme_matrix`` plus ``value``."""
     matrix = theme_matrix(answers, long, areas, [theme], threshold)
-    values = indicator_by_wijk(areas, indicator)
-    matrix["Waarde"] = matrix["wijkcode"].map(values)
-    tiny = set(areas.wijken.loc[areas.wijken["inhabitants"].fillna(0) < SMALL_AREA_INHABITANTS, "wijkcode"])
-    out = matrix[matrix["Aandeel"].notna() & matrix["Waarde"].notna() & ~matrix["wijkcode"].isin(tiny)]
+    matrix["value"] = matrix["wijkcode"].map(indicator_by_wijk(areas, indicator)).astype(float)
+    tiny = {c for c, v in zip(areas.wijken["wijkcode"], areas.wijken["inhabitants"]) if is_tiny(v)}
+    out = matrix[matrix["share"].notna() & matrix["value"].notna() & ~matrix["wijkcode"].isin(tiny)]
     return out.reset_index(drop=True)
+
+
+@dataclass
+class Comparison:
+    """All wijken side by side: ``table`` has wijknaam, wijkcode, inhabitants, respondents, answers (Int64,
+    hidden below the threshold), one share column per theme (``share_columns``: column -> theme; NaN when
+    the wijk has too few answers) and one column per indicator (``indicator_columns``: column -> key)."""
+
+    table: pd.DataFrame
+    share_columns: dict[str, str]
+    indicator_columns: dict[str, str]
 
 
 def comparison_table(
     answers: pd.DataFrame, records: pd.DataFrame, long: pd.DataFrame, areas: Areas, themes: list[str],
     indicators: list[str], threshold: int,
-) -> pd.DataFrame:
+) -> Comparison:
     """One row per wijk: inhabitants, respondents, answers, per theme the share, and the chosen indicators."""
     names = areas.wijk_names()
     n_resp = records[records["wijkcode"] != ""].groupby("wijkcode").size() if not records.empty else pd.Series(dtype=int)
@@ -378,30 +469,20 @@ def comparison_table(
     codes = list(areas.wijken["wijkcode"])
     counts = _theme_counts(long, codes, themes)
     answers_n = n_ans.reindex(codes, fill_value=0).to_numpy()
-    table = pd.DataFrame({"Wijk": [names[c] for c in codes], "Code": codes})
-    table["Inwoners"] = areas.wijken["inhabitants"].to_numpy()
-    table["Respondenten"] = _small_many(n_resp.reindex(codes, fill_value=0).to_numpy(), threshold)
-    table["Antwoorden"] = _small_many(answers_n, threshold)
+    table = pd.DataFrame({"wijknaam": [names[c] for c in codes], "wijkcode": codes})
+    table["inhabitants"] = areas.wijken["inhabitants"].astype(float).to_numpy()
+    table["respondents"] = suppress_counts(n_resp.reindex(codes, fill_value=0).to_numpy(), threshold).array
+    table["answers"] = suppress_counts(answers_n, threshold).array
     enough = answers_n >= threshold
-    for theme in themes:
+    share_columns, indicator_columns = {}, {}
+    for i, theme in enumerate(themes):
         with np.errstate(divide="ignore", invalid="ignore"):
-            pct = np.round(100 * counts[theme].to_numpy() / np.maximum(answers_n, 1), 1)
-        table[f"{theme} (%)"] = np.where(enough, pct, np.nan)
-    options = indicator_options(areas, 1)
-    for key in indicators:
-        table[options.get(key, key)] = indicator_by_wijk(areas, key).to_numpy()
-    return table
-
-
-def percent(value: float | None, decimals: int = 1) -> str:
-    """Dutch percentage: 0.125 -> ``12,5%``."""
-    if value is None or value != value:
-        return "–"
-    return f"{format_number(value * 100, decimals)}%"
-
-
-def rate_per_1000(count: int, inhabitants: float) -> float | None:
-    """Count per 1,000 inhabitants (None without inhabitants)."""
-    if not inhabitants or inhabitants != inhabitants:
-        return None
-    return count / inhabitants * 1000
+            values = counts[theme].to_numpy() / np.maximum(answers_n, 1)
+        column = f"share_{i}"
+        table[column] = np.where(enough, values, np.nan)
+        share_columns[column] = theme
+    for i, key in enumerate(indicators):
+        column = f"indicator_{i}"
+        table[column] = indicator_by_wijk(areas, key).astype(float).to_numpy()
+        indicator_columns[column] = key
+    return Comparison(table, share_columns, indicator_columns)
