@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from lib.areas.figures import read_area_table, read_geojson
 from lib.core.errors import WijkbeeldError
-from lib.present import tables
+from lib.present import charts, tables
 from lib.present.maps import choropleth
 from lib.present.text import format_number
 from lib.wijken.profile import indicator_catalogue, wijk_table
@@ -100,6 +100,7 @@ else:
             st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline. "
                        "Op de pagina Wijken vergelijken kleurt u de kaart op elk cijfer of thema.")
             st.pydeck_chart(result[0], height=520)
+            ui.altair(charts.legend_chart(result[1], "Inwoners"))
     with tab_bestanden:
         labels = {"gebied": "Cijfers", "geo": "Wijkgrenzen", "postcode": "Postcodetabel"}
         for f in area_files:

@@ -134,7 +134,7 @@ with tab_edit:
                     st.error(ui.plain(str(exc)))
         with c2.form("merge_themes"):
             st.markdown("**Thema's samenvoegen**")
-            sources = st.multiselect("Voeg deze thema's…", codebook.names)
+            sources = st.multiselect("Voeg deze thema's…", codebook.names, placeholder="Kies thema's")
             target = st.selectbox("…samen in", codebook.names)
             if st.form_submit_button("Samenvoegen") and sources:
                 mapping = {s: target for s in sources if s != target}

@@ -142,7 +142,7 @@ else:
         st.caption("Geen trefwoord gevonden in dit antwoord.")
     with st.form("single_correction"):
         c1, c2 = st.columns([3, 1])
-        new_themes = c1.multiselect("Thema's", codebook.names, default=[t for t in split_themes(row["themes"]) if t in codebook.names])
+        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's", default=[t for t in split_themes(row["themes"]) if t in codebook.names])
         new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]))
         c3, c4 = st.columns([1, 1])
         submitted = c3.form_submit_button("Correctie opslaan", type="primary")

@@ -104,7 +104,7 @@ if view == "Naast elkaar":
     linked = [c for c in sorted(names, key=lambda c: names[c])]
     default = [c for c in records["wijkcode"].value_counts().index if c][:2] if records is not None and not records.empty else linked[:2]
     chosen = st.multiselect("Kies twee tot vier wijken", linked, default=default, max_selections=4,
-                            format_func=lambda c: names[c], key="side_wijken")
+                            format_func=lambda c: names[c], placeholder="Kies wijken", key="side_wijken")
     if len(chosen) < 2:
         st.info("Kies minstens twee wijken.")
     else:
@@ -149,7 +149,7 @@ if view == "Woorden naast cijfers":
 
 if view == "Tabel en download":
     chosen_indicators = st.multiselect("Cijfers in de tabel", list(options), format_func=lambda k: options[k],
-                                       default=[k for k in ("aantal_inwoners", "65plus", "0_15") if k in options],
+                                       placeholder="Kies cijfers", default=[k for k in ("aantal_inwoners", "65plus", "0_15") if k in options],
                                        key="table_indicators")
     comparison = comparison_table(answers, records if records is not None else data.records, long, areas, themes,
                                   chosen_indicators, threshold)

@@ -214,7 +214,7 @@ def comparison_columns(comparison, labels: dict[str, str]) -> list[Column]:
     return [
         Column("wijknaam", "Wijk"), Column("wijkcode", "Code"), Column("inhabitants", "Inwoners", "number", 0),
         Column("respondents", "Respondenten", "count"), Column("answers", "Antwoorden", "count"),
-        *[Column(col, f"{theme} (%)", "share") for col, theme in comparison.share_columns.items()],
+        *[Column(col, theme, "share") for col, theme in comparison.share_columns.items()],
         *[Column(col, labels.get(key, key), "number") for col, key in comparison.indicator_columns.items()],
     ]
 
