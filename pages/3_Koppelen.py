@@ -7,7 +7,7 @@ import ui
 from lib.core.codes import parse_postcode
 from lib.areas.linking import suggestions_for
 from lib.core.privacy import mask_text
-from lib.present.text import small
+from lib.present.text import percent, small
 from lib.project import alias_key
 from lib.reading.surveys import link_methods, link_review
 
@@ -31,7 +31,7 @@ st.write(
 )
 summary = data.summary()
 c1, c2, c3 = st.columns([1, 1, 2])
-c1.metric("Gekoppeld", f"{summary['aandeel_gekoppeld']:.0%}")
+c1.metric("Gekoppeld", percent(summary["aandeel_gekoppeld"], 0))
 c2.metric("Niet gekoppeld", small(summary["respondenten"] - summary["gekoppeld"], threshold))
 with c3:
     st.dataframe(link_methods(data.records), hide_index=True, width="stretch", height=180)
@@ -71,7 +71,7 @@ else:
         "Opslaan. Een gekozen koppeling geldt voor alle bronnen in dit project."
     )
     suggestions = [
-        ", ".join(f"{names.get(c, c)} ({s:.0%})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
+        ", ".join(f"{names.get(c, c)} ({percent(s, 0)})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
         for v, k in zip(unlinked["key"], unlinked["kind"])
     ]
     editor = pd.DataFrame(

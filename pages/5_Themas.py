@@ -7,7 +7,7 @@ import ui
 from lib.themes.agreement import per_theme, summary
 from lib.themes.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
 from lib.present.text import small
-from lib.present.text import percent
+from lib.present.text import format_number, percent
 from lib.themes.review import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
 
 ctx = ui.page("Thema's en codeboek")
@@ -50,7 +50,7 @@ overview = pd.DataFrame(
 no_theme = int((answers["themes"] == "").sum()) if n_answers else 0
 c1, c2, c3 = st.columns(3)
 c1.metric("Thema's", len(codebook.themes))
-c2.metric("Antwoorden met een thema", f"{(n_answers - no_theme) / n_answers:.0%}" if n_answers else "–")
+c2.metric("Antwoorden met een thema", percent((n_answers - no_theme) / n_answers, 0) if n_answers else "–")
 c3.metric("Antwoorden zonder thema", small(no_theme, threshold))
 st.dataframe(
     overview,
@@ -184,7 +184,7 @@ with tab_learn:
         overall = summary(corrected["themes_auto"], corrected["themes"], codebook.names)
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Gecorrigeerde antwoorden", small(len(corrected), threshold))
-        fmt = lambda v: "–" if v is None else f"{v:.2f}".replace(".", ",")  # noqa: E731
+        fmt = lambda v: format_number(v, 2)  # noqa: E731
         c2.metric("Precisie", fmt(overall["micro_precision"]))
         c3.metric("Recall", fmt(overall["micro_recall"]))
         c4.metric("Cohen's kappa", fmt(overall["kappa"]))
