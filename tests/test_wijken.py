@@ -857,3 +857,52 @@ def test_gouda_2022_with_map():
     assert set(screen.loc[list(rates["label"]), "Opmerking"]) == {"klein gebied: niet gerangschikt"}
     big = key_figures(areas, "WK051304").set_index("indicator")
     assert big.at["65plus", "rank_of"] == 8
+
+
+# --------------------------------------------------------------------------- presentation: text, tables, charts
+
+
+def test_dutch_text_for_numbers_dates_and_counts():
+    assert (text.format_number(12345), text.format_number(12.5), text.format_number(5865.0)) == ("12.345", "12,5", "5.865")
+    assert text.format_number(6.7) == "6,7" and text.format_number(None) == "–" and text.format_number(pd.NA) == "–"
+    assert (percent(0.125), percent(0.5, 0), percent(float("nan"))) == ("12,5%", "50%", "–")
+    assert text.value_with_unit(65.0, "%") == "65%" and text.value_with_unit(1234.0, "aantal") == "1.234"
+    assert (text.dutch_date("2024-03-15"), text.long_date("2024-03-15"), text.long_date(date(2023, 10, 9))) == (
+        "15-03-2024", "15 maart 2024", "9 oktober 2023")
+    assert text.dutch_date("voorjaar") == "voorjaar" and text.dutch_date(None) == ""
+    assert [text.count(v) for v in pd.array([0, None, 12345], dtype="Int64")] == ["0", "<5", "12.345"]
+    assert (text.small(4), text.small(0), text.small(5), text.small(7, 10)) == ("<5", "0", "5", "<10")
+    assert text.rank(3, 12) == "3 van 12" and text.rank(pd.NA, 12) == ""
+    assert (text.file_size(341), text.file_size(341_000), text.file_size(1_234_567)) == ("341 bytes", "341 kB", "1,2 MB")
+    assert text.listing(["Blad1", "Blad2", "Blad3"]) == "Blad1, Blad2 en Blad3"
+    assert text.reason("few_answers", 10) == "minder dan 10 antwoorden"
+
+
+def test_screen_and_download_tables_of_the_start_page_numbers():
+    coverage = pd.DataFrame({
+        "wijknaam": ["Noord", "Zuid"], "wijkcode": [N, Z], "inhabitants": [1000.0, 12345.0],
+        "respondents": pd.array([9, None], dtype="Int64"), "answers": pd.array([0, 20], dtype="Int64"),
+        "per_1000": [9.0, float("nan")],
+    })
+    screen = tables.screen(coverage, tables.COVERAGE, 5)
+    assert screen.to_dict("records")[1] == {"Wijk": "Zuid", "Code": Z, "Inwoners": "12.345", "Respondenten": "<5",
+                                            "Antwoorden": "20", "Per 1.000 inwoners": "–"}
+    down = tables.download(coverage, tables.COVERAGE, 5)
+    assert list(down["Respondenten"]) == [9, "<5"] and list(down["Inwoners"]) == [1000, 12345]
+    assert down["Per 1.000 inwoners"].iloc[0] == 9.0 and math.isnan(down["Per 1.000 inwoners"].iloc[1])
+
+
+def test_charts_carry_the_dutch_locale_and_uncut_labels(answers, long):
+    import vl_convert
+
+    from lib.present import charts
+
+    shares = theme_shares(answers, long, N, THEMES, 5)
+    spec = charts.theme_share_chart(shares, values=True).to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["axis"]["labelLimit"] == 0
+    svg = vl_convert.vegalite_to_svg(spec)
+    assert "62,5%" in svg and "62.5%" not in svg  # the value on the bar, written the Dutch way
+    hidden = theme_shares(answers, long, Z, THEMES, 5)  # every share hidden: nothing drawn for the wijk
+    data = charts.theme_share_chart(hidden).to_dict()["datasets"]
+    assert {row["group"] for rows in data.values() for row in rows} == {"Hele gemeente"}
