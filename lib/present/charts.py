@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lib.wijken.profile import AGE_BANDS
+from lib.wijken.reach import AGE_BANDS
 
 DUTCH_LOCALE = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
