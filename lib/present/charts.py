@@ -92,7 +92,7 @@ def age_chart(ages: pd.DataFrame, *, values: bool = False) -> alt.TopLevelMixin:
     chart = base.mark_bar(stroke="#333333", strokeWidth=0.5).encode(color=_two_groups([resp, pop]))
     if values:
         chart = chart + base.mark_text(baseline="bottom", dy=-2, fontSize=10).encode(text=alt.Text("share:Q", format=".0%"))
-    return finish(chart.properties(height=260))
+    return finish(chart.properties(height=260, width=alt.Step(32)))
 
 
 def heatmap(matrix: pd.DataFrame, themes: list[str] | None = None, *, values: bool = False,
