@@ -324,5 +324,9 @@ def select_wijk(code: str) -> None:
 
 
 def altair(chart, **kwargs) -> None:
-    """Draw a chart from ``lib.present.charts`` (Dutch locale and labels are inside the spec)."""
-    st.altair_chart(chart, **kwargs)
+    """Draw a chart from ``lib.present.charts`` (Dutch locale and labels are inside the spec).
+
+    The spec is not validated again on every rerun (the chart builders are validated by their tests):
+    validation is most of the cost of turning a chart into its spec.
+    """
+    st.vega_lite_chart(chart.to_dict(validate=False), **kwargs)
