@@ -7,6 +7,7 @@ import ui
 from lib.present import charts, tables
 from lib.present.export import download_bytes
 from lib.present.maps import choropleth
+from lib.present.text import reason
 from lib.wijken.profile import (
     DEFAULT_PAIRS,
     DIRECTION,
@@ -59,7 +60,7 @@ if view == "Kaart":
         label, unit, direction = f"Aandeel antwoorden over {theme}", "%", 1
     use_basemap = st.toggle("Achtergrondkaart tonen (haalt kaarttegels van internet)", value=False, key="basemap")
     result = choropleth(areas, values, label, percent_values=(mode == "Thema"), direction=direction,
-                        basemap=use_basemap, threshold_note=f"minder dan {threshold} antwoorden" if mode == "Thema" else "")
+                        basemap=use_basemap, threshold_note=reason("few_answers", threshold) if mode == "Thema" else "")
     if result is None:
         st.info("Geen wijkgrenzen geladen: upload een GeoJSON op de pagina Gebieden en cijfers om de kaart te zien.")
     else:
