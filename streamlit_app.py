@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from lib.present import tables
+from lib.present.text import format_number, percent, small
 from lib.wijken.overview import sources_overview, wijk_coverage
-from lib.core.privacy import small
-from lib.wijken.profile import percent
 
 ctx = ui.page("Overzicht")
 data = ctx.data
@@ -20,14 +20,14 @@ st.caption(
 ui.show_problems(data.problems)
 
 cols = st.columns(4)
-cols[0].metric("Bronnen", summary["sources"])
+cols[0].metric("Bronnen", format_number(summary["sources"]))
 cols[1].metric("Antwoorden op open vragen", small(summary["answers"], threshold))
 cols[2].metric(
     "Gekoppeld aan een wijk",
-    f"{summary['linked_share']:.0%}".replace(".", ","),
+    percent(summary["linked_share"], 0),
     help="Aandeel van alle respondenten (rijen) dat aan een wijk is gekoppeld.",
 )
-cols[3].metric("Wijken met inbreng", f"{summary['wijken_with_input']} van {summary['wijken']}")
+cols[3].metric("Wijken met inbreng", f"{format_number(summary['wijken_with_input'])} van {format_number(summary['wijken'])}")
 
 if not data.surveys:
     st.info("Nog geen enquêtes of verslagen in dit project. Upload ze op de pagina Bronnen.")
@@ -38,10 +38,8 @@ if data.areas is None:
 
 if data.surveys:
     st.subheader("Bronnen")
-    overview = sources_overview(data, threshold)
-    overview["Gekoppeld"] = [percent(v, 0) if v is not None and v == v else "–" for v in overview["Gekoppeld"]]
     st.dataframe(
-        overview,
+        tables.sources_table(sources_overview(data, threshold), threshold),
         hide_index=True,
         width="stretch",
         column_config={
@@ -51,12 +49,12 @@ if data.surveys:
 
 if data.areas is not None and not data.records.empty:
     st.subheader("Inbreng per wijk")
-    coverage = wijk_coverage(data, threshold)
     st.caption(
         f"Aantallen onder de {threshold} worden getoond als <{threshold} om herleidbaarheid te voorkomen. "
         "Inwoners: Bron: CBS."
     )
-    st.dataframe(coverage, hide_index=True, width="stretch")
+    st.dataframe(tables.screen(wijk_coverage(data, threshold), tables.COVERAGE, threshold), hide_index=True,
+                 width="stretch")
     unlinked = data.unlinked()
     if not unlinked.empty:
         n = int(unlinked["count"].sum())

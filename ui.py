@@ -308,12 +308,17 @@ def done(ctx: Context, message: str) -> None:
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+CSV_NOTE = "CSV voor Nederlandse Excel: puntkomma als scheidingsteken, decimale komma, UTF-8."
+
+
 def download_buttons(make, basename: str, slots, verb: str = "Download als") -> None:
-    """Excel and CSV download buttons in two layout slots; ``make(fmt)`` builds the bytes only when clicked."""
+    """Excel and CSV download buttons in two layout slots; ``make(fmt)`` builds the bytes only when clicked
+    (use ``lib.present.export.download_bytes``: the CSV is written for Dutch Excel, as the caption says)."""
     slots[0].download_button(f"{verb} Excel", data=lambda: make("xlsx"), file_name=f"{basename}.xlsx", mime=XLSX_MIME,
                              on_click="ignore")
     slots[1].download_button(f"{verb} CSV", data=lambda: make("csv"), file_name=f"{basename}.csv", mime="text/csv",
-                             on_click="ignore")
+                             on_click="ignore", help=CSV_NOTE)
+    (slots[2] if len(slots) > 2 else st).caption(CSV_NOTE)
 
 
 def show_problems(problems: list[str]) -> None:
@@ -398,19 +403,10 @@ def select_wijk(code: str) -> None:
     st.query_params["wijk"] = code
 
 
-DUTCH_LOCALE = {
-    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
-    "time": {
-        "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
-        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
-        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-        "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                   "oktober", "november", "december"],
-        "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    },
-}
-
-
 def altair(chart, **kwargs) -> None:
-    """Draw an Altair chart with Dutch number and date formats (``12,5%``, ``1.234``)."""
-    st.altair_chart(chart.configure(locale=DUTCH_LOCALE), **kwargs)
+    """Draw a chart from ``lib.present.charts`` (Dutch locale and labels are inside the spec).
+
+    The spec is not validated again on every rerun (the chart builders are validated by their tests):
+    validation is most of the cost of turning a chart into its spec.
+    """
+    st.vega_lite_chart(chart.to_dict(validate=False), **kwargs)

@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from lib.core.errors import WijkbeeldError
 from lib.core.store import TRAJECTORY_TYPES
+from lib.present.text import format_number, listing
 from lib.reading.readers import MAX_FILE_BYTES, MAX_ROWS, SUPPORTED_EXTENSIONS
 from lib.reading.roles import ROLE_LABELS
 from lib.reading.surveys import default_trajectory_name, read_survey, role_overrides, role_table
@@ -20,7 +21,7 @@ st.write(
 )
 st.caption(
     f"Bestandstypen: {', '.join(sorted(e.lstrip('.') for e in SUPPORTED_EXTENSIONS))}. "
-    f"Maximaal {MAX_FILE_BYTES // 1024 // 1024} MB en {MAX_ROWS:,} rijen per blad.".replace(",", ".")
+    f"Maximaal {MAX_FILE_BYTES // 1024 // 1024} MB en {format_number(MAX_ROWS)} rijen per blad."
 )
 
 ui.show_flash()
@@ -54,8 +55,9 @@ if uploads:
                              "Open het in Excel en sla het opnieuw op als .xlsx of .csv.")
             continue
         store.add_file(project.id, upload.name, "enquete", data, trajectory=default_trajectory_name(upload.name))
-        sheets = ", ".join(s.table.sheet for s in survey.sheets if s.table.sheet)
-        ui.flash("ok", f"{upload.name}: {survey.n_records} rijen gelezen" + (f" uit bladen {sheets}" if sheets else "") + ".")
+        sheets = [s.table.sheet for s in survey.sheets if s.table.sheet]
+        ui.flash("ok", f"{upload.name}: {format_number(survey.n_records)} rijen gelezen"
+                 + (f" uit de bladen {listing(sheets)}" if len(sheets) > 1 else "") + ".")
     bar.empty()
     st.session_state["survey_upload_n"] = st.session_state.get("survey_upload_n", 0) + 1
     st.rerun()

@@ -3,9 +3,12 @@
 import streamlit as st
 
 import ui
-from lib.areas.figures import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
+from lib.areas.figures import read_area_table, read_geojson
 from lib.core.errors import WijkbeeldError
+from lib.present import charts, tables
 from lib.present.maps import choropleth
+from lib.present.text import format_number
+from lib.wijken.profile import indicator_catalogue, wijk_table
 from lib.areas.postcodes import read_postcode_table
 
 ctx = ui.page("Gebieden en cijfers")
@@ -76,7 +79,7 @@ else:
             "1.000 inwoners zijn daar weinig zeggend. Inwoners: laatste beschikbare jaar, Bron: CBS."
         )
         st.dataframe(
-            wijk_table(areas),
+            tables.wijken_table(wijk_table(areas)),
             hide_index=True,
             width="stretch",
         )
@@ -85,7 +88,7 @@ else:
             "Alle indicatoren uit de geladen bestanden. Per indicator wordt steeds het laatste jaar gebruikt dat "
             "een waarde heeft. Een indicator zonder wijkwaarden is alleen voor de hele gemeente beschikbaar."
         )
-        st.dataframe(indicator_catalogue(areas), hide_index=True, width="stretch")
+        st.dataframe(tables.catalogue_table(indicator_catalogue(areas)), hide_index=True, width="stretch")
     with tab_kaart:
         pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inhabitants"]))
         result = choropleth(areas, pop, "Inwoners")
@@ -95,6 +98,7 @@ else:
             st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline. "
                        "Op de pagina Wijken vergelijken kleurt u de kaart op elk cijfer of thema.")
             st.pydeck_chart(result[0], height=520)
+            ui.altair(charts.legend_chart(result[1], "Inwoners"))
     with tab_bestanden:
         labels = {"gebied": "Cijfers", "geo": "Wijkgrenzen", "postcode": "Postcodetabel"}
         for f in area_files:

@@ -7,8 +7,9 @@ import ui
 from lib.core.codes import parse_postcode
 from lib.core.errors import ConflictError
 from lib.areas.linking import suggestions_for
-from lib.core.privacy import mask_text, small
+from lib.core.privacy import mask_text
 from lib.pipeline import alias_key
+from lib.present.text import percent, small
 from lib.reading.surveys import link_methods, link_review
 
 ctx = ui.page("Koppelen aan wijken")
@@ -31,7 +32,7 @@ st.write(
 )
 summary = data.summary()
 c1, c2, c3 = st.columns([1, 1, 2])
-c1.metric("Gekoppeld", f"{summary['linked_share']:.0%}")
+c1.metric("Gekoppeld", percent(summary["linked_share"], 0))
 c2.metric("Niet gekoppeld", small(summary["respondents"] - summary["linked"], threshold))
 with c3:
     st.dataframe(link_methods(data.records), hide_index=True, width="stretch", height=180)
@@ -109,7 +110,7 @@ else:
         "Opslaan. Een gekozen koppeling geldt voor alle bronnen in dit project."
     )
     suggestions = [
-        ", ".join(f"{names.get(c, c)} ({s:.0%})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
+        ", ".join(f"{names.get(c, c)} ({percent(s, 0)})" for c, s in suggestions_for(data.gazetteer, v, k)[:2])
         for v, k in zip(unlinked["key"], unlinked["kind"])
     ]
     editor = pd.DataFrame(

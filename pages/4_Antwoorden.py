@@ -4,8 +4,8 @@ import streamlit as st
 
 import ui
 from lib.present.answers import UNLINKED, AnswerFilter, answers_table, filter_answers
-from lib.present.export import table_bytes
-from lib.core.privacy import small
+from lib.present.export import download_bytes
+from lib.present.text import small
 
 ctx = ui.page("Antwoorden")
 data = ctx.data
@@ -57,4 +57,4 @@ if selected:
         st.text(row["Antwoord"])  # plain text: respondent text is never rendered as Markdown
 else:
     st.caption("Klik op een rij om het hele antwoord te lezen.")
-ui.download_buttons(lambda fmt: table_bytes(table, fmt), "wijkbeeld_antwoorden", st.columns([1, 1, 4]))
+ui.download_buttons(lambda fmt: download_bytes(table, fmt), "wijkbeeld_antwoorden", st.columns([1, 1, 4]))

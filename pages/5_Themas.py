@@ -6,8 +6,8 @@ import streamlit as st
 import ui
 from lib.themes.agreement import per_theme, summary
 from lib.themes.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
-from lib.core.privacy import small
-from lib.wijken.profile import percent
+from lib.present.text import small
+from lib.present.text import format_number, percent
 from lib.themes.review import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms
 
 ctx = ui.page("Thema's en codeboek")
@@ -50,7 +50,7 @@ overview = pd.DataFrame(
 no_theme = int((answers["themes"] == "").sum()) if n_answers else 0
 c1, c2, c3 = st.columns(3)
 c1.metric("Thema's", len(codebook.themes))
-c2.metric("Antwoorden met een thema", f"{(n_answers - no_theme) / n_answers:.0%}" if n_answers else "–")
+c2.metric("Antwoorden met een thema", percent((n_answers - no_theme) / n_answers, 0) if n_answers else "–")
 c3.metric("Antwoorden zonder thema", small(no_theme, threshold))
 st.dataframe(
     overview,
@@ -134,7 +134,7 @@ with tab_edit:
                     st.error(ui.plain(str(exc)))
         with c2.form("merge_themes"):
             st.markdown("**Thema's samenvoegen**")
-            sources = st.multiselect("Voeg deze thema's…", codebook.names)
+            sources = st.multiselect("Voeg deze thema's…", codebook.names, placeholder="Kies thema's")
             target = st.selectbox("…samen in", codebook.names)
             if st.form_submit_button("Samenvoegen") and sources:
                 mapping = {s: target for s in sources if s != target}
@@ -184,7 +184,7 @@ with tab_learn:
         overall = summary(corrected["themes_auto"], corrected["themes"], codebook.names)
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Gecorrigeerde antwoorden", small(len(corrected), threshold))
-        fmt = lambda v: "–" if v is None else f"{v:.2f}".replace(".", ",")  # noqa: E731
+        fmt = lambda v: format_number(v, 2)  # noqa: E731
         c2.metric("Precisie", fmt(overall["micro_precision"]))
         c3.metric("Recall", fmt(overall["micro_recall"]))
         c4.metric("Cohen's kappa", fmt(overall["kappa"]))

@@ -5,9 +5,10 @@ import streamlit as st
 
 import ui
 from lib.present.answers import UNLINKED
-from lib.core.privacy import mask_text, small
+from lib.core.privacy import mask_text
+from lib.present.text import small
 from lib.themes.tagger import TONES, marked_text, split_themes
-from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes
+from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes, tone_correction
 
 ctx = ui.page("Thema's beoordelen")
 store, project = ctx.store, ctx.project
@@ -90,7 +91,7 @@ for idx in view.index:
     new_themes = list(edited.at[idx, "Thema's"] or [])
     new_tone = edited.at[idx, "Toon"]
     if new_themes != split_themes(view.at[idx, "themes"]) or new_tone != view.at[idx, "tone"]:
-        changes[view.at[idx, "answer_key"]] = (new_themes, new_tone if new_tone != view.at[idx, "tone_auto"] else "")
+        changes[view.at[idx, "answer_key"]] = (new_themes, tone_correction(new_tone, view.at[idx, "tone_auto"]))
 if changes and st.button(f"Wijzigingen opslaan ({len(changes)} antwoorden)", type="primary", key="save_edits"):
     save(changes, f"{len(changes)} correctie(s) opgeslagen.")
 
@@ -141,13 +142,13 @@ else:
         st.caption("Geen trefwoord gevonden in dit antwoord.")
     with st.form("single_correction"):
         c1, c2 = st.columns([3, 1])
-        new_themes = c1.multiselect("Thema's", codebook.names, default=[t for t in split_themes(row["themes"]) if t in codebook.names])
+        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's", default=[t for t in split_themes(row["themes"]) if t in codebook.names])
         new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]))
         c3, c4 = st.columns([1, 1])
         submitted = c3.form_submit_button("Correctie opslaan", type="primary")
         reset = c4.form_submit_button("Terug naar automatisch", disabled=not row["corrected"])
     if submitted:
-        save({row["answer_key"]: (new_themes, new_tone if new_tone != row["tone_auto"] else "")}, "Correctie opgeslagen.")
+        save({row["answer_key"]: (new_themes, tone_correction(new_tone, row["tone_auto"]))}, "Correctie opgeslagen.")
     if reset:
         store.delete_corrections(project.id, [row["answer_key"]])
         ui.done(ctx, "De automatische thema's gelden weer voor dit antwoord.")

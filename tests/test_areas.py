@@ -13,14 +13,14 @@ from conftest import CBS, EXPECTED, SHARED_KWB, is_dutch
 from lib.areas.figures import (
     build_areas,
     describe_column,
-    format_number,
-    indicator_catalogue,
     load_areas,
     parse_number,
     read_area_table,
     read_geojson,
-    wijk_table,
 )
+from lib.present.tables import catalogue_table
+from lib.present.text import format_number
+from lib.wijken.profile import indicator_catalogue, wijk_table
 from lib.core.errors import AreasError
 
 GORINCHEM_WIJKEN = [f"WK0512{i:02d}" for i in range(1, 22)]
@@ -201,20 +201,24 @@ def test_latest_year_per_indicator(gorinchem_areas):
 
 
 def test_indicator_catalogue_shows_years_and_source(gorinchem_areas):
-    cat = indicator_catalogue(gorinchem_areas).set_index("Indicator")
+    numbers = indicator_catalogue(gorinchem_areas).set_index("label")
+    assert numbers.loc["Aantal inwoners", "years"] == [2022, 2024]
+    assert (numbers.loc["Aantal inwoners", "gemeente_value"], numbers.loc["Aantal inwoners", "gemeente_year"]) == (38671, 2024)
+    assert numbers.loc["Aantal inwoners", "wijken"] == 21
+    cat = catalogue_table(indicator_catalogue(gorinchem_areas)).set_index("Indicator")
     assert cat.loc["Aantal inwoners", "Jaren"] == "2022, 2024"
     assert cat.loc["Aantal inwoners", "Gemeente (laatste jaar)"] == "38.671 (2024)"
-    assert cat.loc["Aantal inwoners", "Wijken met waarde"] == 21
+    assert cat.loc["Aantal inwoners", "Wijken met waarde"] == "21"
     assert "Bron: CBS" in cat.loc["Aantal inwoners", "Bron"]
-    assert cat.loc["Nettoarbeidsparticipatie", "Gemeente (laatste jaar)"] == "65 (2022)"
+    assert cat.loc["Nettoarbeidsparticipatie", "Gemeente (laatste jaar)"] == "65% (2022)"
 
 
 def test_tiny_wijken_are_marked(gorinchem_areas):
-    table = wijk_table(gorinchem_areas).set_index("Code")
-    assert table.loc["WK051221", "Klein gebied"]  # 10 inhabitants
-    assert table.loc["WK051207", "Klein gebied"]  # 290 inhabitants
-    assert not table.loc["WK051201", "Klein gebied"]
-    assert table["Op de kaart"].all()
+    table = wijk_table(gorinchem_areas).set_index("wijkcode")
+    assert table.loc["WK051221", "tiny"]  # 10 inhabitants
+    assert table.loc["WK051207", "tiny"]  # 290 inhabitants
+    assert not table.loc["WK051201", "tiny"]
+    assert table["on_map"].all()
 
 
 # --------------------------------------------------------------------------- GeoJSON

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -326,6 +328,10 @@ def test_wijkprofiel_shows_figures_themes_and_reach(project):
     assert {"Indicator", "Wijk", "Gemeente", "Rang (1 = hoogste)", "Jaar", "Bron"} <= set(figures.columns)
     assert figures["Bron"].str.contains("CBS").all()
     assert not at.exception
+    for tab_table in at.dataframe:  # every cell is Dutch text: no None, nan or English decimals
+        cells = tab_table.value.astype(str).to_numpy().ravel()
+        assert not {"None", "nan", "<NA>"} & set(cells)
+        assert not any(re.fullmatch(r"\d+\.\d", c) for c in cells)
 
 
 def test_wijkprofiel_tiny_wijk_is_marked(project):
@@ -345,6 +351,8 @@ def test_vergelijken_renders_every_tab_and_small_numbers_are_hidden(project, sto
         assert not at.exception, view
     table = at.dataframe[-1].value
     assert len(table) == 21
+    assert any("Nederlandse Excel" in c.value for c in at.caption)
+    assert not {"None", "nan", "<NA>"} & set(table.astype(str).to_numpy().ravel())
     # every count shown is either >= 5, 0 or '<5'
     for col in ("Respondenten", "Antwoorden"):
         for value in table[col]:

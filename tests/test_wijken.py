@@ -32,8 +32,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.areas.figures import build_areas, read_area_table, read_geojson, wijk_table
-from lib.present.export import table_bytes
+from lib.areas.figures import build_areas, read_area_table, read_geojson
+from lib.present import tables
+from lib.present.export import download_bytes, table_bytes
+from lib.present import text
+from lib.present.text import percent
 from lib.present.maps import NO_DATA, choropleth, classes
 from lib.wijken.profile import (
     Filters,
@@ -42,13 +45,13 @@ from lib.wijken.profile import (
     indicator_by_wijk,
     indicator_options,
     key_figures,
-    percent,
     reach,
     representative_quotes,
     restrict,
     theme_long,
     theme_matrix,
     theme_shares,
+    wijk_table,
     words_beside_numbers,
 )
 
@@ -172,8 +175,19 @@ def _row(frame: pd.DataFrame, column: str, value) -> pd.Series:
     return rows.iloc[0]
 
 
+def _rank(frame: pd.DataFrame, key: str):
+    """(rank, rank_of) of an indicator in a ``key_figures`` frame indexed by indicator, None without a rank."""
+    rank, of = frame.at[key, "rank"], frame.at[key, "rank_of"]
+    return None if _is_none(rank) else (int(rank), int(of))
+
+
 def _is_none(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _shown(values, threshold: int = 5) -> list[str]:
+    """Counts after the small-number rule as the screen writes them (``<NA>`` -> ``<5``)."""
+    return [text.count(v, threshold) for v in values]
 
 
 def _empty_answers() -> pd.DataFrame:
@@ -211,22 +225,22 @@ def test_testdorp_fixture_reads_as_intended(areas):
     assert (areas.gemeentecode, areas.gemeentenaam) == ("GM9999", "Testdorp")
     assert areas.wijk_names() == {N: "Noord", Z: "Zuid", H: "Haven"}
     assert areas.wijken.set_index("wijkcode")["inhabitants"].to_dict() == {N: 1000.0, Z: 2000.0, H: 300.0}
-    assert list(wijk_table(areas)["Klein gebied"]) == [False, False, True]
+    assert list(wijk_table(areas)["tiny"]) == [False, False, True]
 
 
 def test_key_figures_show_per_indicator_the_latest_year_that_has_it(areas):
     kf = key_figures(areas, N).set_index("indicator")
     # newer value wins where both years have one
-    assert kf.at["pct_eenpersoonshhd", "Wijk"] == 50.0
-    assert kf.at["pct_eenpersoonshhd", "Gemeente"] == 40.5
-    assert kf.at["pct_eenpersoonshhd", "Jaar"] == 2023
-    assert kf.at["aantal_inwoners", "Wijk"] == 1000.0 and kf.at["aantal_inwoners", "Gemeente"] == 3300.0
+    assert kf.at["pct_eenpersoonshhd", "wijk_value"] == 50.0
+    assert kf.at["pct_eenpersoonshhd", "gemeente_value"] == 40.5
+    assert kf.at["pct_eenpersoonshhd", "year"] == 2023
+    assert kf.at["aantal_inwoners", "wijk_value"] == 1000.0 and kf.at["aantal_inwoners", "gemeente_value"] == 3300.0
     # only the older file has Wmo figures: shown, with the older year and that file as source
-    assert kf.at["wmo_per_1000", "Wijk"] == 50.0 and kf.at["wmo_per_1000", "Gemeente"] == 60.0
-    assert kf.at["wmo_per_1000", "Jaar"] == 2022
-    assert "kwb_2022_testdorp.csv" in kf.at["wmo_per_1000", "Bron"]
-    assert "kwb_2023_testdorp.csv" in kf.at["pct_eenpersoonshhd", "Bron"]
-    assert all("Bron: CBS" in b for b in kf["Bron"])
+    assert kf.at["wmo_per_1000", "wijk_value"] == 50.0 and kf.at["wmo_per_1000", "gemeente_value"] == 60.0
+    assert kf.at["wmo_per_1000", "year"] == 2022
+    assert "kwb_2022_testdorp.csv" in kf.at["wmo_per_1000", "source"]
+    assert "kwb_2023_testdorp.csv" in kf.at["pct_eenpersoonshhd", "source"]
+    assert all("Bron: CBS" in b for b in kf["source"])
     # each indicator once
     assert kf.index.is_unique
 
@@ -235,45 +249,47 @@ def test_key_figures_rank_rates_among_wijken_that_are_not_tiny(areas):
     noord = key_figures(areas, N).set_index("indicator")
     zuid = key_figures(areas, Z).set_index("indicator")
     # eenpersoonshuishoudens: Noord 50 > Zuid 30; Haven (70, 300 inwoners) does not take part
-    assert noord.at["pct_eenpersoonshhd", "Rang"] == "1 van 2"
-    assert zuid.at["pct_eenpersoonshhd", "Rang"] == "2 van 2"
-    assert (noord.at["pct_eenpersoonshhd", "Min"], noord.at["pct_eenpersoonshhd", "Max"]) == (30.0, 50.0)
+    assert _rank(noord, "pct_eenpersoonshhd") == (1, 2)
+    assert _rank(zuid, "pct_eenpersoonshhd") == (2, 2)
+    assert (noord.at["pct_eenpersoonshhd", "low"], noord.at["pct_eenpersoonshhd", "high"]) == (30.0, 50.0)
     # Wmo per 1.000 (2022): Zuid 70 > Noord 50, Haven 90 left out of rank and spread
-    assert noord.at["wmo_per_1000", "Rang"] == "2 van 2"
-    assert zuid.at["wmo_per_1000", "Rang"] == "1 van 2"
-    assert (zuid.at["wmo_per_1000", "Min"], zuid.at["wmo_per_1000", "Max"]) == (50.0, 70.0)
+    assert _rank(noord, "wmo_per_1000") == (2, 2)
+    assert _rank(zuid, "wmo_per_1000") == (1, 2)
+    assert (zuid.at["wmo_per_1000", "low"], zuid.at["wmo_per_1000", "high"]) == (50.0, 70.0)
     # counts are not comparable between wijken of different size: no rank, spread over all wijken
     for key in ("aantal_inwoners", "bijstand"):
-        assert noord.at[key, "Rang"] == ""
-    assert (noord.at["aantal_inwoners", "Min"], noord.at["aantal_inwoners", "Max"]) == (300.0, 2000.0)
-    assert (noord.at["bijstand", "Min"], noord.at["bijstand", "Max"]) == (10.0, 100.0)
-    assert noord["Opmerking"].eq("").loc[["pct_eenpersoonshhd", "wmo_per_1000", "aantal_inwoners"]].all()
+        assert _rank(noord, key) is None
+    assert (noord.at["aantal_inwoners", "low"], noord.at["aantal_inwoners", "high"]) == (300.0, 2000.0)
+    assert (noord.at["bijstand", "low"], noord.at["bijstand", "high"]) == (10.0, 100.0)
+    assert noord["reason"].eq("").loc[["pct_eenpersoonshhd", "wmo_per_1000", "aantal_inwoners"]].all()
 
 
 def test_key_figures_of_a_tiny_wijk_show_values_but_no_rank(areas):
     haven = key_figures(areas, H).set_index("indicator")
     for key in ("pct_eenpersoonshhd", "wmo_per_1000", "65plus"):
-        assert haven.at[key, "Rang"] == ""
-        assert "klein gebied" in haven.at[key, "Opmerking"]
-    assert haven.at["pct_eenpersoonshhd", "Wijk"] == 70.0  # the value itself is still shown
-    assert (haven.at["pct_eenpersoonshhd", "Min"], haven.at["pct_eenpersoonshhd", "Max"]) == (30.0, 50.0)
+        assert _rank(haven, key) is None
+        assert haven.at[key, "reason"] == "tiny_area"
+    assert haven.at["pct_eenpersoonshhd", "wijk_value"] == 70.0  # the value itself is still shown
+    assert (haven.at["pct_eenpersoonshhd", "low"], haven.at["pct_eenpersoonshhd", "high"]) == (30.0, 50.0)
     # a count is not a rate: no 'klein gebied' remark needed
-    assert haven.at["aantal_inwoners", "Opmerking"] == ""
+    assert haven.at["aantal_inwoners", "reason"] == ""
 
 
 def test_key_figures_say_when_only_the_gemeente_has_a_figure(areas):
     row = key_figures(areas, N).set_index("indicator").loc["pct_jeugdzorg"]
-    assert _is_none(row["Wijk"])
-    assert row["Gemeente"] == 12.5
-    assert row["Jaar"] == 2023
-    assert row["Rang"] == ""
-    assert row["Opmerking"] == "alleen voor de gemeente beschikbaar"
+    assert _is_none(row["wijk_value"])
+    assert row["gemeente_value"] == 12.5
+    assert row["year"] == 2023
+    assert _is_none(row["rank"]) and _is_none(row["rank_of"])
+    assert row["reason"] == "gemeente_only"
+    screen = tables.gemeente_figures_table(key_figures(areas, N, ["pct_jeugdzorg"])).iloc[0]
+    assert (screen["Gemeente"], screen["Jaar"]) == ("12,5%", "2023")
 
 
 def test_key_figures_for_chosen_indicators_skip_unknown_keys(areas):
     kf = key_figures(areas, Z, ["wmo_per_1000", "bestaat_niet", "0_15"])
     assert list(kf["indicator"]) == ["wmo_per_1000", "0_15"]
-    assert list(kf["Wijk"]) == [70.0, 20.0]
+    assert list(kf["wijk_value"]) == [70.0, 20.0]
 
 
 def test_key_figures_compare_wijk_and_gemeente_in_the_same_year():
@@ -284,8 +300,8 @@ def test_key_figures_compare_wijk_and_gemeente_in_the_same_year():
         [read_area_table("kwb_2022_2023_gemeente.csv", gemeente.encode()), read_area_table("kwb_2022_wijken.csv", wijken.encode())]
     )
     row = key_figures(areas, N, ["aantal_inwoners"]).iloc[0]
-    assert (row["Wijk"], row["Jaar"]) == (950.0, 2022)
-    assert row["Gemeente"] == 3150.0  # the gemeente in 2022, not 3300 (2023) under the label 2022
+    assert (row["wijk_value"], row["year"]) == (950.0, 2022)
+    assert row["gemeente_value"] == 3150.0  # the gemeente in 2022, not 3300 (2023) under the label 2022
 
 
 def test_indicator_by_wijk_and_the_indicator_choice(areas):
@@ -316,87 +332,92 @@ def test_theme_long_has_one_row_per_answer_and_theme(answers, long):
 
 def test_theme_shares_per_wijk_against_the_gemeente(answers, long):
     shares = theme_shares(answers, long, N, THEMES, 5)
-    assert list(shares["Thema"]) == ["Eenzaamheid", "Wonen", "Veiligheid", "Ouderen"]  # most answers first
-    eenz = _row(shares, "Thema", "Eenzaamheid")
-    assert eenz["Antwoorden"] == "5"
-    assert eenz["Aandeel wijk"] == pytest.approx(5 / 8)
-    assert eenz["Aandeel gemeente"] == pytest.approx(7 / 15)  # every answer counts, also unlinked ones
-    assert eenz["Verhouding"] == pytest.approx((5 / 8) / (7 / 15))  # 1,34: over-represented
-    assert eenz["Toelichting"] == ""
-    wonen = _row(shares, "Thema", "Wonen")
-    assert wonen["Aandeel wijk"] == pytest.approx(3 / 8)
-    assert wonen["Aandeel gemeente"] == pytest.approx(6 / 15)
-    assert wonen["Verhouding"] == pytest.approx(0.9375)
-    veil = _row(shares, "Thema", "Veiligheid")
-    assert veil["Aandeel wijk"] == pytest.approx(1 / 8) and veil["Verhouding"] == pytest.approx(0.625)
-    ouderen = _row(shares, "Thema", "Ouderen")
-    assert ouderen["Antwoorden"] == "0" and ouderen["Aandeel wijk"] == 0 and _is_none(ouderen["Verhouding"])
+    assert list(shares["theme"]) == ["Eenzaamheid", "Wonen", "Veiligheid", "Ouderen"]  # most answers first
+    eenz = _row(shares, "theme", "Eenzaamheid")
+    assert eenz["answers"] == 5 and eenz["over_represented"]
+    assert eenz["wijk_share"] == pytest.approx(5 / 8)
+    assert eenz["gemeente_share"] == pytest.approx(7 / 15)  # every answer counts, also unlinked ones
+    assert eenz["ratio"] == pytest.approx((5 / 8) / (7 / 15))  # 1,34: over-represented
+    assert eenz["reason"] == ""
+    assert not _row(shares, "theme", "Wonen")["over_represented"]
+    wonen = _row(shares, "theme", "Wonen")
+    assert wonen["wijk_share"] == pytest.approx(3 / 8)
+    assert wonen["gemeente_share"] == pytest.approx(6 / 15)
+    assert wonen["ratio"] == pytest.approx(0.9375)
+    veil = _row(shares, "theme", "Veiligheid")
+    assert veil["wijk_share"] == pytest.approx(1 / 8) and veil["ratio"] == pytest.approx(0.625)
+    ouderen = _row(shares, "theme", "Ouderen")
+    assert ouderen["answers"] == 0 and ouderen["wijk_share"] == 0 and _is_none(ouderen["ratio"])
 
 
 def test_theme_shares_tone_per_theme(answers, long):
     shares = theme_shares(answers, long, N, THEMES, 5)
-    eenz = _row(shares, "Thema", "Eenzaamheid")
-    assert eenz["Negatief"] == pytest.approx(3 / 5) and eenz["Positief"] == pytest.approx(1 / 5)
+    eenz = _row(shares, "theme", "Eenzaamheid")
+    assert eenz["negative"] == pytest.approx(3 / 5) and eenz["positive"] == pytest.approx(1 / 5)
     # Wonen: 3 answers, tone split hidden at threshold 5, shown at 3 (1 negatief, 1 positief, 1 neutraal)
-    assert _is_none(_row(shares, "Thema", "Wonen")["Negatief"])
-    wonen3 = _row(theme_shares(answers, long, N, THEMES, 3), "Thema", "Wonen")
-    assert wonen3["Negatief"] == pytest.approx(1 / 3) and wonen3["Positief"] == pytest.approx(1 / 3)
+    assert _is_none(_row(shares, "theme", "Wonen")["negative"])
+    wonen3 = _row(theme_shares(answers, long, N, THEMES, 3), "theme", "Wonen")
+    assert wonen3["negative"] == pytest.approx(1 / 3) and wonen3["positive"] == pytest.approx(1 / 3)
 
 
 def test_theme_shares_of_a_wijk_with_few_answers_are_hidden_with_the_reason(answers, long):
     shares = theme_shares(answers, long, Z, THEMES, 5)  # Zuid: 4 answers
-    assert shares["Aandeel wijk"].map(_is_none).all()
-    assert shares["Verhouding"].map(_is_none).all()
-    assert shares["Negatief"].map(_is_none).all()
-    assert set(shares["Toelichting"]) == {"minder dan 5 antwoorden uit deze wijk"}
-    assert dict(zip(shares["Thema"], shares["Antwoorden"])) == {"Eenzaamheid": "<5", "Wonen": "<5", "Veiligheid": "<5", "Ouderen": "0"}
+    assert shares["wijk_share"].map(_is_none).all()
+    assert shares["ratio"].map(_is_none).all()
+    assert shares["negative"].map(_is_none).all()
+    assert set(shares["reason"]) == {"below_threshold"}
+    assert text.reason("below_threshold", 5) == "minder dan 5 antwoorden uit deze wijk"
+    assert dict(zip(shares["theme"], _shown(shares["answers"]))) == {"Eenzaamheid": "<5", "Wonen": "<5", "Veiligheid": "<5", "Ouderen": "0"}
+    assert not shares["over_represented"].any()
+    assert str(shares["answers"].dtype) == "Int64"
     # threshold 3: the same data shows the shares
-    shares3 = theme_shares(answers, long, Z, THEMES, 3).set_index("Thema")
-    assert shares3.at["Wonen", "Aandeel wijk"] == pytest.approx(2 / 4)
-    assert shares3.at["Eenzaamheid", "Aandeel wijk"] == pytest.approx(1 / 4)
-    assert shares3.at["Wonen", "Verhouding"] == pytest.approx(0.5 / 0.4)
-    assert shares3.at["Wonen", "Antwoorden"] == "<3"
-    assert set(shares3["Toelichting"]) == {""}
+    shares3 = theme_shares(answers, long, Z, THEMES, 3).set_index("theme")
+    assert shares3.at["Wonen", "wijk_share"] == pytest.approx(2 / 4)
+    assert shares3.at["Eenzaamheid", "wijk_share"] == pytest.approx(1 / 4)
+    assert shares3.at["Wonen", "ratio"] == pytest.approx(0.5 / 0.4)
+    assert _is_none(shares3.at["Wonen", "answers"])  # 2 answers: hidden at 3
+    assert shares3.at["Wonen", "over_represented"] is False or not shares3.at["Wonen", "over_represented"]  # ratio 1,25
+    assert set(shares3["reason"]) == {""}
 
 
 def test_theme_matrix_counts_add_up_to_the_gemeente(answers, long, areas):
     matrix = theme_matrix(answers, long, areas, THEMES, 1)  # threshold 1: nothing hidden
     assert len(matrix) == 3 * len(THEMES)
-    per_wijk = matrix.drop_duplicates("wijkcode").set_index("wijkcode")["Antwoorden wijk"].astype(int).to_dict()
+    per_wijk = matrix.drop_duplicates("wijkcode").set_index("wijkcode")["wijk_answers"].astype(int).to_dict()
     assert per_wijk == WIJK_N
     assert sum(per_wijk.values()) + 2 == N_ALL  # plus the two unlinked answers
     for theme in THEMES:
-        in_wijken = matrix[matrix["Thema"] == theme]["Antwoorden"].astype(int).sum()
+        in_wijken = matrix[matrix["theme"] == theme]["answers"].astype(int).sum()
         assert in_wijken + UNLINKED_THEME.get(theme, 0) == GEMEENTE_THEME[theme], theme
-        gm_share = _row(theme_shares(answers, long, N, THEMES, 1), "Thema", theme)["Aandeel gemeente"]
+        gm_share = _row(theme_shares(answers, long, N, THEMES, 1), "theme", theme)["gemeente_share"]
         assert gm_share == pytest.approx(GEMEENTE_THEME[theme] / N_ALL)
     for code, counts in WIJK_THEME.items():
         for theme, k in counts.items():
-            cell = matrix[(matrix["wijkcode"] == code) & (matrix["Thema"] == theme)].iloc[0]
-            assert int(cell["Antwoorden"]) == k
-            assert cell["Aandeel"] == pytest.approx(k / WIJK_N[code])
+            cell = matrix[(matrix["wijkcode"] == code) & (matrix["theme"] == theme)].iloc[0]
+            assert int(cell["answers"]) == k
+            assert cell["share"] == pytest.approx(k / WIJK_N[code])
 
 
 def test_theme_matrix_hides_small_numbers_and_shows_more_with_a_lower_threshold(answers, long, areas):
     m5 = theme_matrix(answers, long, areas, THEMES, 5)
-    noord = m5[m5["wijkcode"] == N].set_index("Thema")
-    assert noord.at["Eenzaamheid", "Antwoorden"] == "5" and noord.at["Wonen", "Antwoorden"] == "<5"
-    assert noord.at["Ouderen", "Antwoorden"] == "0"
-    assert set(noord["Antwoorden wijk"]) == {"8"}
-    assert noord.at["Eenzaamheid", "Aandeel tekst"] == "62,5%"
-    assert noord.at["Veiligheid", "Aandeel tekst"] == "12,5%"
-    zuid = m5[m5["wijkcode"] == Z].set_index("Thema")
-    assert zuid["Aandeel"].map(_is_none).all()
-    assert set(zuid["Aandeel tekst"]) == {"verborgen: minder dan 5 antwoorden"}
-    assert set(zuid["Antwoorden wijk"]) == {"<5"}
-    assert set(m5["Wijk"]) == {"Noord", "Zuid", "Haven"}
+    noord = m5[m5["wijkcode"] == N].set_index("theme")
+    assert noord.at["Eenzaamheid", "answers"] == 5 and _is_none(noord.at["Wonen", "answers"])
+    assert noord.at["Ouderen", "answers"] == 0
+    assert set(noord["wijk_answers"]) == {8}
+    assert percent(noord.at["Eenzaamheid", "share"]) == "62,5%"
+    assert percent(noord.at["Veiligheid", "share"]) == "12,5%"
+    zuid = m5[m5["wijkcode"] == Z].set_index("theme")
+    assert zuid["share"].map(_is_none).all()
+    assert set(zuid["reason"]) == {"few_answers"} and set(noord["reason"]) == {""}
+    assert zuid["wijk_answers"].isna().all()
+    assert set(m5["wijknaam"]) == {"Noord", "Zuid", "Haven"}
     m3 = theme_matrix(answers, long, areas, THEMES, 3)
-    zuid3 = m3[m3["wijkcode"] == Z].set_index("Thema")
-    assert zuid3.at["Wonen", "Aandeel"] == pytest.approx(0.5) and zuid3.at["Wonen", "Aandeel tekst"] == "50,0%"
-    assert zuid3.at["Wonen", "Antwoorden"] == "<3" and set(zuid3["Antwoorden wijk"]) == {"4"}
-    assert m3["Aandeel"].notna().sum() > m5["Aandeel"].notna().sum()
+    zuid3 = m3[m3["wijkcode"] == Z].set_index("theme")
+    assert zuid3.at["Wonen", "share"] == pytest.approx(0.5) and percent(zuid3.at["Wonen", "share"]) == "50,0%"
+    assert _is_none(zuid3.at["Wonen", "answers"]) and set(zuid3["wijk_answers"]) == {4}
+    assert m3["share"].notna().sum() > m5["share"].notna().sum()
     # Haven (1 answer) stays hidden at 3
-    assert m3[m3["wijkcode"] == H]["Aandeel"].map(_is_none).all()
+    assert m3[m3["wijkcode"] == H]["share"].map(_is_none).all()
 
 
 def test_percent_is_dutch():
@@ -408,10 +429,10 @@ def test_percent_is_dutch():
 def test_words_beside_numbers_leaves_out_tiny_and_hidden_wijken(answers, long, areas):
     at5 = words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_eenpersoonshhd", 5)
     assert list(at5["wijkcode"]) == [N]
-    assert at5.iloc[0]["Waarde"] == 50.0 and at5.iloc[0]["Aandeel"] == pytest.approx(5 / 8)
+    assert at5.iloc[0]["value"] == 50.0 and at5.iloc[0]["share"] == pytest.approx(5 / 8)
     at1 = words_beside_numbers(answers, long, areas, "Veiligheid", "pct_eenpersoonshhd", 1)
     assert list(at1["wijkcode"]) == [N, Z]  # Haven has an answer and a value but only 300 inhabitants
-    assert dict(zip(at1["wijkcode"], at1["Waarde"])) == {N: 50.0, Z: 30.0}
+    assert dict(zip(at1["wijkcode"], at1["value"])) == {N: 50.0, Z: 30.0}
     # an indicator only the gemeente has: nothing to plot
     assert words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_jeugdzorg", 1).empty
 
@@ -452,7 +473,7 @@ def test_a_theme_filter_that_leaves_no_answers_gives_an_empty_table(answers, rec
     assert out.empty and recs.empty
     assert list(out.columns) == list(answers.columns)
     long = restrict(theme_long(answers), out)
-    assert set(theme_shares(out, long, N, THEMES, 5)["Antwoorden"]) == {"0"}
+    assert set(theme_shares(out, long, N, THEMES, 5)["answers"]) == {0}
 
 
 def test_filtered_answers_drive_the_theme_shares(answers, long):
@@ -460,9 +481,9 @@ def test_filtered_answers_drive_the_theme_shares(answers, long):
     part = restrict(long, out)
     assert set(part["idx"]) <= set(out.index)
     assert len(part) == 9  # a1 (2 themes), a2, a3, a4, b1, b2, c1, u1; a5 has no theme
-    shares = theme_shares(out, part, N, THEMES, 5).set_index("Thema")  # Noord: a1-a5
-    assert shares.at["Eenzaamheid", "Aandeel wijk"] == pytest.approx(3 / 5)
-    assert shares.at["Eenzaamheid", "Aandeel gemeente"] == pytest.approx(3 / 9)
+    shares = theme_shares(out, part, N, THEMES, 5).set_index("theme")  # Noord: a1-a5
+    assert shares.at["Eenzaamheid", "wijk_share"] == pytest.approx(3 / 5)
+    assert shares.at["Eenzaamheid", "gemeente_share"] == pytest.approx(3 / 9)
     assert len(restrict(long, answers)) == len(long)  # nothing filtered: every theme row stays
     assert restrict(long, out.iloc[0:0]).empty
 
@@ -517,60 +538,68 @@ def test_representative_quotes_are_masked_limited_and_deterministic():
 
 def test_reach_per_source_and_per_1000_inhabitants(records, areas):
     table = reach(records, areas, N, 5)
-    assert list(table.columns) == ["Bron", "Respondenten", "Per 1.000 inwoners"]
-    online = _row(table, "Bron", "Online peiling")
-    assert online["Respondenten"] == "6"
-    assert online["Per 1.000 inwoners"] == pytest.approx(6.0)  # 6 of 1000 (2023), not of 950 (2022)
-    avond = _row(table, "Bron", "avond.csv")  # no trajectory name: the file name
-    assert avond["Respondenten"] == "<5" and _is_none(avond["Per 1.000 inwoners"])
-    assert list(table["Bron"]) == ["Online peiling", "avond.csv"]  # most respondents first
+    assert list(table.columns) == ["source", "respondents", "per_1000"]
+    online = _row(table, "source", "Online peiling")
+    assert online["respondents"] == 6
+    assert online["per_1000"] == pytest.approx(6.0)  # 6 of 1000 (2023), not of 950 (2022)
+    avond = _row(table, "source", "avond.csv")  # no trajectory name: the file name
+    assert _is_none(avond["respondents"]) and _is_none(avond["per_1000"])
+    assert list(table["source"]) == ["Online peiling", "avond.csv"]  # most respondents first
     # threshold 3 shows the evening too
-    avond3 = _row(reach(records, areas, N, 3), "Bron", "avond.csv")
-    assert avond3["Respondenten"] == "3" and avond3["Per 1.000 inwoners"] == pytest.approx(3.0)
+    avond3 = _row(reach(records, areas, N, 3), "source", "avond.csv")
+    assert avond3["respondents"] == 3 and avond3["per_1000"] == pytest.approx(3.0)
     # Zuid: 3 of 2000
     zuid5 = reach(records, areas, Z, 5).iloc[0]
-    assert zuid5["Respondenten"] == "<5" and _is_none(zuid5["Per 1.000 inwoners"])
-    assert reach(records, areas, Z, 3).iloc[0]["Per 1.000 inwoners"] == pytest.approx(1.5)
+    assert _is_none(zuid5["respondents"]) and _is_none(zuid5["per_1000"])
+    assert reach(records, areas, Z, 3).iloc[0]["per_1000"] == pytest.approx(1.5)
     # Haven: 5 of 300
-    assert reach(records, areas, H, 5).iloc[0]["Per 1.000 inwoners"] == pytest.approx(5 / 300 * 1000)
+    assert reach(records, areas, H, 5).iloc[0]["per_1000"] == pytest.approx(5 / 300 * 1000)
     # a hidden rate always sits beside a hidden count, so the reason is visible in the row
     for code in (N, Z, H):
         for _, row in reach(records, areas, code, 5).iterrows():
-            assert _is_none(row["Per 1.000 inwoners"]) == (row["Respondenten"] in {"<5", "0"})
+            assert _is_none(row["per_1000"]) == (_is_none(row["respondents"]) or row["respondents"] == 0)
+    screen = tables.screen(reach(records, areas, N, 5), tables.REACH, 5)
+    assert screen.to_dict("records") == [
+        {"Bron": "Online peiling", "Respondenten": "6", "Per 1.000 inwoners": "6,0"},
+        {"Bron": "avond.csv", "Respondenten": "<5", "Per 1.000 inwoners": "–"},
+    ]
     assert reach(records, areas, "WK999999", 5).empty
     assert reach(_empty_records(), areas, N, 5).empty
 
 
 def test_age_comparison_against_the_population(records, areas):
     ages = age_comparison(records, areas, N, 5)
-    assert list(ages["Leeftijd"]) == ["0-15", "15-25", "25-45", "45-65", "65+"]
+    assert list(ages["age_band"]) == ["0-15", "15-25", "25-45", "45-65", "65+"]
     # Noord: 8 respondents with an age (one without): 10 | 20 | 30 35 40 | 50 | 70 80
-    assert list(ages["Aandeel respondenten"]) == pytest.approx([1 / 8, 1 / 8, 3 / 8, 1 / 8, 2 / 8])
-    assert list(ages["Aandeel inwoners"]) == pytest.approx([0.10, 0.10, 0.30, 0.30, 0.20])
-    assert list(ages["Verschil"]) == pytest.approx([0.025, 0.025, 0.075, -0.175, 0.05])
-    assert set(ages["Respondenten"]) == {"<5"}  # every band count is below 5
+    assert list(ages["respondent_share"]) == pytest.approx([1 / 8, 1 / 8, 3 / 8, 1 / 8, 2 / 8])
+    assert list(ages["population_share"]) == pytest.approx([0.10, 0.10, 0.30, 0.30, 0.20])
+    assert list(ages["difference"]) == pytest.approx([0.025, 0.025, 0.075, -0.175, 0.05])
+    assert ages["respondents"].isna().all()  # every band count is below 5
+    assert list(ages["not_heard"]) == [False, False, False, True, False]  # 45-65: 12,5% against 30%
+    assert tables.not_heard_text(ages) == "45-65 jaar (12% van de respondenten, 30% van de inwoners)"
     # Haven: 20 22 | 40 45 | 70 -> 0-15 has nobody: shown as 0, not hidden
-    haven = age_comparison(records, areas, H, 5).set_index("Leeftijd")
-    assert haven.at["0-15", "Respondenten"] == "0"
-    assert haven.at["15-25", "Aandeel respondenten"] == pytest.approx(0.4)
-    assert haven.at["65+", "Verschil"] == pytest.approx(0.2 - 0.4)
+    haven = age_comparison(records, areas, H, 5).set_index("age_band")
+    assert haven.at["0-15", "respondents"] == 0
+    assert haven.at["15-25", "respondent_share"] == pytest.approx(0.4)
+    assert haven.at["65+", "difference"] == pytest.approx(0.2 - 0.4)
 
 
 def test_age_comparison_hides_shares_of_fewer_than_threshold_respondents(records, areas):
     zuid = age_comparison(records, areas, Z, 5)  # 3 respondents: 30, 31, 60
-    assert zuid["Aandeel respondenten"].map(_is_none).all()
-    assert zuid["Verschil"].map(_is_none).all()
-    assert list(zuid["Aandeel inwoners"]) == pytest.approx([0.20, 0.15, 0.25, 0.25, 0.15])  # open data stays
-    assert list(zuid["Respondenten"]) == ["0", "0", "<5", "<5", "0"]
+    assert zuid["respondent_share"].map(_is_none).all()
+    assert zuid["difference"].map(_is_none).all()
+    assert list(zuid["population_share"]) == pytest.approx([0.20, 0.15, 0.25, 0.25, 0.15])  # open data stays
+    assert _shown(zuid["respondents"]) == ["0", "0", "<5", "<5", "0"]
+    assert not zuid["not_heard"].any()  # nothing is said about shares that are hidden
     zuid3 = age_comparison(records, areas, Z, 3)
-    assert list(zuid3["Aandeel respondenten"]) == pytest.approx([0, 0, 2 / 3, 1 / 3, 0])
-    assert list(zuid3["Respondenten"]) == ["0", "0", "<3", "<3", "0"]
+    assert list(zuid3["respondent_share"]) == pytest.approx([0, 0, 2 / 3, 1 / 3, 0])
+    assert _shown(zuid3["respondents"], 3) == ["0", "0", "<3", "<3", "0"]
 
 
 def test_age_comparison_says_why_shares_are_hidden(records, areas):
     zuid = age_comparison(records, areas, Z, 5)
-    texts = [str(v) for v in zuid.to_numpy().ravel() if isinstance(v, str)]
-    assert any("minder dan 5" in t for t in texts)
+    assert set(zuid["reason"]) == {"few_ages"}
+    assert set(tables.screen(zuid, tables.AGES, 5)["Toelichting"]) == {"minder dan 5 respondenten met een leeftijd"}
 
 
 def test_age_comparison_needs_ages_and_age_figures(records, areas):
@@ -585,33 +614,60 @@ def test_age_comparison_needs_ages_and_age_figures(records, areas):
 # --------------------------------------------------------------------------- comparison table (downloads)
 
 
+def _comparison_screen(comparison, areas, threshold=5) -> pd.DataFrame:
+    return tables.screen(comparison.table, tables.comparison_columns(comparison, indicator_options(areas, 1)), threshold)
+
+
 def test_comparison_table_per_wijk(answers, records, long, areas):
-    table = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners", "65plus", "wmo_per_1000"], 5)
-    assert list(table.columns) == [
-        "Wijk", "Code", "Inwoners", "Respondenten", "Antwoorden",
-        "Eenzaamheid (%)", "Wonen (%)", "Veiligheid (%)",
+    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners", "65plus", "wmo_per_1000"], 5)
+    assert list(comparison.table.columns) == [
+        "wijknaam", "wijkcode", "inhabitants", "respondents", "answers", "share_0", "share_1", "share_2",
+        "indicator_0", "indicator_1", "indicator_2",
+    ]
+    assert comparison.share_columns == {"share_0": "Eenzaamheid", "share_1": "Wonen", "share_2": "Veiligheid"}
+    assert comparison.indicator_columns == {"indicator_0": "aantal_inwoners", "indicator_1": "65plus", "indicator_2": "wmo_per_1000"}
+    t = comparison.table.set_index("wijkcode")
+    assert list(t["wijknaam"]) == ["Noord", "Zuid", "Haven"]
+    assert list(t["inhabitants"]) == [1000.0, 2000.0, 300.0]
+    assert _shown(t["respondents"]) == ["9", "<5", "5"]
+    assert _shown(t["answers"]) == ["8", "<5", "<5"]
+    assert str(t["answers"].dtype) == "Int64"
+    assert (t.at[N, "share_0"], t.at[N, "share_1"], t.at[N, "share_2"]) == (5 / 8, 3 / 8, 1 / 8)
+    for code in (Z, H):
+        assert all(_is_none(t.at[code, f"share_{i}"]) for i in range(3))
+    assert list(t["indicator_1"]) == [20.0, 15.0, 40.0]
+    assert list(t["indicator_2"]) == [50.0, 70.0, 90.0]
+    # on screen: Dutch headers and Dutch numbers
+    screen = _comparison_screen(comparison, areas).set_index("Code")
+    assert list(screen.columns) == [
+        "Wijk", "Inwoners", "Respondenten", "Antwoorden", "Eenzaamheid", "Wonen", "Veiligheid",
         "Aantal inwoners (aantal)", "Inwoners 65 jaar of ouder (%)", "Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)",
     ]
-    t = table.set_index("Code")
-    assert list(t["Wijk"]) == ["Noord", "Zuid", "Haven"]
-    assert list(t["Inwoners"]) == [1000.0, 2000.0, 300.0]
-    assert list(t["Respondenten"]) == ["9", "<5", "5"]
-    assert list(t["Antwoorden"]) == ["8", "<5", "<5"]
-    assert (t.at[N, "Eenzaamheid (%)"], t.at[N, "Wonen (%)"], t.at[N, "Veiligheid (%)"]) == (62.5, 37.5, 12.5)
-    for code in (Z, H):
-        assert all(_is_none(t.at[code, f"{theme} (%)"]) for theme in THEMES[:3])
-    assert list(t["Inwoners 65 jaar of ouder (%)"]) == [20.0, 15.0, 40.0]
-    assert list(t["Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"]) == [50.0, 70.0, 90.0]
+    assert list(screen["Inwoners"]) == ["1.000", "2.000", "300"]
+    assert list(screen["Eenzaamheid"]) == ["62,5%", "–", "–"]
+    assert list(screen["Antwoorden"]) == ["8", "<5", "<5"]
     # threshold 3 shows Zuid
-    t3 = comparison_table(answers, records, long, areas, THEMES[:3], [], 3).set_index("Code")
-    assert (t3.at[Z, "Eenzaamheid (%)"], t3.at[Z, "Wonen (%)"], t3.at[Z, "Veiligheid (%)"]) == (25.0, 50.0, 25.0)
-    assert (t3.at[Z, "Respondenten"], t3.at[Z, "Antwoorden"]) == ("3", "4")
-    assert t3.at[H, "Antwoorden"] == "<3" and _is_none(t3.at[H, "Wonen (%)"])
+    t3 = comparison_table(answers, records, long, areas, THEMES[:3], [], 3).table.set_index("wijkcode")
+    assert (t3.at[Z, "share_0"], t3.at[Z, "share_1"], t3.at[Z, "share_2"]) == (0.25, 0.5, 0.25)
+    assert (t3.at[Z, "respondents"], t3.at[Z, "answers"]) == (3, 4)
+    assert _is_none(t3.at[H, "answers"]) and _is_none(t3.at[H, "share_1"])
+
+
+def _download_rows(comparison, areas, threshold=5, fmt="csv") -> list[dict]:
+    spec = tables.comparison_columns(comparison, indicator_options(areas, 1))
+    data = download_bytes(tables.download(comparison.table, spec, threshold), fmt, "Wijken")
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.values)
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
 
 
 def test_comparison_download_never_shows_a_small_count(answers, records, long, areas):
-    table = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners"], 5)
-    rows = list(csv.DictReader(io.StringIO(table_bytes(table, "csv").decode("utf-8-sig"))))
+    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners"], 5)
+    rows = _download_rows(comparison, areas)
     by_code = {r["Code"]: r for r in rows}
     for code, n in WIJK_N.items():
         shown = by_code[code]["Antwoorden"]
@@ -623,6 +679,22 @@ def test_comparison_download_never_shows_a_small_count(answers, records, long, a
     for r in rows:
         for col in ("Respondenten", "Antwoorden"):
             assert r[col] in {"0", "<5"} or int(r[col]) >= 5
+
+
+def test_comparison_download_holds_real_numbers_for_dutch_excel(answers, records, long, areas):
+    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["wmo_per_1000"], 5)
+    raw = download_bytes(tables.download(comparison.table, tables.comparison_columns(
+        comparison, indicator_options(areas, 1)), 5), "csv")
+    assert raw.startswith("\ufeff".encode("utf-8"))  # BOM: Excel reads UTF-8
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("Wijk;Code;Inwoners;")
+    noord = {r["Code"]: r for r in _download_rows(comparison, areas)}[N]
+    assert noord["Eenzaamheid (%)"] == "62,5" and noord["Veiligheid (%)"] == "12,5"  # decimal comma
+    assert noord["Inwoners"] == "1000" and noord["Antwoorden"] == "8"
+    # Excel: numbers are numbers, only the hidden count is text
+    xlsx = {r["Code"]: r for r in _download_rows(comparison, areas, fmt="xlsx")}
+    assert xlsx[N]["Eenzaamheid (%)"] == 62.5 and xlsx[N]["Antwoorden"] == 8 and xlsx[N]["Inwoners"] == 1000
+    assert xlsx[Z]["Antwoorden"] == "<5" and xlsx[Z]["Eenzaamheid (%)"] is None
+    assert xlsx[N]["Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"] == 50
 
 
 # --------------------------------------------------------------------------- maps
@@ -659,7 +731,7 @@ def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long
     areas = _testdorp_with_map()
     assert list(areas.wijken["wijkcode"]) == [N, Z, H] and areas.warnings == []
     matrix = theme_matrix(answers, long, areas, ["Wonen"], 3)
-    values = {c: v for c, v in zip(matrix["wijkcode"], matrix["Aandeel"]) if v is not None and v == v}
+    values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v}
     assert values == {N: pytest.approx(3 / 8), Z: pytest.approx(0.5)}
     deck, legend = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
                               threshold_note="minder dan 3 antwoorden")
@@ -699,20 +771,22 @@ def test_amsterdam_key_figures_for_a_wijk():
     assert (areas.gemeentecode, len(areas.wijken)) == ("GM0363", 99)
     kf = key_figures(areas, "WK036300")
     assert len(kf) > 50
-    with_value = kf[kf["Wijk"].notna()]
+    with_value = kf[kf["wijk_value"].notna()]
     assert len(with_value) > 50
-    assert (kf["Jaar"] == 2019).all()
+    assert (kf["year"] == 2019).all()
     inw = kf.set_index("indicator").loc["aantal_inwoners"]
-    assert inw["Wijk"] == 4295 and inw["Gemeente"] > 800_000 and inw["Rang"] == ""
-    ranked = kf[kf["Rang"] != ""]
+    assert inw["wijk_value"] == 4295 and inw["gemeente_value"] > 800_000 and _is_none(inw["rank"])
+    ranked = kf[kf["rank"].notna()]
     assert len(ranked) > 10
-    for rank in ranked["Rang"]:
-        pos, _, total = rank.partition(" van ")
-        assert 1 <= int(pos) <= int(total) <= 99
-    assert ranked["Gemeente"].notna().all()
-    assert (ranked["Min"] <= ranked["Wijk"]).all() and (ranked["Wijk"] <= ranked["Max"]).all()
+    assert ((1 <= ranked["rank"]) & (ranked["rank"] <= ranked["rank_of"]) & (ranked["rank_of"] <= 99)).all()
+    assert str(ranked["rank"].dtype) == "Int64"
+    assert ranked["gemeente_value"].notna().all()
+    assert (ranked["low"] <= ranked["wijk_value"]).all() and (ranked["wijk_value"] <= ranked["high"]).all()
     jeugdzorg = kf.set_index("indicator").loc["pct_jeugdzorg"]
-    assert jeugdzorg["Gemeente"] == pytest.approx(10.2) and jeugdzorg["Rang"].endswith("van 96")
+    assert jeugdzorg["gemeente_value"] == pytest.approx(10.2) and jeugdzorg["rank_of"] == 96
+    screen = tables.key_figures_table(kf).set_index("Indicator")
+    assert screen.loc[jeugdzorg["label"], "Rang (1 = hoogste)"].endswith(" van 96")
+    assert screen.loc["Aantal inwoners", "Wijk"] == "4.295" and screen.loc["Aantal inwoners", "Jaar"] == "2019"
     options = indicator_options(areas)
     assert options["aantal_inwoners"] == "Aantal inwoners (aantal)"
     assert indicator_by_wijk(areas, "aantal_inwoners").notna().sum() >= 95
@@ -724,14 +798,15 @@ def test_amsterdam_views_work_without_any_answers():
     answers, records = Filters(sources=["enquete.xlsx"], tones=["negatief"]).apply(answers, records)
     long = restrict(theme_long(answers), answers)
     shares = theme_shares(answers, long, "WK036300", THEMES, 5)
-    assert len(shares) == len(THEMES) and shares["Aandeel wijk"].map(_is_none).all()
-    assert set(shares["Antwoorden"]) == {"0"}
+    assert len(shares) == len(THEMES) and shares["wijk_share"].map(_is_none).all()
+    assert set(shares["answers"]) == {0}
     matrix = theme_matrix(answers, long, areas, THEMES, 5)
-    assert len(matrix) == 99 * len(THEMES) and matrix["Aandeel"].map(_is_none).all()
-    table = comparison_table(answers, records, long, areas, THEMES, ["aantal_inwoners"], 5)
-    assert len(table) == 99 and set(table["Antwoorden"]) == {"0"} and set(table["Respondenten"]) == {"0"}
-    assert table["Aantal inwoners (aantal)"].notna().sum() >= 95
-    table_bytes(table, "xlsx", "Wijken")  # the download can be made
+    assert len(matrix) == 99 * len(THEMES) and matrix["share"].map(_is_none).all()
+    comparison = comparison_table(answers, records, long, areas, THEMES, ["aantal_inwoners"], 5)
+    table = comparison.table
+    assert len(table) == 99 and set(table["answers"]) == {0} and set(table["respondents"]) == {0}
+    assert table["indicator_0"].notna().sum() >= 95
+    assert len(_download_rows(comparison, areas, fmt="xlsx")) == 99  # the download can be made
     assert reach(records, areas, "WK036300", 5).empty
     assert age_comparison(records, areas, "WK036300", 5) is None
     assert words_beside_numbers(answers, long, areas, "Wonen", "huurwoningen", 5).empty
@@ -747,9 +822,9 @@ def test_amsterdam_age_bands_given_as_counts_are_compared_as_shares():
     ages = age_comparison(records, areas, "WK036300", 5)
     assert ages is not None
     # WK036300: 4295 inhabitants, 235 / 580 / 2150 / 935 / 400 per band
-    assert list(ages["Aandeel inwoners"]) == pytest.approx([235 / 4295, 580 / 4295, 2150 / 4295, 935 / 4295, 400 / 4295])
-    assert list(ages["Aandeel respondenten"]) == pytest.approx([0, 1 / 6, 3 / 6, 1 / 6, 1 / 6])
-    assert list(ages["Respondenten"]) == ["0", "<5", "<5", "<5", "<5"]
+    assert list(ages["population_share"]) == pytest.approx([235 / 4295, 580 / 4295, 2150 / 4295, 935 / 4295, 400 / 4295])
+    assert list(ages["respondent_share"]) == pytest.approx([0, 1 / 6, 3 / 6, 1 / 6, 1 / 6])
+    assert _shown(ages["respondents"]) == ["0", "<5", "<5", "<5", "<5"]
 
 
 def test_gouda_2022_with_map():
@@ -759,7 +834,7 @@ def test_gouda_2022_with_map():
         gemeentecode="GM0513",
     )
     assert (areas.gemeentecode, areas.gemeentenaam, len(areas.wijken)) == ("GM0513", "Gouda", 9)
-    assert wijk_table(areas)["Op de kaart"].all()
+    assert wijk_table(areas)["on_map"].all()
     assert areas.warnings == []
     values = indicator_by_wijk(areas, "aantal_inwoners").to_dict()
     assert len(values) == 9
@@ -772,11 +847,62 @@ def test_gouda_2022_with_map():
     assert len(legend) >= 2
     # Stolwijkersluis (435 inwoners) is tiny: shown but not ranked
     small = key_figures(areas, "WK051308").set_index("indicator")
-    assert small.at["aantal_inwoners", "Wijk"] == 435
-    rates = small[small["Eenheid"] == "%"]
-    assert len(rates) >= 5 and (rates["Rang"] == "").all()
-    assert set(rates["Opmerking"]) == {"klein gebied: niet gerangschikt"}
-    assert small.at["gem_inkomen_inwoner", "Opmerking"] == "geen cijfer voor deze wijk"
-    assert _is_none(small.at["gem_inkomen_inwoner", "Wijk"])
+    assert small.at["aantal_inwoners", "wijk_value"] == 435
+    rates = small[small["unit"] == "%"]
+    assert len(rates) >= 5 and rates["rank"].isna().all()
+    assert set(rates["reason"]) == {"tiny_area"}
+    assert small.at["gem_inkomen_inwoner", "reason"] == "no_value"
+    assert _is_none(small.at["gem_inkomen_inwoner", "wijk_value"])
+    screen = tables.key_figures_table(small.reset_index()).set_index("Indicator")
+    assert set(screen.loc[list(rates["label"]), "Opmerking"]) == {"klein gebied: niet gerangschikt"}
     big = key_figures(areas, "WK051304").set_index("indicator")
-    assert big.at["65plus", "Rang"].endswith("van 8")
+    assert big.at["65plus", "rank_of"] == 8
+
+
+# --------------------------------------------------------------------------- presentation: text, tables, charts
+
+
+def test_dutch_text_for_numbers_dates_and_counts():
+    assert (text.format_number(12345), text.format_number(12.5), text.format_number(5865.0)) == ("12.345", "12,5", "5.865")
+    assert text.format_number(6.7) == "6,7" and text.format_number(None) == "–" and text.format_number(pd.NA) == "–"
+    assert (percent(0.125), percent(0.5, 0), percent(float("nan"))) == ("12,5%", "50%", "–")
+    assert text.value_with_unit(65.0, "%") == "65%" and text.value_with_unit(1234.0, "aantal") == "1.234"
+    assert (text.dutch_date("2024-03-15"), text.long_date("2024-03-15"), text.long_date(date(2023, 10, 9))) == (
+        "15-03-2024", "15 maart 2024", "9 oktober 2023")
+    assert text.dutch_date("voorjaar") == "voorjaar" and text.dutch_date(None) == ""
+    assert [text.count(v) for v in pd.array([0, None, 12345], dtype="Int64")] == ["0", "<5", "12.345"]
+    assert (text.small(4), text.small(0), text.small(5), text.small(7, 10)) == ("<5", "0", "5", "<10")
+    assert text.rank(3, 12) == "3 van 12" and text.rank(pd.NA, 12) == ""
+    assert (text.file_size(341), text.file_size(341_000), text.file_size(1_234_567)) == ("341 bytes", "341 kB", "1,2 MB")
+    assert text.listing(["Blad1", "Blad2", "Blad3"]) == "Blad1, Blad2 en Blad3"
+    assert text.reason("few_answers", 10) == "minder dan 10 antwoorden"
+
+
+def test_screen_and_download_tables_of_the_start_page_numbers():
+    coverage = pd.DataFrame({
+        "wijknaam": ["Noord", "Zuid"], "wijkcode": [N, Z], "inhabitants": [1000.0, 12345.0],
+        "respondents": pd.array([9, None], dtype="Int64"), "answers": pd.array([0, 20], dtype="Int64"),
+        "per_1000": [9.0, float("nan")],
+    })
+    screen = tables.screen(coverage, tables.COVERAGE, 5)
+    assert screen.to_dict("records")[1] == {"Wijk": "Zuid", "Code": Z, "Inwoners": "12.345", "Respondenten": "<5",
+                                            "Antwoorden": "20", "Per 1.000 inwoners": "–"}
+    down = tables.download(coverage, tables.COVERAGE, 5)
+    assert list(down["Respondenten"]) == [9, "<5"] and list(down["Inwoners"]) == [1000, 12345]
+    assert down["Per 1.000 inwoners"].iloc[0] == 9.0 and math.isnan(down["Per 1.000 inwoners"].iloc[1])
+
+
+def test_charts_carry_the_dutch_locale_and_uncut_labels(answers, long):
+    import vl_convert
+
+    from lib.present import charts
+
+    shares = theme_shares(answers, long, N, THEMES, 5)
+    spec = charts.theme_share_chart(shares, values=True).to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["axis"]["labelLimit"] == 0
+    svg = vl_convert.vegalite_to_svg(spec)
+    assert "62,5%" in svg and "62.5%" not in svg  # the value on the bar, written the Dutch way
+    hidden = theme_shares(answers, long, Z, THEMES, 5)  # every share hidden: nothing drawn for the wijk
+    data = charts.theme_share_chart(hidden).to_dict()["datasets"]
+    assert {row["group"] for rows in data.values() for row in rows} == {"Hele gemeente"}

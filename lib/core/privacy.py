@@ -46,13 +46,3 @@ def mask_series(values: pd.Series) -> pd.Series:
     out = values.astype(object).to_numpy(copy=True)
     out[candidates] = [mask_text(v) for v in out[candidates]]
     return pd.Series(out, index=values.index, dtype=values.dtype if values.dtype != object else object)
-
-
-def small(count: int | float, threshold: int = SMALL_NUMBER_THRESHOLD) -> str:
-    """A count as text, ``<5`` when below the threshold (0 stays 0)."""
-    if count != count:  # NaN
-        return "–"
-    count = int(count)
-    if 0 < count < threshold:
-        return f"<{threshold}"
-    return f"{count:,}".replace(",", ".")

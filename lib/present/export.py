@@ -54,3 +54,13 @@ def write_table(df: pd.DataFrame, path: Path) -> None:
         else:
             columns[str(col)] = pa.array(series.to_numpy())
     pacsv.write_csv(pa.table(columns), str(path), pacsv.WriteOptions(quoting_style="needed"))
+
+
+def dutch_csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV for Dutch Excel: ``;`` between fields, decimal comma, UTF-8 with BOM; formulas neutralised."""
+    return neutralise_formulas(df).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def download_bytes(df: pd.DataFrame, fmt: str, sheet_name: str = "Antwoorden") -> bytes:
+    """What the app's download buttons give: ``xlsx``, or ``csv`` written for Dutch Excel."""
+    return dutch_csv_bytes(df) if fmt == "csv" else table_bytes(df, "xlsx", sheet_name)

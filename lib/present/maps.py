@@ -7,6 +7,7 @@ import math
 import pydeck as pdk
 
 from lib.areas.figures import Areas
+from lib.present.text import format_number, percent
 
 
 
@@ -66,8 +67,6 @@ def choropleth(
     0: neutral (blue). Returns ``(deck, legend)`` or None without wijk boundaries. Without ``basemap`` nothing
     is fetched from the internet.
     """
-    from lib.areas.figures import format_number
-
     if not areas.geojson:
         return None
     scheme = ORANGE_RED if direction else BLUE
@@ -75,7 +74,7 @@ def choropleth(
     reverse = direction < 0
 
     def fmt(v: float) -> str:
-        return f"{format_number(v * 100, 1)}%" if percent_values else format_number(v)
+        return percent(v) if percent_values else format_number(v)
 
     def colour(v):
         if v is None or v != v or not breaks:

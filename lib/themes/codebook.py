@@ -216,9 +216,9 @@ def read_codebook(name: str, data: bytes) -> Codebook:
 
 def codebook_bytes(codebook: Codebook, fmt: str) -> bytes:
     """Export as ``csv`` or ``xlsx`` (formulas neutralised)."""
-    from lib.present.export import table_bytes
+    from lib.present.export import download_bytes
 
-    return table_bytes(codebook.to_frame(), fmt, sheet_name="Codeboek")
+    return download_bytes(codebook.to_frame(), fmt, sheet_name="Codeboek")
 
 
 __all__ = ["Codebook", "CodebookError", "Theme", "codebook_bytes", "default_codebook", "read_codebook", "csv"]

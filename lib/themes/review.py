@@ -87,6 +87,12 @@ def apply_corrections(answers: pd.DataFrame, tagged: pd.DataFrame | None, correc
     return out
 
 
+def tone_correction(chosen: str, automatic: str) -> str:
+    """The tone to store as a correction: empty when it is the automatic tone (the tagger's tone then keeps
+    applying, also after a codebook change), else the chosen tone."""
+    return chosen if chosen != automatic else ""
+
+
 def bulk_theme_change(answers: pd.DataFrame, theme: str, add: bool) -> dict[str, tuple[list[str], str]]:
     """Corrections that add (or remove) one theme for the given answers; answers that do not change are left out.
 
@@ -97,7 +103,7 @@ def bulk_theme_change(answers: pd.DataFrame, theme: str, add: bool) -> dict[str,
         current = split_themes(themes)
         new = current + [theme] if add and theme not in current else [t for t in current if add or t != theme]
         if new != current:
-            items[key] = (new, tone if tone != tone_auto else "")
+            items[key] = (new, tone_correction(tone, tone_auto))
     return items
 
 

@@ -1,16 +1,21 @@
-"""Tables for the start page: sources and coverage per wijk, small numbers suppressed."""
+"""Tables for the start page: sources and coverage per wijk, as numbers with the small-number rule applied."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from lib.areas.figures import format_number
-from lib.core.privacy import small
+from lib.core.suppression import share, suppress_counts
 from lib.reading.roles import Role
+from lib.wijken.rules import rate_per_1000
+
+SOURCE_COLUMNS = ["trajectory", "kind", "date", "respondents", "open_questions", "answers", "linked_share", "file"]
+COVERAGE_COLUMNS = ["wijknaam", "wijkcode", "inhabitants", "respondents", "answers", "per_1000"]
 
 
 def sources_overview(data, threshold: int = 5) -> pd.DataFrame:
-    """One row per survey file: trajectory, type, date, sheets, respondents, answers, share linked."""
+    """One row per survey file: trajectory (empty until named), kind, date (ISO), respondents and answers
+    (Int64, hidden below the threshold), open_questions, linked_share (NaN below the threshold), file."""
     rows = []
     recs = data.records
     for survey in data.surveys:
@@ -18,47 +23,45 @@ def sources_overview(data, threshold: int = 5) -> pd.DataFrame:
         n = len(part)
         linked = int((part["wijkcode"] != "").sum()) if n else 0
         n_answers = int((data.answers["source"] == survey.name).sum()) if not data.answers.empty else 0
+        linked_share = share(linked, n, threshold)
         rows.append(
             {
-                "Traject": survey.trajectory or "(naam nog invullen)",
-                "Soort": survey.trajectory_type,
-                "Datum": dutch_date(survey.trajectory_date),
-                "Respondenten": small(n, threshold),
-                "Open vragen": sum(len(s.columns_with(Role.OPEN)) for s in survey.sheets),
-                "Antwoorden": small(n_answers, threshold),
-                "Gekoppeld": (linked / n) if n >= threshold else None,
-                "Bestand": survey.name,
+                "trajectory": survey.trajectory or "",
+                "kind": survey.trajectory_type,
+                "date": survey.trajectory_date or "",
+                "respondents": n,
+                "open_questions": sum(len(s.columns_with(Role.OPEN)) for s in survey.sheets),
+                "answers": n_answers,
+                "linked_share": np.nan if linked_share is None else linked_share,
+                "file": survey.name,
             }
         )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    for col in ("respondents", "answers"):
+        out[col] = suppress_counts(out[col], threshold).array
+    out["linked_share"] = out["linked_share"].astype(float)
+    return out
 
 
 def wijk_coverage(data, threshold: int = 5) -> pd.DataFrame:
-    """Per wijk: inhabitants, respondents and answers (``<5`` below the threshold), per 1,000 inhabitants."""
+    """Per wijk: wijknaam, wijkcode, inhabitants, respondents and answers (Int64, hidden below the
+    threshold), per_1000 (respondents per 1,000 inhabitants; NaN when hidden or without inhabitants)."""
     wijken = data.areas.wijken
     recs = data.records
-    per_wijk = recs[recs["wijkcode"] != ""].groupby("wijkcode").size()
+    per_wijk = recs[recs["wijkcode"] != ""].groupby("wijkcode").size().reindex(wijken["wijkcode"], fill_value=0)
     answers = data.answers
-    ans_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if not answers.empty else pd.Series(dtype=int)
-    out = []
-    for row in wijken.itertuples():
-        n = int(per_wijk.get(row.wijkcode, 0))
-        inw = row.inhabitants
-        rate = n / inw * 1000 if inw and inw == inw and inw > 0 and n >= threshold else None
-        out.append(
-            {
-                "Wijk": row.wijknaam,
-                "Code": row.wijkcode,
-                "Inwoners": format_number(inw),
-                "Respondenten": small(n, threshold),
-                "Antwoorden": small(int(ans_per_wijk.get(row.wijkcode, 0)), threshold),
-                "Per 1.000 inwoners": "–" if rate is None else format_number(rate, 1),
-            }
-        )
-    return pd.DataFrame(out)
-
-
-def dutch_date(iso: str) -> str:
-    """``2024-03-15`` -> ``15-03-2024``; other text unchanged."""
-    parts = iso.split("-") if iso else []
-    return "-".join(reversed(parts)) if len(parts) == 3 and len(parts[0]) == 4 else iso
+    ans_per_wijk = (answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if not answers.empty
+                    else pd.Series(dtype=int)).reindex(wijken["wijkcode"], fill_value=0)
+    inhabitants = wijken["inhabitants"].astype(float).to_numpy()
+    rates = [rate_per_1000(n, inw, threshold) for n, inw in zip(per_wijk.to_numpy(), inhabitants)]
+    return pd.DataFrame(
+        {
+            "wijknaam": wijken["wijknaam"].to_numpy(),
+            "wijkcode": wijken["wijkcode"].to_numpy(),
+            "inhabitants": inhabitants,
+            "respondents": suppress_counts(per_wijk.to_numpy(), threshold).array,
+            "answers": suppress_counts(ans_per_wijk.to_numpy(), threshold).array,
+            "per_1000": np.array([np.nan if r is None else r for r in rates], dtype=float),
+        },
+        columns=COVERAGE_COLUMNS,
+    )
