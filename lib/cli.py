@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-from lib.areas.figures import cached_by_content, load_areas_cached
+from lib.areas.cache import cached_by_content, load_areas_cached
 from lib.themes.codebook import default_codebook, read_codebook
 from lib.core.errors import WijkbeeldError
 from lib.present.export import write_table

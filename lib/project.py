@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table, read_geojson
+from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table
+from lib.areas.geo import read_geojson
 from lib.themes.codebook import Codebook
 from lib.core.errors import WijkbeeldError
 from lib.areas.linking import Gazetteer, normalise_name

@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from lib.areas.figures import format_number, indicator_catalogue, read_area_table, read_geojson, wijk_table
+from lib.areas.figures import format_number, indicator_catalogue, read_area_table, wijk_table
+from lib.areas.geo import read_geojson
 from lib.core.errors import WijkbeeldError
 from lib.present.maps import choropleth
 from lib.areas.postcodes import read_postcode_table

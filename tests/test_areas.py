@@ -18,9 +18,9 @@ from lib.areas.figures import (
     load_areas,
     parse_number,
     read_area_table,
-    read_geojson,
     wijk_table,
 )
+from lib.areas.geo import read_geojson
 from lib.core.errors import AreasError
 
 GORINCHEM_WIJKEN = [f"WK0512{i:02d}" for i in range(1, 22)]

@@ -10,9 +10,7 @@ without prefix or leading zero, transposed "topics as rows" exports.
 from __future__ import annotations
 
 import csv
-import json
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from lib.core.codes import code_level, gemeente_of, normalise_code, wijk_of_buurt
+from lib.areas.geo import read_geojson
 from lib.core.errors import AreasError, WijkbeeldError
 from lib.reading.readers import read_file
 from lib.reading.tables import Table, extract_table
@@ -338,77 +337,6 @@ def _empty_indicators() -> pd.DataFrame:
     return pd.DataFrame(columns=["area_code", "level", "indicator", "label", "unit", "year", "value", "source"])
 
 
-def read_geojson(name: str, data: bytes) -> dict:
-    """Parse a GeoJSON of wijken; every feature gets a ``wijkcode`` property (WGS84 lon/lat).
-
-    RD New (EPSG:28992) coordinates are converted to WGS84.
-    """
-    try:
-        geo = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AreasError("dit is geen geldig GeoJSON-bestand. Exporteer de wijkgrenzen opnieuw als GeoJSON.", filename=name) from exc
-    features = geo.get("features") if isinstance(geo, dict) else None
-    if not isinstance(features, list) or not features:
-        raise AreasError("het GeoJSON-bestand bevat geen gebieden (features).", filename=name)
-    out = []
-    for feat in features:
-        props = feat.get("properties") or {}
-        geom = feat.get("geometry") or {}
-        if geom.get("type") not in {"Polygon", "MultiPolygon"}:
-            continue
-        code = None
-        for key, value in props.items():
-            if re.search(r"code", str(key), re.I):
-                c = normalise_code(value)
-                if c and c.startswith("WK"):
-                    code = c
-                    break
-        if code is None:
-            continue
-        name_value = next((v for k, v in props.items() if re.search(r"naam|name", str(k), re.I) and "gemeente" not in str(k).lower()), code)
-        coords = geom["coordinates"]
-        if _first_xy(coords)[0] > 1000:
-            coords = _map_coords(coords, rd_to_wgs84)
-        out.append(
-            {
-                "type": "Feature",
-                "properties": {"wijkcode": code, "wijknaam": str(name_value).strip()},
-                "geometry": {"type": geom["type"], "coordinates": coords},
-            }
-        )
-    if not out:
-        raise AreasError("het GeoJSON-bestand bevat geen wijkvlakken met een wijkcode (WK…).", filename=name)
-    return {"type": "FeatureCollection", "features": out}
-
-
-def _first_xy(coords):
-    while isinstance(coords, list) and coords and isinstance(coords[0], list):
-        coords = coords[0]
-    return coords
-
-
-def _map_coords(coords, fn):
-    if coords and isinstance(coords[0], (int, float)):
-        return list(fn(coords[0], coords[1]))
-    return [_map_coords(c, fn) for c in coords]
-
-
-def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
-    """Approximate RD New (EPSG:28992) -> WGS84 lon/lat (Schreutelkamp & Strang van Hees, ~1 m)."""
-    dx, dy = (x - 155000) * 1e-5, (y - 463000) * 1e-5
-    lat = 52.15517440 + (
-        3235.65389 * dy - 32.58297 * dx**2 - 0.24750 * dy**2 - 0.84978 * dx**2 * dy - 0.06550 * dy**3
-        - 0.01709 * dx**2 * dy**2 - 0.00738 * dx + 0.00530 * dx**4 - 0.00039 * dx**2 * dy**3 + 0.00033 * dx**4 * dy
-        - 0.00012 * dx * dy
-    ) / 3600
-    lon = 5.38720621 + (
-        5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy**2 - 0.81885 * dx**3 + 0.05594 * dx * dy**3
-        - 0.05607 * dx**3 * dy + 0.01199 * dy - 0.00256 * dx**3 * dy**2 + 0.00128 * dx * dy**4 + 0.00022 * dy**2
-        - 0.00022 * dx**2 + 0.00026 * dx**5
-    ) / 3600
-    return round(lon, 6), round(lat, 6)
-
-
 def build_areas(
     tables: list[AreaTable], geojson: dict | None = None, *, gemeentecode: str | None = None
 ) -> Areas:
@@ -503,41 +431,6 @@ def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.Data
         return indicators
     new = new.assign(source=new["source"] + " (opgeteld uit buurten)")
     return pd.concat([indicators, new[indicators.columns]], ignore_index=True)
-
-
-AREAS_CACHE_VERSION = 1
-
-
-def cached_by_content(files: list[tuple[str, bytes]], cache_dir, label: str, build):
-    """``build(files)`` with its result kept on disk under ``cache_dir``, keyed by the files' names and bytes."""
-    import hashlib
-    import pickle
-    from pathlib import Path
-
-    digest = hashlib.sha256(f"{AREAS_CACHE_VERSION}|{label}".encode())
-    for name, data in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    path = Path(cache_dir) / f"{label}-{digest.hexdigest()[:24]}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        pass
-    result = build(files)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return result
-
-
-def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
-    """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content)."""
-    return cached_by_content(files, cache_dir, f"areas-{gemeentecode}", lambda f: load_areas(f, gemeentecode=gemeentecode))
 
 
 def load_areas(files: list[tuple[str, bytes]], *, gemeentecode: str | None = None) -> Areas:
