@@ -20,6 +20,8 @@ DERIVING_MODULES = (
     "lib.core.codes",
     "lib.reading.readers",
     "lib.reading.tables",
+    "lib.areas.areacodes",
+    "lib.areas.dictionary",
     "lib.areas.figures",
     "lib.areas.geo",
     "lib.areas.postcodes",

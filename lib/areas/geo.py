@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from lib.core.codes import normalise_code
+from lib.areas.areacodes import normalise_area_code as normalise_code
 from lib.core.errors import AreasError
 
 

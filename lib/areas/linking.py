@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.core.codes import normalise_code, parse_postcode
+from lib.areas.areacodes import normalise_area_code as normalise_code
+from lib.core.codes import parse_postcode
 
 FUZZY_ACCEPT = 0.86
 """Lowest similarity for an automatic fuzzy link."""
