@@ -1,0 +1,109 @@
+"""The bundled national data: every gemeente out of the box (lib/areas/national.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.areas.linking import Gazetteer
+from lib.areas.national import (
+    _wijken_all,
+    find_gemeente,
+    gemeenten,
+    national_areas,
+    national_pc4,
+    resolve_gemeente,
+)
+from lib.core.errors import AreasError
+
+
+def test_all_342_gemeenten_with_codes_and_names():
+    g = gemeenten()
+    assert len(g) == 342 and g["gemeentecode"].is_unique
+    assert g["gemeentecode"].str.fullmatch(r"GM\d{4}").all()
+    assert dict(zip(g["gemeentecode"], g["gemeentenaam"]))["GM0512"] == "Gorinchem"
+    assert g["gemeentenaam"].iloc[0] == "Aa en Hunze"  # sorted by name
+
+
+def test_the_packs_own_checks_hold():
+    w = _wijken_all()
+    assert len(w) == 3393
+    assert w["aantal_inwoners"].sum() == 17942715  # CBS suppresses small cells; NL total is 17,942,942
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [("gor", "GM0512"), ("Gorinchem", "GM0512"), ("GM0512", "GM0512"), ("512", "GM0512"), ("amsterdm", "GM0363"),
+     ("Den Haag", "GM0518"), ("den bosch", "GM0796"), ("'s-Hertogenbosch", "GM0796")],
+)
+def test_find_gemeente_by_a_few_letters_code_or_near_spelling(text, code):
+    assert find_gemeente(text)[0][0] == code
+    assert resolve_gemeente(text) == code
+
+
+def test_ambiguous_or_unknown_gemeente_is_a_dutch_message():
+    with pytest.raises(AreasError, match="meerdere gemeenten"):
+        resolve_gemeente("Bergen")
+    with pytest.raises(AreasError, match="niet gevonden"):
+        resolve_gemeente("Atlantis")
+    with pytest.raises(AreasError):
+        national_areas("GM9999")
+
+
+def _check(areas, code, name, n_wijken, inhabitants):
+    assert (areas.gemeentecode, areas.gemeentenaam) == (code, name)
+    assert len(areas.wijken) == n_wijken
+    assert areas.wijken["wijknaam"].str.strip().ne("").all()
+    assert {f["properties"]["wijkcode"] for f in areas.geojson["features"]} <= set(areas.wijken["wijkcode"])
+    latest = areas.latest()
+    gm = latest[latest["area_code"] == code].set_index("indicator")
+    assert gm.at["aantal_inwoners", "value"] == inhabitants
+    # every figure has its source and year
+    assert areas.indicators["source"].str.startswith("Bron: CBS, Kerncijfers wijken en buurten 20").all()
+    assert areas.indicators["year"].isin([2023.0, 2024.0]).all()
+    assert {"aantal_inwoners", "0_15", "65plus", "huishoudens", "gem_huishouden_grootte", "bevolkingsdichtheid"} <= set(
+        latest.loc[latest["level"] == "wijk", "indicator"]
+    )
+    assert {"pct_eenpersoonshhd", "gem_woz_waarde", "huurwoningen"} <= set(gm.index)  # the gemeente's own figures
+    assert gm.at["gem_woz_waarde", "year"] == 2023
+
+
+def test_gorinchem():
+    a = national_areas("GM0512")
+    _check(a, "GM0512", "Gorinchem", 21, 38671)
+    assert a.wijk_names()["WK051211"] == "Wijk 11 laag Dalem"
+    assert len(a.geojson["features"]) == 21
+
+
+def test_amsterdam_letters_in_wijk_codes_and_the_largest_in_wijken():
+    a = national_areas("GM0363")
+    _check(a, "GM0363", "Amsterdam", 110, 931298)
+    assert a.wijk_names()["WK0363AD"] == "Burgwallen-Nieuwe Zijde"
+    counts = _wijken_all()["gemeentecode"].value_counts()
+    assert counts.idxmax() == "GM0363" and counts.max() == 110
+    pc4, pc6 = national_pc4("GM0363")
+    assert pc6 == {} and pc4["1011"][0][0] == "WK0363AF"
+    gaz = Gazetteer(a.wijk_names(), a.gemeentenaam, pc4=pc4)
+    assert gaz.link_name("WK0363AD").wijkcode == "WK0363AD"  # a lettered code links as a code
+    assert gaz.link_name("Burgwallen Nieuwe Zijde").wijkcode == "WK0363AD"
+    assert gaz.link_postcode("1011 AB").wijkcode == "WK0363AF"
+
+
+def test_a_gemeente_with_one_wijk():
+    a = national_areas("GM0060")
+    _check(a, "GM0060", "Ameland", 1, float(a.latest().query("area_code == 'GM0060' and indicator == 'aantal_inwoners'")["value"].iloc[0]))
+    assert a.wijken["inhabitants"].iloc[0] > 0
+
+
+def test_pc4_links_only_with_a_clear_majority_and_shares_stay_national():
+    pc4, _ = national_pc4("GM0512")
+    gaz = Gazetteer(national_areas("GM0512").wijk_names(), "Gorinchem", pc4=pc4)
+    assert gaz.link_postcode("4201").wijkcode == "WK051201"
+    straddling = [k for k, v in pc4.items() if v[0][1] < 0.8]
+    assert straddling  # Gorinchem has PC4s split over wijken
+    assert gaz.link_postcode(straddling[0]).wijkcode is None
+    # a PC4 that crosses a gemeente border keeps its national share (never rescaled to 100% of one gemeente)
+    totals = {}
+    for code in ("GM0363", "GM0384"):  # Amsterdam and Diemen share PC4s
+        for key, shares in national_pc4(code)[0].items():
+            totals[key] = totals.get(key, 0) + sum(s for _c, s in shares)
+    assert all(t <= 1.0001 for t in totals.values())
