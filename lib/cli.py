@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 
 
-from lib.areas.cache import cached_by_content, load_areas_cached
+from lib.areas.national import areas_for_cli
 from lib.themes.codebook import default_codebook, read_codebook
 from lib.core.errors import WijkbeeldError
 from lib.present.export import write_table
-from lib.areas.postcodes import read_postcode_table
 from lib.core.privacy import mask_series
 from lib.core.store import default_data_dir
 from lib.project import SAMPLE_DIR, build_gazetteer
@@ -62,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse = sub.add_parser("analyse", help="lees enquêtebestanden en koppel elk antwoord aan een wijk")
     analyse.add_argument("files", nargs="+", metavar="FILE", help="enquêtebestanden (.xlsx .xlsm .xls .ods .csv .tsv .txt)")
     analyse.add_argument("--areas", nargs="+", metavar="AREAS", help="gebiedsbestanden (KWB-CSV/XLSX, GeoJSON); standaard Gorinchem")
+    analyse.add_argument("--gemeente", metavar="NAAM|GMxxxx", help="gemeente: meegeleverde CBS-gegevens als --areas ontbreekt, anders de gemeente in de bestanden")
     analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk")
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
@@ -81,13 +81,7 @@ def run_analyse(args: argparse.Namespace) -> dict:
 
 
 def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) -> dict:
-    area_paths = [Path(p) for p in args.areas] if args.areas else _default_area_files()
-    pc_paths = [Path(p) for p in args.postcodes] if args.postcodes else ([] if args.areas else _default_postcode_files())
-    areas = load_areas_cached([(p.name, _read(p)) for p in area_paths], default_data_dir() / "cache")
-    postcode_tables = [
-        cached_by_content([(p.name, _read(p))], default_data_dir() / "cache", "postcodes", lambda f: read_postcode_table(*f[0]))
-        for p in pc_paths
-    ]
+    areas, postcode_tables, _notes = areas_for_cli(args, default_data_dir() / "cache")
     gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
     known = gazetteer.known_tokens()
     surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]

@@ -107,3 +107,58 @@ def test_pc4_links_only_with_a_clear_majority_and_shares_stay_national():
         for key, shares in national_pc4(code)[0].items():
             totals[key] = totals.get(key, 0) + sum(s for _c, s in shares)
     assert all(t <= 1.0001 for t in totals.values())
+
+
+# --------------------------------------------------------------------------- command line: --gemeente, --areas, postcodes
+
+from argparse import Namespace  # noqa: E402
+
+from conftest import CBS, ROOT  # noqa: E402
+from lib.areas.national import NATIONAL_PC4_NOTE, areas_for_cli  # noqa: E402
+from lib.project import build_gazetteer  # noqa: E402
+from lib.reading.surveys import collect, read_survey  # noqa: E402
+
+KWB_XLSX = str(CBS / "shapes" / "kwb-2024.xlsx")
+KWB_CSV = str(CBS / "shapes" / "kwb-2024.csv")
+
+
+def _args(**kw):
+    return Namespace(**{"areas": None, "postcodes": None, "gemeente": None, **kw})
+
+
+def test_cli_gemeente_uses_the_bundled_data_and_pc4(tmp_path):
+    areas, tables, notes = areas_for_cli(_args(gemeente="Amsterdam"), tmp_path)
+    assert (areas.gemeentecode, len(areas.wijken)) == ("GM0363", 110)
+    assert tables[0][0]["1011"][0][0] == "WK0363AF" and notes == [NATIONAL_PC4_NOTE]
+
+
+def test_cli_national_kwb_file_asks_which_gemeente(tmp_path):
+    with pytest.raises(AreasError, match="--gemeente"):
+        areas_for_cli(_args(areas=[KWB_XLSX]), tmp_path)
+    areas, tables, _ = areas_for_cli(_args(areas=[KWB_XLSX], gemeente="GM0512"), tmp_path)
+    assert areas.gemeentecode == "GM0512" and len(areas.wijken) == 21
+    assert not areas.indicators["area_code"].str.startswith("WK0363").any()
+
+
+def test_cli_missing_area_file_is_a_dutch_message(tmp_path):
+    with pytest.raises(AreasError, match="niet gevonden"):
+        areas_for_cli(_args(areas=[str(tmp_path / "weg.csv")]), tmp_path)
+
+
+def test_own_kwb_file_with_postcode_only_surveys_links_as_well_as_the_sample(tmp_path):
+    """Issue 9: ``--areas own_kwb.csv`` used to drop the postcode table (0 of 270 postcode-only respondents linked)."""
+    sample, sample_pc, _ = areas_for_cli(_args(), tmp_path)
+    own, own_pc, notes = areas_for_cli(_args(areas=[KWB_CSV]), tmp_path)
+    assert notes == [NATIONAL_PC4_NOTE] and own.gemeentecode == "GM0512"
+    surveys = ROOT / "sample_data" / "surveys"
+    files = [surveys / "buurtenquete_2024_microsoft_forms.xlsx", surveys / "jongerenpeiling_2024_limesurvey.csv"]
+    rates = {}
+    for label, areas, pcs in (("sample", sample, sample_pc), ("own", own, own_pc)):
+        gaz = build_gazetteer(areas, pcs, {}, {})
+        records, _ = collect([read_survey(p.name, p.read_bytes(), known_wijken=gaz.known_tokens()) for p in files], gaz)
+        postcodes = records["postcode_raw"].astype(str).str.strip()
+        postcodes = postcodes[postcodes != ""]
+        assert len(postcodes) > 50
+        rates[label] = sum(gaz.link_postcode(v).wijkcode is not None for v in postcodes) / len(postcodes)
+    print(rates)
+    assert rates["own"] >= rates["sample"] > 0.3, rates

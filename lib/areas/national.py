@@ -197,6 +197,16 @@ def national_pc4(gemeentecode: str) -> tuple[dict[str, list[tuple[str, float]]],
     return out, {}
 
 
+def _read_path(path) -> tuple[str, bytes]:
+    path = Path(path)
+    try:
+        return path.name, path.read_bytes()
+    except FileNotFoundError:
+        raise AreasError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None
+    except OSError as exc:
+        raise AreasError(f"bestand kan niet worden geopend ({exc.strerror}).", filename=str(path)) from None
+
+
 def areas_for_cli(args, cache_dir=None) -> tuple[Areas, list[tuple[dict, dict]], list[str]]:
     """Areas and postcode tables for ``python -m lib analyse`` from ``--areas``, ``--postcodes`` and ``--gemeente``.
 
@@ -215,7 +225,7 @@ def areas_for_cli(args, cache_dir=None) -> tuple[Areas, list[tuple[dict, dict]],
     wanted = resolve_gemeente(args.gemeente) if getattr(args, "gemeente", None) else None
     sample = SAMPLE_AREAS
     if args.areas:
-        files = [(Path(p).name, Path(p).read_bytes()) for p in args.areas]
+        files = [_read_path(p) for p in args.areas]
         areas = load_areas_cached(files, cache, gemeentecode=wanted)
         if wanted is None and len(areas.gemeenten) > 1:
             listed = ", ".join(f"{n} ({c})" for c, n in list(areas.gemeenten.items())[:5])
@@ -230,7 +240,7 @@ def areas_for_cli(args, cache_dir=None) -> tuple[Areas, list[tuple[dict, dict]],
         areas = load_areas_cached(files, cache)
     if args.postcodes:
         postcode_tables = [
-            cached_by_content([(Path(p).name, Path(p).read_bytes())], cache, "postcodes", lambda f: read_postcode_table(*f[0]))
+            cached_by_content([_read_path(p)], cache, "postcodes", lambda f: read_postcode_table(*f[0]))
             for p in args.postcodes
         ]
     elif not args.areas and wanted is None:
