@@ -15,6 +15,7 @@ import pandas as pd
 
 from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table
 from lib.areas.geo import read_geojson
+from lib.areas.national import NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE, with_national_data, with_national_postcodes
 from lib.themes.codebook import Codebook
 from lib.core.errors import WijkbeeldError
 from lib.areas.linking import Gazetteer, normalise_name
@@ -108,15 +109,33 @@ def load_project_areas(store: Store, project_id: int) -> tuple[Areas | None, lis
         except Exception:  # noqa: BLE001
             problems.append(f"{f.name}: het gebiedsbestand kon niet worden verwerkt. Verwijder het en upload een CBS-export.")
     areas = None
+    settings = (store.project(project_id) or None)
+    gm = settings.settings.get("gemeentecode") if settings else None
+    tables, geo, postcode_tables, problems, notes = national_project_data(tables, geo, postcode_tables, problems, gm)
     if tables or geo:
         try:
-            settings = (store.project(project_id) or None)
-            gm = settings.settings.get("gemeentecode") if settings else None
             areas = build_areas(tables, geo, gemeentecode=gm)
             problems.extend(areas.warnings)
         except WijkbeeldError as exc:
             problems.append(str(exc))
+    postcode_tables, bundled_pc4 = with_national_postcodes(areas, postcode_tables)
+    if areas is not None:
+        areas.notes.extend(notes + ([NATIONAL_PC4_NOTE] if bundled_pc4 else []))
     return areas, postcode_tables, problems
+
+
+def national_project_data(tables, geo, postcode_tables, problems, gemeentecode):
+    """The project's uploads completed with the bundled CBS data of its gemeente (``settings['gemeentecode']``).
+
+    Uploaded files add or override bundled figures; files of another gemeente are reported, never mixed in.
+    Returns ``(tables, geo, postcode_tables, problems, notes)``.
+    """
+    if not gemeentecode:
+        return tables, geo, postcode_tables, problems, []
+    uploaded = bool(tables)
+    tables, geo, more = with_national_data(tables, geo, gemeentecode)
+    notes = [] if uploaded else [NATIONAL_AREAS_NOTE]
+    return tables, geo, postcode_tables, problems + more, notes
 
 
 def survey_from_store(store: Store, f: StoredFile, known: set[str] | None) -> Survey:

@@ -162,3 +162,50 @@ def test_own_kwb_file_with_postcode_only_surveys_links_as_well_as_the_sample(tmp
         rates[label] = sum(gaz.link_postcode(v).wijkcode is not None for v in postcodes) / len(postcodes)
     print(rates)
     assert rates["own"] >= rates["sample"] > 0.3, rates
+
+
+# --------------------------------------------------------------------------- projects: settings['gemeentecode']
+
+from lib.areas.national import NATIONAL_AREAS_NOTE  # noqa: E402
+from lib.project import analyse, load_project_areas  # noqa: E402
+
+
+def test_new_project_with_only_a_gemeente_is_ready_for_surveys(store):
+    project = store.create_project("Wijkbeeld Utrecht")
+    store.update_project_settings(project.id, gemeentecode="GM0344")
+    areas, pcs, problems = load_project_areas(store, project.id)
+    assert (areas.gemeentecode, areas.gemeentenaam) == ("GM0344", "Utrecht") and problems == []
+    assert len(areas.wijken) > 5 and areas.geojson is not None
+    assert areas.notes == [NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE] and pcs and pcs[0][0]
+    data = analyse(store, project.id)
+    assert data.gazetteer is not None and data.gazetteer.pc4
+
+
+def test_own_kwb_upload_adds_and_overrides_bundled_figures(store):
+    project = store.create_project("Gorinchem eigen KWB")
+    store.update_project_settings(project.id, gemeentecode="GM0512")
+    name = "Kerncijfers_wijken_en_buurten_2024_01122026_101500.csv"
+    store.add_file(project.id, name, "gebied", (CBS / "shapes" / name).read_bytes())
+    areas, _pcs, problems = load_project_areas(store, project.id)
+    assert problems == [] and len(areas.wijken) == 21
+    latest = areas.latest().set_index(["area_code", "indicator"])
+    assert name in latest.loc[("GM0512", "aantal_inwoners"), "source"]  # the upload wins for the same year
+    assert "meegeleverd" in latest.loc[("GM0512", "pct_eenpersoonshhd"), "source"]  # the bundle adds what it lacks
+    assert areas.geojson is not None  # bundled map
+
+
+def test_area_file_of_another_gemeente_asks_instead_of_mixing(store):
+    project = store.create_project("Gorinchem met verkeerd bestand")
+    store.update_project_settings(project.id, gemeentecode="GM0512")
+    store.add_file(project.id, "kwb-2024.xlsx", "gebied", (CBS / "shapes" / "kwb-2024.xlsx").read_bytes())
+    areas, _pcs, problems = load_project_areas(store, project.id)
+    assert areas.gemeentecode == "GM0512" and set(areas.gemeenten) == {"GM0363", "GM0512"}  # the page asks
+    assert not areas.wijken["wijkcode"].str.startswith("WK0363").any()
+    other = store.create_project("Amsterdam-bestand in Gorinchem")
+    store.update_project_settings(other.id, gemeentecode="GM0512")
+    ams = (CBS / "shapes" / "kwb-2024.csv").read_text(encoding="utf-8").splitlines()
+    only_ams = "\n".join([ams[0]] + [r.replace("0512", "0363").replace("Gorinchem", "Amsterdam") for r in ams[2:4]])
+    store.add_file(other.id, "amsterdam.csv", "gebied", only_ams.encode())
+    areas, _pcs, problems = load_project_areas(store, other.id)
+    assert areas.gemeentecode == "GM0512"
+    assert any("niet van Gorinchem" in p for p in problems)

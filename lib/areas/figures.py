@@ -57,6 +57,8 @@ class Areas:
     warnings: list[str] = field(default_factory=list)
     gemeenten: dict[str, str] = field(default_factory=dict)
     """All gemeenten found in the files (code -> name), to choose from."""
+    notes: list[str] = field(default_factory=list)
+    """Dutch sentences about where the areas come from (e.g. the bundled national PC4 table), shown as information."""
 
     def wijk_names(self) -> dict[str, str]:
         """wijkcode -> display name."""

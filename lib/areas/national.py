@@ -29,6 +29,10 @@ SAMPLE_AREAS = Path(__file__).resolve().parents[2] / "sample_data" / "gebieden"
 """The Gorinchem sample's area files (the command line's default)."""
 YEAR = 2024
 BUNDLED = "meegeleverd met Wijkbeeld"
+NATIONAL_AREAS_NOTE = (
+    "Wijken, cijfers en kaart komen uit de meegeleverde CBS-gegevens (Kerncijfers wijken en buurten 2024). "
+    "Upload hieronder uw eigen KWB-export om cijfers toe te voegen of te vervangen."
+)
 NATIONAL_PC4_NOTE = (
     "Postcodes worden gekoppeld met de meegeleverde landelijke PC4-tabel (CBS-adressen 2024 per wijk); "
     "laad een eigen PC6- of PC4-tabel voor nauwkeuriger koppelen."
@@ -251,3 +255,50 @@ def areas_for_cli(args, cache_dir=None) -> tuple[Areas, list[tuple[dict, dict]],
     else:
         postcode_tables = []
     return areas, postcode_tables, notes
+
+
+def with_national_data(
+    tables: list[AreaTable], geo: dict | None, gemeentecode: str | None
+) -> tuple[list[AreaTable], dict | None, list[str]]:
+    """A project's uploaded area tables and boundaries, completed with the bundled data of its gemeente.
+
+    The upload wins: a bundled figure is dropped where an uploaded file has the
+    same area, indicator and year, uploaded names come first and uploaded
+    boundaries replace the bundled map. An upload without any area of the
+    project's gemeente is reported (Dutch) instead of mixed in. Returns
+    ``(tables, geo, problems)``; unchanged when ``gemeentecode`` is not a bundled gemeente.
+    """
+    code = str(gemeentecode or "").strip().upper()
+    if gemeente_name(code) is None:
+        return tables, geo, []
+    problems = []
+    for t in tables:
+        codes = set(t.indicators["area_code"]) | set(t.names)
+        if codes and not any(c[2:6] == code[2:6] for c in codes):
+            others = sorted({c[2:6] for c in codes})
+            names = ", ".join(gemeente_name(f"GM{o}") or f"GM{o}" for o in others[:3])
+            problems.append(
+                f"{t.source}: dit bestand bevat cijfers van {names}, niet van {gemeente_name(code)} (de gemeente van dit project). "
+                "Kies hieronder de gemeente die u bedoelt, of verwijder het bestand."
+            )
+    uploaded = pd.concat([t.indicators for t in tables], ignore_index=True) if tables else None
+    national = []
+    for t in national_tables(code):
+        ind = t.indicators
+        if uploaded is not None and not uploaded.empty:
+            have = pd.MultiIndex.from_frame(uploaded[["area_code", "indicator", "year"]])
+            ind = ind[~pd.MultiIndex.from_frame(ind[["area_code", "indicator", "year"]]).isin(have)]
+        national.append(AreaTable(t.source, ind.reset_index(drop=True), t.names, t.gemeente_names))
+    if geo is not None and not any(f["properties"]["wijkcode"][2:6] == code[2:6] for f in geo.get("features", [])):
+        problems.append(f"de geladen wijkgrenzen horen niet bij {gemeente_name(code)}; de meegeleverde wijkgrenzen worden gebruikt.")
+        geo = None
+    if geo is None:
+        geo = national_geojson(code)
+    return [*tables, *national], geo, problems
+
+
+def with_national_postcodes(areas: Areas | None, postcode_tables: list) -> tuple[list, bool]:
+    """``postcode_tables``, or the bundled PC4 table of the loaded gemeente when none is loaded; True when bundled."""
+    if postcode_tables or areas is None or gemeente_name(areas.gemeentecode) is None:
+        return postcode_tables, False
+    return [national_pc4(areas.gemeentecode)], True
