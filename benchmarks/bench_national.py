@@ -60,5 +60,35 @@ def main() -> None:
           f"max {times[-1][0] * 1000:.0f} ms ({times[-1][1]})")
 
 
+def bench_linking() -> None:
+    """Name matching against the national register: 1,000 distinct misspelt names vs 3,393 wijken (rapidfuzz)."""
+    import difflib
+    import random
+
+    from lib.areas.linking import Gazetteer, normalise_name
+    from lib.areas.national import _wijken_all
+
+    w = _wijken_all()
+    gaz = Gazetteer(dict(zip(w["wijkcode"], w["wijknaam"])))
+    rnd = random.Random(9)
+    names = w["wijknaam"].sample(1000, random_state=9).tolist()
+    typos = [n[: i] + n[i + 1:] if len(n) > 6 else n for n, i in ((n, rnd.randrange(max(1, len(n)))) for n in names)]
+    t = time.perf_counter()
+    links = [gaz.link_name(v) for v in typos]
+    took = time.perf_counter() - t
+    linked = sum(l.wijkcode is not None for l in links)
+    keys = list(gaz._by_norm)
+    t = time.perf_counter()
+    for v in typos[:50]:
+        q = normalise_name(v)
+        max(difflib.SequenceMatcher(None, q, k).ratio() for k in keys)
+    naive = (time.perf_counter() - t) / 50 * 1000
+    per = took  # seconds for 1,000 names = ms per name
+    print(f"linking 1,000 misspelt names (one letter dropped) against {len(gaz.names):,} wijken: {took:.2f} s, "
+          f"{per:.1f} ms per name, {linked} linked (names shared by several gemeenten stay unlinked); "
+          f"baseline difflib scoring alone: {naive:.0f} ms per name ({naive / per:.0f}x slower)")
+
+
 if __name__ == "__main__":
+    bench_linking()
     main()
