@@ -34,11 +34,6 @@ if data.areas is None:
         ctx.changed()
         ui.flash("ok", f"Gemeente {labels[chosen]} ingesteld: wijken, cijfers, kaart en postcodes zijn geladen.")
         st.rerun()
-elif not data.surveys:
-    st.success(
-        f"De wijken van {ui.plain(data.areas.gemeentenaam)} staan klaar ({len(data.areas.wijken)} wijken, met CBS-cijfers "
-        "en kaart). Volgende stap: upload uw enquêtes, verslagen of notities op de pagina Bronnen."
-    )
 
 cols = st.columns(4)
 cols[0].metric("Bronnen", summary["bronnen"])
@@ -51,7 +46,11 @@ cols[2].metric(
 cols[3].metric("Wijken met inbreng", f"{summary['wijken_met_input']} van {summary['wijken']}")
 
 if not data.surveys:
-    st.info("Nog geen enquêtes of verslagen in dit project. Upload ze op de pagina Bronnen.")
+    ready = (
+        f"De wijken van {ui.plain(data.areas.gemeentenaam)} staan klaar ({len(data.areas.wijken)} wijken, met CBS-cijfers"
+        f"{' en kaart' if data.areas.geojson else ''}). " if data.areas is not None else ""
+    )
+    st.info(ready + "Volgende stap: upload uw enquêtes, verslagen of notities op de pagina Bronnen.")
     st.page_link("pages/1_Bronnen.py", label="Naar Bronnen", icon=":material/upload_file:")
 
 if data.surveys:

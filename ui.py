@@ -193,11 +193,12 @@ def _new_project_form(store: Store) -> None:
     codes, labels = gemeente_options()
     with st.form("new_project", clear_on_submit=True, border=False):
         gm = st.selectbox(
-            "Gemeente", codes, index=None, format_func=labels.get, placeholder="Typ een paar letters van uw gemeente",
+            "Gemeente", codes, index=None, format_func=labels.get, placeholder="Typ een paar letters",
             help="Wijken, CBS-cijfers (Kerncijfers wijken en buurten 2024), wijkkaart en postcodes van deze gemeente "
             "worden meteen geladen. Een eigen KWB-export kunt u later toevoegen op de pagina Gebieden en cijfers.",
         )
-        name = st.text_input("Naam nieuw project", placeholder="bijv. Wijkbeeld 2025 (standaard: Wijkbeeld + gemeente)")
+        name = st.text_input("Naam nieuw project", placeholder="Wijkbeeld + gemeente",
+                             help="Leeg laten geeft bijvoorbeeld 'Wijkbeeld Zwolle'.")
         if st.form_submit_button("Project aanmaken", type="primary"):
             gemeentenaam = labels[gm].rsplit(" (", 1)[0] if gm else ""
             try:
@@ -207,8 +208,7 @@ def _new_project_form(store: Store) -> None:
                 return
             if gm:
                 store.update_project_settings(new.id, gemeentecode=gm)
-                flash("ok", f"Project aangemaakt voor {gemeentenaam}: wijken, CBS-cijfers, kaart en postcodes zijn geladen. "
-                            "Upload nu uw enquêtes op de pagina Bronnen.")
+                flash("ok", f"Project ‘{new.name}’ aangemaakt voor {gemeentenaam}.")
             select_project(store, new.id)
             st.rerun()
 

@@ -70,8 +70,8 @@ if areas is None:
             "meteen geladen. U kunt ook hierboven zelf een CBS-export uploaden.")
     _choose_gemeente("Gemeente van dit project")
 else:
-    for note in areas.notes:
-        st.info(note, icon=":material/info:")
+    if areas.notes:
+        st.info(" ".join(areas.notes), icon=":material/info:")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Gemeente", f"{areas.gemeentenaam}")
     c2.metric("Wijken", len(areas.wijken))

@@ -50,7 +50,7 @@ def test_new_project_for_a_gemeente_from_the_sidebar(store):
     assert project.settings["gemeentecode"] == "GM0363"
     text = _texts(at)
     assert "De wijken van Amsterdam staan klaar (110 wijken" in text
-    assert "Upload nu uw enquêtes" in text
+    assert "Volgende stap: upload uw enquêtes" in text
     assert "herstel" not in text.lower()
     # every page is listed on the start page
     assert len(at.get("page_link")) >= 18  # the sidebar menu and the list of all 9 pages

@@ -31,7 +31,7 @@ YEAR = 2024
 BUNDLED = "meegeleverd met Wijkbeeld"
 NATIONAL_AREAS_NOTE = (
     "Wijken, cijfers en kaart komen uit de meegeleverde CBS-gegevens (Kerncijfers wijken en buurten 2024). "
-    "Upload hieronder uw eigen KWB-export om cijfers toe te voegen of te vervangen."
+    "Upload hierboven uw eigen KWB-export om cijfers toe te voegen of te vervangen."
 )
 NATIONAL_PC4_NOTE = (
     "Postcodes worden gekoppeld met de meegeleverde landelijke PC4-tabel (CBS-adressen 2024 per wijk); "
