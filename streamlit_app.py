@@ -1,6 +1,5 @@
 """Overzicht: the project at a glance (start page)."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
@@ -17,7 +16,23 @@ st.caption(
     f"Project **{ui.plain(ctx.project.name)}**"
     + (f" · gemeente {ui.plain(data.areas.gemeentenaam)} ({data.areas.gemeentecode})" if data.areas else "")
 )
+ui.show_flash()
 ui.show_problems(data.problems)
+
+if data.areas is None:
+    st.subheader("Eerst: kies de gemeente van dit project")
+    st.write(
+        "Wijkbeeld heeft de wijken, CBS-cijfers (Kerncijfers wijken en buurten 2024), wijkkaart en postcodes van alle "
+        "342 gemeenten bij zich. Kies uw gemeente; daarna kunt u meteen enquêtes uploaden."
+    )
+    codes, labels = ui.gemeente_options()
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = c1.selectbox("Gemeente", codes, index=None, format_func=labels.get, placeholder="Typ een paar letters van uw gemeente",
+                          key="start_gemeente")
+    if c2.button("Gemeente instellen", type="primary", disabled=chosen is None):
+        ctx.store.update_project_settings(ctx.project.id, gemeentecode=chosen)
+        ui.flash("ok", f"Gemeente {labels[chosen]} ingesteld: wijken, cijfers, kaart en postcodes zijn geladen.")
+        st.rerun()
 
 cols = st.columns(4)
 cols[0].metric("Bronnen", format_number(summary["sources"]))
@@ -30,11 +45,12 @@ cols[2].metric(
 cols[3].metric("Wijken met inbreng", f"{format_number(summary['wijken_with_input'])} van {format_number(summary['wijken'])}")
 
 if not data.surveys:
-    st.info("Nog geen enquêtes of verslagen in dit project. Upload ze op de pagina Bronnen.")
+    ready = (
+        f"De wijken van {ui.plain(data.areas.gemeentenaam)} staan klaar ({len(data.areas.wijken)} wijken, met CBS-cijfers"
+        f"{' en kaart' if data.areas.geojson else ''}). " if data.areas is not None else ""
+    )
+    st.info(ready + "Volgende stap: upload uw enquêtes, verslagen of notities op de pagina Bronnen.")
     st.page_link("pages/1_Bronnen.py", label="Naar Bronnen", icon=":material/upload_file:")
-if data.areas is None:
-    st.info("Nog geen gebieden geladen. Laad de wijken van uw gemeente op de pagina Gebieden en cijfers.")
-    st.page_link("pages/2_Gebieden.py", label="Naar Gebieden en cijfers", icon=":material/map:")
 
 if data.surveys:
     st.subheader("Bronnen")
@@ -65,15 +81,25 @@ if data.areas is not None and not data.records.empty:
         )
         st.page_link("pages/3_Koppelen.py", label="Koppelingen nakijken", icon=":material/link:")
 
-with st.expander("Over Wijkbeeld"):
-    st.write(
-        "Wijkbeeld brengt inbreng van inwoners uit enquêtes, dialoogweken en gesprekken samen per wijk, "
-        "naast de open cijfers van het CBS (Kerncijfers wijken en buurten, Bron: CBS, CC BY 4.0). "
-        "Alle gegevens blijven op deze computer."
-    )
-    st.dataframe(pd.DataFrame({"Stap": ["1. Bronnen", "2. Gebieden en cijfers", "3. Koppelen", "4. Antwoorden"],
-                               "Wat doet u daar": ["Enquêtes en verslagen uploaden en kolommen nakijken",
-                                                   "Wijken, CBS-cijfers, kaart en postcodetabel laden",
-                                                   "Niet-herkende wijknamen en postcodes koppelen",
-                                                   "Alle antwoorden doorzoeken en downloaden"]}),
-                 hide_index=True, width="stretch")
+st.subheader("Zo werkt Wijkbeeld")
+st.write(
+    "Wijkbeeld brengt inbreng van inwoners uit enquêtes, dialoogweken en gesprekken samen per wijk, naast de open "
+    "cijfers van het CBS (Kerncijfers wijken en buurten, Bron: CBS, CC BY 4.0). Alle gegevens blijven op deze computer. "
+    "Begin met de gemeente (zijbalk: Nieuw project), upload dan uw bronnen; de andere pagina's volgen daaruit."
+)
+STEPS = {
+    "streamlit_app.py": "Het project in één oogopslag: bronnen, antwoorden, koppeling en inbreng per wijk.",
+    "pages/1_Bronnen.py": "Enquêtes en verslagen uploaden; kopregel en rol van elke kolom nakijken; traject benoemen.",
+    "pages/2_Gebieden.py": "Wijken, CBS-cijfers en kaart van uw gemeente; eigen KWB-export, wijkgrenzen of postcodetabel toevoegen.",
+    "pages/3_Koppelen.py": "Niet-herkende wijknamen en postcodes koppelen; koppelingen bij benadering nakijken.",
+    "pages/4_Antwoorden.py": "Alle open antwoorden met bron, wijk en thema's doorzoeken, filteren en downloaden.",
+    "pages/5_Themas.py": "Het codeboek: thema's en trefwoorden bekijken en aanpassen, importeren en exporteren.",
+    "pages/6_Beoordelen.py": "Thema's en toon van antwoorden corrigeren; voorstellen van de computer accepteren of afwijzen.",
+    "pages/7_Wijkprofiel.py": "Eén wijk: CBS-cijfers naast de gemeente, thema's van inwoners en wie er (niet) gehoord is.",
+    "pages/8_Vergelijken.py": "Wijken op de kaart en naast elkaar: cijfers en thema's, woorden naast getallen.",
+}
+for path, label, icon in ui.PAGES:
+    c1, c2 = st.columns([1, 3])
+    with c1:
+        st.page_link(path, label=label, icon=icon, query_params={"project": str(ctx.project.id)})
+    c2.write(STEPS.get(path, ""))

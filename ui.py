@@ -229,16 +229,7 @@ def _sidebar(store: Store, project: Project) -> None:
             on_change=lambda: select_project(store, st.session_state["project_select"]),
         )
         with st.expander("Nieuw project of voorbeeld"):
-            with st.form("new_project", clear_on_submit=True, border=False):
-                name = st.text_input("Naam nieuw project", placeholder="bijv. Wijkbeeld 2025")
-                if st.form_submit_button("Project aanmaken"):
-                    try:
-                        new = create_project(store, name)
-                    except WijkbeeldError as exc:
-                        st.error(str(exc))
-                    else:
-                        select_project(store, new.id)
-                        st.rerun()
+            _new_project_form(store)
             if len(projects) > 1:
                 confirm = st.checkbox(f"Project ‘{project.name}’ definitief verwijderen", key="confirm_delete_project")
                 if st.button("Project verwijderen", key="delete_project", disabled=not confirm):
@@ -261,6 +252,39 @@ def _sidebar(store: Store, project: Project) -> None:
                 store.update_project_settings(project.id, threshold=int(drempel))
                 st.rerun()
         st.caption("Alle gegevens blijven op deze computer. Cijfers: Bron: CBS.")
+
+
+def gemeente_options() -> tuple[list[str], dict[str, str]]:
+    """Codes of the 342 gemeenten sorted by name, and code -> ``"Gorinchem (GM0512)"`` for a selectbox."""
+    from lib.areas.national import gemeenten
+
+    frame = gemeenten()
+    return list(frame["gemeentecode"]), {c: f"{n} ({c})" for c, n in zip(frame["gemeentecode"], frame["gemeentenaam"])}
+
+
+def _new_project_form(store: Store) -> None:
+    """A new project starts with its gemeente: wijken, CBS figures, map and postcodes come with it."""
+    codes, labels = gemeente_options()
+    with st.form("new_project", clear_on_submit=True, border=False):
+        gm = st.selectbox(
+            "Gemeente", codes, index=None, format_func=labels.get, placeholder="Typ een paar letters",
+            help="Wijken, CBS-cijfers (Kerncijfers wijken en buurten 2024), wijkkaart en postcodes van deze gemeente "
+            "worden meteen geladen. Een eigen KWB-export kunt u later toevoegen op de pagina Gebieden en cijfers.",
+        )
+        name = st.text_input("Naam nieuw project", placeholder="Wijkbeeld + gemeente",
+                             help="Leeg laten geeft bijvoorbeeld 'Wijkbeeld Zwolle'.")
+        if st.form_submit_button("Project aanmaken", type="primary"):
+            gemeentenaam = labels[gm].rsplit(" (", 1)[0] if gm else ""
+            try:
+                new = create_project(store, name.strip() or (f"Wijkbeeld {gemeentenaam}" if gm else ""))
+            except WijkbeeldError as exc:
+                st.error(str(exc))
+                return
+            if gm:
+                store.update_project_settings(new.id, gemeentecode=gm)
+                flash("ok", f"Project ‘{new.name}’ aangemaakt voor {gemeentenaam}.")
+            select_project(store, new.id)
+            st.rerun()
 
 
 def page(title: str, icon: str = "") -> Context:

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--project", metavar="NAAM", help="een opgeslagen project, precies zoals de app het toont "
                          "(bestanden, kolomkeuzes, aliassen, codeboek en correcties); 'Voorbeeld Gorinchem' bestaat altijd")
     analyse.add_argument("--areas", nargs="+", metavar="AREAS", help="gebiedsbestanden (KWB-CSV/XLSX, GeoJSON); standaard Gorinchem")
-    analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk")
+    analyse.add_argument("--gemeente", metavar="NAAM|GMxxxx", help="gemeente: meegeleverde CBS-gegevens als --areas ontbreekt, anders de gemeente in de bestanden")
+    analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk; standaard de meegeleverde PC4-tabel van de gemeente")
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8, komma's) of .xlsx")
@@ -65,8 +66,9 @@ def run_analyse(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     if out.suffix.lower() not in {".csv", ".xlsx"}:
         raise WijkbeeldError(f"uitvoerbestand {out.name}: kies een naam die eindigt op .csv of .xlsx.")
-    if args.project and (args.files or args.areas or args.postcodes or args.codebook or args.text_column):
-        raise WijkbeeldError("kies óf --project óf bestanden (met --areas, --postcodes, --codebook, --text-column), niet beide.")
+    if args.project and (args.files or args.areas or args.postcodes or args.codebook or args.text_column or args.gemeente):
+        raise WijkbeeldError("kies óf --project óf bestanden (met --areas, --gemeente, --postcodes, --codebook, --text-column), "
+                             "niet beide.")
     if args.project:
         project = _stored_project(args.project)
     else:
@@ -97,7 +99,8 @@ def _files_project(args: argparse.Namespace) -> AnalysedProject:
     # worker processes load nltk and compile the codebook while this one reads and links the files
     with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:
         inputs = inputs_from_files([Path(f) for f in args.files], [Path(p) for p in args.areas] if args.areas else None,
-                                   [Path(p) for p in args.postcodes] if args.postcodes else None, None, args.text_column)
+                                   [Path(p) for p in args.postcodes] if args.postcodes else None, None, args.text_column,
+                                   gemeente=args.gemeente)
         inputs.codebook = codebook
         return analyse(inputs, tagger=pool, strict=True, cache_dir=default_data_dir() / "cache")
 

@@ -23,13 +23,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.areas.figures import (
-    AreaTable, Areas, build_areas, cached_by_content, load_areas_cached, read_area_table, read_geojson,
+from lib.areas.cache import cached_by_content, load_areas_cached
+from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table
+from lib.areas.geo import read_geojson
+from lib.areas.national import (
+    NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE, resolve_gemeente, with_national_data, with_national_postcodes,
 )
 from lib.areas.linking import Gazetteer, normalise_name
 from lib.areas.postcodes import read_postcode_table
 from lib.core.codes import parse_postcode
-from lib.core.errors import WijkbeeldError
+from lib.core.errors import AreasError, WijkbeeldError
 from lib.core.privacy import mask_series
 from lib.core.settings import FileSettings, ProjectSettings
 from lib.core.store import Store
@@ -104,14 +107,22 @@ def inputs_from_store(store: Store, project_id: int) -> ProjectInputs:
 
 def inputs_from_files(
     surveys: list[Path], areas: list[Path] | None = None, postcodes: list[Path] | None = None,
-    codebook: Path | None = None, text_columns: list[str] | None = None,
+    codebook: Path | None = None, text_columns: list[str] | None = None, gemeente: str | None = None,
 ) -> ProjectInputs:
-    """Files named on the command line; without ``areas`` the bundled Gorinchem areas and postcode table."""
+    """Files named on the command line.
+
+    ``gemeente`` (a name or ``GMxxxx``) is the gemeente meant: without ``areas`` its bundled CBS data is used,
+    with ``areas`` it picks that gemeente from files that hold several. Without both: the Gorinchem sample's areas
+    and postcode table. Without ``postcodes``: the bundled PC4 table of the loaded gemeente.
+    """
     from lib.sample import sample_area_files
     from lib.themes.codebook import read_codebook
 
+    gemeentecode = resolve_gemeente(gemeente) if gemeente else ""
     if areas:
         area_files = [("geo" if p.suffix.lower() in {".geojson", ".json"} else "gebied", p.name, read_path(p)) for p in areas]
+    elif gemeentecode:
+        area_files = []  # the bundled data of that gemeente (load_areas)
     else:  # the bundled sample's areas, with its postcode table unless the user brings one
         area_files = [f for f in sample_area_files() if f[0] != "postcode" or not postcodes]
     area_files += [("postcode", p.name, read_path(p)) for p in postcodes or []]
@@ -119,6 +130,7 @@ def inputs_from_files(
         surveys=[SurveyInput(p.name, read_path(p), source_key=hashlib.sha256(read_path(p)).hexdigest()[:16]) for p in surveys],
         area_files=area_files,
         codebook=read_codebook(codebook.name, read_path(codebook)) if codebook else default_codebook(),
+        settings=ProjectSettings(gemeentecode=gemeentecode),
         text_columns=list(text_columns or []),
     )
 
@@ -220,47 +232,68 @@ def build_gazetteer(areas: Areas, postcode_tables: list[tuple[dict, dict]], alia
 
 def load_areas(inputs: ProjectInputs, *, strict: bool = False, cache_dir: Path | None = None,
                ) -> tuple[Areas | None, list[tuple[dict, dict]], list[str]]:
-    """Areas and postcode tables from the area files, plus messages about files that failed.
+    """Areas and postcode tables from the area files and the project's gemeente, plus messages about files that failed.
 
-    ``strict`` raises the first problem instead (the command line stops on a bad file); ``cache_dir`` keeps
-    built areas and postcode tables on disk, keyed by the files' content and the code that reads them.
+    - the gemeente (``settings.gemeentecode``) brings its bundled CBS data; uploaded files add or override figures,
+      a file of another gemeente is reported, never mixed in;
+    - with no postcode table loaded, the bundled PC4 table of the loaded gemeente is used (and ``areas.notes`` says so).
+    ``strict`` raises the first problem instead (the command line stops on a bad file, and on a file with several
+    gemeenten when none was chosen); ``cache_dir`` keeps areas built from files on disk, keyed by their content and
+    the code that reads them.
     """
     problems: list[str] = []
+    notes: list[str] = []
     tables: list[AreaTable] = []
     geo = None
     postcode_tables = []
     gemeentecode = inputs.settings.gemeentecode or None
     figure_files = [(name, data) for kind, name, data in inputs.area_files if kind in ("gebied", "geo")]
+    areas = None
     if cache_dir is not None and strict and figure_files:
         areas = load_areas_cached(figure_files, cache_dir, gemeentecode=gemeentecode)
         postcode_tables = [cached_by_content([(name, data)], cache_dir, "postcodes", lambda f: read_postcode_table(*f[0]))
                            for kind, name, data in inputs.area_files if kind == "postcode"]
-        return areas, postcode_tables, list(areas.warnings)
-    for kind, name, data in inputs.area_files:
-        try:
-            if kind == "gebied":
-                tables.append(read_area_table(name, data))
-            elif kind == "geo":
-                geo = read_geojson(name, data)
-            elif kind == "postcode":
-                postcode_tables.append(read_postcode_table(name, data))
-        except WijkbeeldError as exc:
-            if strict:
-                raise
-            problems.append(str(exc))
-        except Exception:  # noqa: BLE001 - one odd file must not take the project down
-            if strict:
-                raise WijkbeeldError("het gebiedsbestand kon niet worden verwerkt. Kies een CBS-export.", filename=name) from None
-            problems.append(f"{name}: het gebiedsbestand kon niet worden verwerkt. Verwijder het en upload een CBS-export.")
-    areas = None
-    if tables or geo:
-        try:
-            areas = build_areas(tables, geo, gemeentecode=gemeentecode)
-            problems.extend(areas.warnings)
-        except WijkbeeldError as exc:
-            if strict:
-                raise
-            problems.append(str(exc))
+    else:
+        for kind, name, data in inputs.area_files:
+            try:
+                if kind == "gebied":
+                    tables.append(read_area_table(name, data))
+                elif kind == "geo":
+                    geo = read_geojson(name, data)
+                elif kind == "postcode":
+                    postcode_tables.append(read_postcode_table(name, data))
+            except WijkbeeldError as exc:
+                if strict:
+                    raise
+                problems.append(str(exc))
+            except Exception:  # noqa: BLE001 - one odd file must not take the project down
+                if strict:
+                    raise WijkbeeldError("het gebiedsbestand kon niet worden verwerkt. Kies een CBS-export.", filename=name) from None
+                problems.append(f"{name}: het gebiedsbestand kon niet worden verwerkt. Verwijder het en upload een CBS-export.")
+        if gemeentecode:
+            uploaded = bool(tables)
+            tables, geo, more = with_national_data(tables, geo, gemeentecode)
+            if strict and more:
+                raise WijkbeeldError(more[0])
+            problems.extend(more)
+            notes += [] if uploaded else [NATIONAL_AREAS_NOTE]
+        if tables or geo:
+            try:
+                areas = build_areas(tables, geo, gemeentecode=gemeentecode)
+            except WijkbeeldError as exc:
+                if strict:
+                    raise
+                problems.append(str(exc))
+    if areas is not None:
+        if strict and gemeentecode is None and len(areas.gemeenten) > 1:
+            listed = ", ".join(f"{n} ({c})" for c, n in list(areas.gemeenten.items())[:5])
+            raise AreasError(
+                f"de gebiedsbestanden bevatten {len(areas.gemeenten)} gemeenten ({listed}"
+                f"{', …' if len(areas.gemeenten) > 5 else ''}). Kies er één met --gemeente NAAM of --gemeente GMxxxx."
+            )
+        problems.extend(areas.warnings)
+        postcode_tables, bundled_pc4 = with_national_postcodes(areas, postcode_tables)
+        areas.notes.extend(n for n in notes + ([NATIONAL_PC4_NOTE] if bundled_pc4 else []) if n not in areas.notes)
     return areas, postcode_tables, problems
 
 

@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from lib.areas.figures import read_area_table, read_geojson
+from lib.areas.figures import read_area_table
+from lib.areas.geo import read_geojson
 from lib.core.errors import WijkbeeldError
 from lib.present import charts, tables
 from lib.present.maps import choropleth
@@ -15,8 +16,10 @@ ctx = ui.page("Gebieden en cijfers")
 store, project = ctx.store, ctx.project
 
 st.write(
-    "Laad hier de wijken van uw gemeente met hun cijfers: een export van CBS StatLine (Kerncijfers wijken en "
-    "buurten) of een eigen tabel met een kolom wijkcode, eventueel de wijkgrenzen (GeoJSON) en een postcodetabel."
+    "De wijken van uw gemeente met hun CBS-cijfers, kaart en postcodes. Wijkbeeld heeft die voor alle 342 gemeenten "
+    "bij zich (Kerncijfers wijken en buurten 2024). Voeg hier desgewenst uw eigen bestanden toe: een KWB-download "
+    "(kwb-2024.xlsx of .csv), een StatLine- of OData-export of een eigen tabel met een kolom wijkcode, wijkgrenzen "
+    "(GeoJSON) of een postcodetabel. Wat u zelf laadt, gaat voor de meegeleverde gegevens."
 )
 
 ui.show_flash()
@@ -51,9 +54,25 @@ area_files = [f for f in store.files(project.id) if f.kind != "enquete"]
 ui.show_problems([p for p in data.problems if any(f.name in p for f in area_files) or "wijk" in p])
 areas = data.areas
 
+def _choose_gemeente(label: str, current: str | None = None, key: str = "gebieden_gemeente") -> None:
+    """Set the project's gemeente (``settings['gemeentecode']``): its bundled CBS data is used from then on."""
+    codes, labels = ui.gemeente_options()
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = c1.selectbox(label, codes, index=codes.index(current) if current in codes else None, format_func=labels.get,
+                          placeholder="Typ een paar letters van uw gemeente", key=key)
+    if c2.button("Gemeente instellen", key=f"{key}_ok", disabled=chosen is None or chosen == current):
+        store.update_project_settings(project.id, gemeentecode=chosen)
+        ui.flash("ok", f"Gemeente {labels[chosen]} ingesteld.")
+        st.rerun()
+
+
 if areas is None:
-    st.info("Nog geen gebieden. Upload een CBS-export of herstel het voorbeeld Gorinchem via de zijbalk.")
+    st.info("Dit project heeft nog geen gemeente. Kies de gemeente: wijken, CBS-cijfers, kaart en postcodes worden "
+            "meteen geladen. U kunt ook hierboven zelf een CBS-export uploaden.")
+    _choose_gemeente("Gemeente van dit project")
 else:
+    if areas.notes:
+        st.info(" ".join(areas.notes), icon=":material/info:")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Gemeente", f"{areas.gemeentenaam}")
     c2.metric("Wijken", len(areas.wijken))
@@ -109,8 +128,14 @@ else:
                 st.rerun()
         if data.gazetteer is not None:
             n_pc4 = len(data.gazetteer.pc4)
+            bundled = any("PC4-tabel" in n for n in areas.notes)
             st.caption(
-                f"Postcodetabel: {n_pc4} postcodes (PC4)."
+                f"Postcodetabel: {n_pc4} postcodes (PC4){', meegeleverd (CBS-adressen 2024)' if bundled else ''}."
                 if n_pc4
                 else "Geen postcodetabel geladen: antwoorden met alleen een postcode blijven ongekoppeld."
             )
+        if not area_files:
+            st.caption("Geen eigen gebiedsbestanden: de meegeleverde CBS-gegevens worden gebruikt.")
+        st.divider()
+        _choose_gemeente("Gemeente van dit project wijzigen", project.settings.gemeentecode or areas.gemeentecode,
+                         key="gebieden_gemeente_wijzigen")

@@ -16,8 +16,8 @@ from lib.areas.figures import (
     load_areas,
     parse_number,
     read_area_table,
-    read_geojson,
 )
+from lib.areas.geo import read_geojson
 from lib.present.tables import catalogue_table
 from lib.present.text import format_number
 from lib.wijken.profile import indicator_catalogue, wijk_table
@@ -363,3 +363,38 @@ def test_describe_column_matches_kwb_flavours(header, key):
 @pytest.mark.parametrize("value,text", [(38671, "38.671"), (1.7, "1,7"), (12.25, "12,2"), (float("nan"), "–"), (None, "–")])
 def test_format_number_is_dutch(value, text):
     assert format_number(value) == text
+
+
+def test_disk_cache_is_keyed_on_the_code_that_derives_it(tmp_path, monkeypatch):
+    """Same files, changed deriving code: the cache misses without anyone bumping a version."""
+    from lib.areas.cache import cached_by_content, code_version
+
+    pkg = tmp_path / "src"
+    pkg.mkdir()
+    (pkg / "wb_deriver.py").write_text("FACTOR = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(pkg))
+    builds = []
+
+    def build(files):
+        builds.append(1)
+        return len(files[0][1])
+
+    files = [("kwb.csv", b"wijkcode;a_inw\nWK051201;100\n")]
+    cache = tmp_path / "cache"
+    first = code_version(("wb_deriver",), ())
+    assert cached_by_content(files, cache, "t", build, modules=("wb_deriver",), data_files=()) == len(files[0][1])
+    assert cached_by_content(files, cache, "t", build, modules=("wb_deriver",), data_files=()) == len(files[0][1])
+    assert len(builds) == 1  # second call came from disk
+    (pkg / "wb_deriver.py").write_text("FACTOR = 2  # a reader change\n", encoding="utf-8")
+    assert code_version(("wb_deriver",), ()) != first
+    cached_by_content(files, cache, "t", build, modules=("wb_deriver",), data_files=())
+    assert len(builds) == 2  # the changed code missed the cache
+    cached_by_content([("kwb.csv", b"other")], cache, "t", build, modules=("wb_deriver",), data_files=())
+    assert len(builds) == 3  # and so does changed content
+
+
+def test_default_cache_key_covers_the_area_readers():
+    from lib.areas.cache import DERIVING_DATA, DERIVING_MODULES
+
+    assert {"lib.areas.figures", "lib.areas.geo", "lib.areas.postcodes", "lib.reading.readers"} <= set(DERIVING_MODULES)
+    assert "data/indicatoren.csv" in DERIVING_DATA

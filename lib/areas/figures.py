@@ -9,19 +9,17 @@ without prefix or leading zero, transposed "topics as rows" exports.
 
 from __future__ import annotations
 
-import csv
-import json
 import math
-import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
-from lib.core.codes import code_level, gemeente_of, normalise_code, wijk_of_buurt
+from lib.areas.areacodes import normalise_area_code as normalise_code
+from lib.core.codes import code_level, gemeente_of, wijk_of_buurt
+from lib.areas.dictionary import DERIVED_SHARES, FIGURE, lookup, slug, unit_kind, variables
+from lib.areas.geo import read_geojson
 from lib.core.errors import AreasError, WijkbeeldError
 from lib.reading.readers import read_file
 from lib.reading.tables import Table, extract_table
@@ -29,18 +27,19 @@ from lib.reading.tables import Table, extract_table
 _MISSING = {"", ".", "x", "?", "-", "na", "nan", "none", "null", "-99995", "-99997", "-99999", "-99998"}
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
 _CODE_HEADER = re.compile(r"codering|regiocode|wijkcode|buurtcode|gwb_code|gemeentecode|\bcode\b|statcode", re.I)
-_NAME_HEADER = re.compile(r"wijken.en.buurten|wijknaam|buurtnaam|regio(naam)?$|^naam|gemeentenaam|statnaam", re.I)
+_NAME_HEADER = re.compile(r"wijken.?en.?buurten|wijknaam|buurtnaam|regio(naam)?$|^naam|statnaam|gwb_naam", re.I)
 _TEXT_HEADER = re.compile(r"soort.regio|gemeentenaam|indelingswijziging|postcode|dekkingspercentage|meest.voorkomende", re.I)
 CBS_CREDIT = "Bron: CBS"
 
 
 @dataclass(frozen=True)
 class IndicatorInfo:
-    """Label and unit of an indicator key."""
+    """Label and unit of an indicator key; ``kind`` is ``cijfer`` for a figure, ``code``/``naam`` otherwise."""
 
     key: str
     label: str
     unit: str
+    kind: str = FIGURE
 
 
 @dataclass
@@ -58,6 +57,8 @@ class Areas:
     warnings: list[str] = field(default_factory=list)
     gemeenten: dict[str, str] = field(default_factory=dict)
     """All gemeenten found in the files (code -> name), to choose from."""
+    notes: list[str] = field(default_factory=list)
+    """Dutch sentences about where the areas come from (e.g. the bundled national PC4 table), shown as information."""
 
     def wijk_names(self) -> dict[str, str]:
         """wijkcode -> display name."""
@@ -86,65 +87,51 @@ class AreaTable:
     gemeente_names: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def indicator_dictionary() -> tuple[dict[str, IndicatorInfo], dict[str, str]]:
-    """Known indicators (key -> info) and alias -> key, from ``lib/data/indicatoren.csv``."""
-    infos: dict[str, IndicatorInfo] = {}
-    aliases: dict[str, str] = {}
-    text = resources.files("lib").joinpath("data/indicatoren.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(text.splitlines()):
-        infos[row["key"]] = IndicatorInfo(row["key"], row["label"], row["eenheid"])
-        aliases[_slug(row["key"])] = row["key"]
-        aliases[_slug(row["label"])] = row["key"]
-        for alias in filter(None, (row.get("aliassen") or "").split("|")):
-            aliases[_slug(alias)] = row["key"]
+    """Known indicators (key -> info) and alias slug -> key (from ``lib/areas/dictionary``)."""
+    infos = {k: IndicatorInfo(v.key, v.label, v.unit, v.kind) for k, v in variables().items()}
+    aliases = {slug(k): k for k in infos}
     return infos, aliases
 
 
-def _slug(text: str) -> str:
-    text = re.sub(r"_\d+$", "", text.strip())  # StatLine key suffix: AantalInwoners_5
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", text)  # CamelCase
-    return re.sub(r"[^a-z0-9%]+", "_", text.lower()).strip("_")
+def _split_header(raw: str) -> tuple[str, str]:
+    """``"Aantal inwoners (aantal)"`` -> label, unit; R's ``"Bevolking.Aantal.inwoners..aantal."`` too."""
+    m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", raw)  # StatLine: "Aantal inwoners (aantal)"
+    if m:
+        return m.group(1), m.group(2)
+    if ".." in raw:  # R-mangled: "Bevolking.Aantal.inwoners..aantal."
+        head, _, tail = raw.partition("..")
+        return head.replace(".", " "), tail.strip(".").replace(".", " ")
+    return raw, ""
 
 
 def describe_column(header: str) -> IndicatorInfo:
-    """Indicator key, Dutch label and unit of a column header from any KWB flavour."""
-    infos, aliases = indicator_dictionary()
-    raw = header.strip()
-    unit = ""
-    label = raw
-    m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", raw)  # StatLine: "Aantal inwoners (aantal)"
-    if m:
-        label, unit = m.group(1), m.group(2)
-    elif ".." in raw:  # R-mangled: "Bevolking.Aantal.inwoners..aantal."
-        head, _, tail = raw.partition("..")
-        label, unit = head.replace(".", " "), tail.strip(".").replace(".", " ")
+    """Indicator key, Dutch label, unit and kind of a column header from any KWB flavour.
+
+    KWB short names (``a_1p_hh``), OData keys (``Eenpersoonshuishoudens_30``),
+    StatLine labels with units and R-mangled headers all resolve through the
+    one dictionary (``lib/data/indicatoren.csv``); an unknown header keeps a
+    readable label and the unit stated in the file.
+    """
+    raw = str(header).strip()
+    label, unit = _split_header(raw)
+    segments = [p.strip() for p in re.split(r"[/|]", label) if p.strip()]  # "Bevolking/Geslacht/Mannen"
     label = label.replace("/", " ").strip()
     words = re.sub(r"\s*Waarde$", "", label.split("|")[-1]).split()
-    candidates = [raw, label, label.split("|")[-1], " ".join(words)]
-    candidates += [" ".join(words[i:]) for i in range(1, max(1, len(words) - 1))]  # "Bevolking Aantal inwoners" -> "Aantal inwoners"
-    for candidate in candidates:
-        key = aliases.get(_slug(candidate))
-        if key:
-            info = infos[key]
-            if unit and info.unit and (_unit_kind(unit) == "%") != (_unit_kind(info.unit) == "%"):
-                # the file says % where the dictionary has a count (or the other way): a different indicator
-                suffix = "pct" if _unit_kind(unit) == "%" else (_slug(unit).replace("%", "pct") or "x")
-                return IndicatorInfo(f"{key}_{suffix}", f"{info.label} ({unit})", unit)
-            return IndicatorInfo(key, info.label, info.unit or unit)
+    candidates = [label, label.split("|")[-1], " ".join(words)]
+    candidates += [" ".join(segments[i:]) for i in range(1, len(segments))]
+    candidates += [" ".join(words[i:]) for i in range(1, len(words))]  # "Bevolking Aantal inwoners" -> "Aantal inwoners"
+    var = lookup(raw, unit, candidates)
+    if var is not None:
+        if unit and var.unit and var.is_figure and (unit_kind(unit) == "%") != (unit_kind(var.unit) == "%"):
+            # the file says % where the dictionary only has a count (or the other way): a different indicator
+            suffix = "pct" if unit_kind(unit) == "%" else (slug(unit).replace("%", "pct") or "x")
+            return IndicatorInfo(f"{var.key}_{suffix}", f"{var.label} ({unit})", unit)
+        return IndicatorInfo(var.key, var.label, var.unit or unit, var.kind)
     pretty = re.sub(r"_\d+$", "", label)
     pretty = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pretty).replace("_", " ").strip()
     pretty = pretty[:1].upper() + pretty[1:]
-    return IndicatorInfo(_slug(label) or _slug(raw), pretty, unit)
-
-
-def _unit_kind(unit: str) -> str:
-    u = unit.strip().lower()
-    if u in {"%", "procent", "percentage"}:
-        return "%"
-    if u in {"aantal", "getal", "count"}:
-        return "aantal"
-    return u
+    return IndicatorInfo(slug(label) or slug(raw), pretty, unit)
 
 
 def parse_number(value: object) -> float:
@@ -196,13 +183,15 @@ def _code_column(table: Table) -> tuple[str, pd.Series] | None:
         codes = nonempty.map(lambda v: normalise_code(v, level=level) if level or not str(v).strip().isdigit() else None)
         if not _CODE_HEADER.search(col) and codes.isna().mean() > 0.2:
             continue
+        prefixed = 0.5
         if codes.isna().all() and _CODE_HEADER.search(col) and nonempty.str.strip().str.fullmatch(r"\d{3,8}").mean() > 0.9:
             codes = nonempty.map(normalise_code)
+            prefixed = 0.0  # gwb_code_8 "051201" loses to gwb_code_10 "WK051201" in the same file
         share = codes.notna().mean()
         if share < 0.8:
             continue
         specificity = codes.dropna().str[:2].map({"GM": 0, "WK": 1, "BU": 2}).mean() + codes.nunique() / len(codes)
-        score = share + specificity
+        score = share + specificity + prefixed
         if best is None or score > best[0]:
             full = values.map(lambda v: normalise_code(v, level=level) if str(v).strip() else None)
             if codes.isna().all():
@@ -261,40 +250,47 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
     code_col, codes = found
     frame = table.data.copy()
     frame["_code"] = codes.to_numpy()
-    frame = frame[frame["_code"].notna()]
-    file_year = _YEAR.findall(name)
-    year = int(file_year[-1]) if file_year else default_year
+    frame = frame[frame["_code"].notna() & (frame["_code"] != "GM0000")]  # "0000" is Nederland in gwb_code_8
+    year = _file_year(name, table.columns) or default_year
     year_col = next((c for c in table.columns if c.strip().lower() in {"perioden", "jaar", "year", "peiljaar"}), None)
     if year_col is not None:
         years = frame[year_col].str.extract(r"((?:19|20)\d\d)")[0].astype(float)
         frame["_jaar"] = years.fillna(year if year else np.nan)
     else:
         frame["_jaar"] = float(year) if year else np.nan
-    name_col = next((c for c in table.columns if c != code_col and _NAME_HEADER.search(c.strip())), None)
+    described = {c: describe_column(c) for c in table.columns if c.strip()}
+    name_col = _name_column(table.columns, code_col, frame, described)
     names: dict[str, str] = {}
     gem_names: dict[str, str] = {}
     if name_col is not None:
         for code, nm in zip(frame["_code"], frame[name_col]):
             if nm.strip():
                 names[code] = " ".join(nm.split())
-    gem_col = next((c for c in table.columns if "gemeentenaam" in c.lower().replace(".", "")), None)
-    if gem_col is not None and gem_col != name_col:
+    gem_col = next(
+        (
+            c
+            for c in table.columns
+            if c != name_col and (described.get(c) and described[c].key == "gm_naam" or re.search(r"gemeentenaam|gm_naam", c.lower().replace(".", "")))
+        ),
+        None,
+    )
+    if gem_col is not None:
         for code, nm in zip(frame["_code"], frame[gem_col]):
             if nm.strip():
                 gem_names[gemeente_of(code)] = " ".join(nm.split())
     long_parts = []
     skip = {code_col, name_col, year_col, gem_col, "_code", "_jaar"}
-    source = f"{name} ({CBS_CREDIT})" if _looks_cbs(table.columns, name) else name
+    source = _source_label(name, table.columns, year, described)
     for col in table.columns:
-        if _is_row_index(col, frame[col]):
+        if col in skip or not col.strip() or _is_row_index(col, frame[col]):
             continue
-        if col in skip or not col.strip() or _TEXT_HEADER.search(col) or _CODE_HEADER.search(col) and "code" in col.lower():
-            continue
+        if described[col].kind != FIGURE or _TEXT_HEADER.search(col) or _CODE_HEADER.search(col) and "code" in col.lower():
+            continue  # region names, flags (ind_wbi), codes (gwb_code_8, postcode) are never figures
         numbers = _parse_numbers(frame[col])
         present = frame[col].str.strip().str.lower().map(lambda v: v not in _MISSING)
         if numbers.notna().sum() == 0 or numbers[present].isna().mean() > 0.2:
             continue
-        info = describe_column(col)
+        info = described[col]
         if info.key in {"jaar", "cr_jaar", "zk_jaar", "bbg_peiljaar"}:
             continue
         long_parts.append(
@@ -316,7 +312,86 @@ def read_area_table(name: str, data: bytes, *, default_year: int | None = None) 
         indicators = pd.concat(long_parts, ignore_index=True)
         indicators["level"] = indicators["area_code"].map(code_level)
         indicators = indicators.drop_duplicates(["area_code", "indicator", "year"], keep="first")
+        indicators = add_derived_shares(indicators)
     return AreaTable(name, indicators, names, gem_names)
+
+
+KWB_TABLES = {
+    "86165NED": 2025, "85984NED": 2024, "85618NED": 2023, "85318NED": 2022, "85039NED": 2021, "84799NED": 2020,
+    "84583NED": 2019, "84286NED": 2018, "83765NED": 2017, "83487NED": 2016,
+}
+"""StatLine table ids of the Kerncijfers wijken en buurten and their year."""
+KWB_TITLE = "Kerncijfers wijken en buurten"
+
+
+def _file_year(name: str, columns: list[str]) -> int | None:
+    table_id = re.search(r"\d{5}NED", name.upper())
+    if table_id and table_id.group(0) in KWB_TABLES:
+        return KWB_TABLES[table_id.group(0)]
+    found = _YEAR.findall(name)
+    return int(found[-1]) if found else None
+
+
+def _is_kwb(name: str, described: dict[str, IndicatorInfo]) -> bool:
+    """A Kerncijfers wijken en buurten file: its name says so, or its headers are KWB short names or OData keys."""
+    low = name.lower()
+    table_id = re.search(r"\d{5}NED", name.upper())
+    if table_id:
+        return table_id.group(0) in KWB_TABLES
+    if "kwb" in low or "kerncijfers" in low:
+        return True
+    kwb_like = [c for c in described if re.fullmatch(r"(a|p|g|m)_[a-z0-9_]+|[A-Za-z]+_\d+", c.strip()) and lookup(c)]
+    return len(kwb_like) >= 3
+
+
+def _source_label(name: str, columns: list[str], year: int | None, described: dict[str, IndicatorInfo]) -> str:
+    """``"Bron: CBS, Kerncijfers wijken en buurten 2024 (kwb-2024.xlsx)"``; other CBS files: ``"name (Bron: CBS)"``."""
+    if _is_kwb(name, described):
+        return f"{CBS_CREDIT}, {KWB_TITLE}{f' {year}' if year else ''} ({name})"
+    return f"{name} ({CBS_CREDIT})" if _looks_cbs(columns, name) else name
+
+
+def _name_column(columns: list[str], code_col: str, frame: pd.DataFrame, described: dict[str, IndicatorInfo]) -> str | None:
+    """The column with the region's own name (``WijkenEnBuurten``, ``regio``, ``Wijken en buurten``, ``wijknaam``), never the gemeente's."""
+    def holds_names(col: str) -> bool:
+        values = frame[col].str.strip()
+        values = values[values != ""].head(50)
+        if values.empty:
+            return False
+        codes = values.map(lambda v: normalise_code(v) if not v.isdigit() else None)
+        return bool(codes.isna().mean() > 0.5)
+
+    regio = [c for c in columns if c != code_col and c in described and described[c].key == "regio"]
+    fallback = [c for c in columns if c != code_col and c not in regio and _NAME_HEADER.search(c.strip())]
+    return next((c for c in regio + fallback if holds_names(c)), None)
+
+
+def add_derived_shares(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Shares computed from counts where a table has the counts but not the share (``DERIVED_SHARES``).
+
+    E.g. ``pct_eenpersoonshhd = eenpersoonshuishoudens / huishoudens x 100``
+    for the KWB download, which gives ``a_1p_hh`` and ``a_hh`` as counts.
+    """
+    present = set(indicators["indicator"])
+    infos = variables()
+    parts = []
+    for share, count, total in DERIVED_SHARES:
+        if share in present or count not in present or total not in present:
+            continue
+        num = indicators[indicators["indicator"] == count].set_index(["area_code", "year"])
+        den = indicators[indicators["indicator"] == total].set_index(["area_code", "year"])["value"]
+        den = den[~den.index.duplicated()]
+        joined = num.join(den.rename("_den"), how="inner")
+        value = (joined["value"] / joined["_den"].where(joined["_den"] > 0)) * 100
+        out = joined.reset_index()[["area_code", "year", "level", "source"]]
+        out["value"] = value.to_numpy()
+        out["indicator"] = share
+        out["label"] = infos[share].label
+        out["unit"] = "%"
+        parts.append(out[indicators.columns])
+    if not parts:
+        return indicators
+    return pd.concat([indicators, *parts], ignore_index=True)
 
 
 def _is_row_index(header: str, values: pd.Series) -> bool:
@@ -336,77 +411,6 @@ def _looks_cbs(columns: list[str], name: str) -> bool:
 
 def _empty_indicators() -> pd.DataFrame:
     return pd.DataFrame(columns=["area_code", "level", "indicator", "label", "unit", "year", "value", "source"])
-
-
-def read_geojson(name: str, data: bytes) -> dict:
-    """Parse a GeoJSON of wijken; every feature gets a ``wijkcode`` property (WGS84 lon/lat).
-
-    RD New (EPSG:28992) coordinates are converted to WGS84.
-    """
-    try:
-        geo = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AreasError("dit is geen geldig GeoJSON-bestand. Exporteer de wijkgrenzen opnieuw als GeoJSON.", filename=name) from exc
-    features = geo.get("features") if isinstance(geo, dict) else None
-    if not isinstance(features, list) or not features:
-        raise AreasError("het GeoJSON-bestand bevat geen gebieden (features).", filename=name)
-    out = []
-    for feat in features:
-        props = feat.get("properties") or {}
-        geom = feat.get("geometry") or {}
-        if geom.get("type") not in {"Polygon", "MultiPolygon"}:
-            continue
-        code = None
-        for key, value in props.items():
-            if re.search(r"code", str(key), re.I):
-                c = normalise_code(value)
-                if c and c.startswith("WK"):
-                    code = c
-                    break
-        if code is None:
-            continue
-        name_value = next((v for k, v in props.items() if re.search(r"naam|name", str(k), re.I) and "gemeente" not in str(k).lower()), code)
-        coords = geom["coordinates"]
-        if _first_xy(coords)[0] > 1000:
-            coords = _map_coords(coords, rd_to_wgs84)
-        out.append(
-            {
-                "type": "Feature",
-                "properties": {"wijkcode": code, "wijknaam": str(name_value).strip()},
-                "geometry": {"type": geom["type"], "coordinates": coords},
-            }
-        )
-    if not out:
-        raise AreasError("het GeoJSON-bestand bevat geen wijkvlakken met een wijkcode (WK…).", filename=name)
-    return {"type": "FeatureCollection", "features": out}
-
-
-def _first_xy(coords):
-    while isinstance(coords, list) and coords and isinstance(coords[0], list):
-        coords = coords[0]
-    return coords
-
-
-def _map_coords(coords, fn):
-    if coords and isinstance(coords[0], (int, float)):
-        return list(fn(coords[0], coords[1]))
-    return [_map_coords(c, fn) for c in coords]
-
-
-def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
-    """Approximate RD New (EPSG:28992) -> WGS84 lon/lat (Schreutelkamp & Strang van Hees, ~1 m)."""
-    dx, dy = (x - 155000) * 1e-5, (y - 463000) * 1e-5
-    lat = 52.15517440 + (
-        3235.65389 * dy - 32.58297 * dx**2 - 0.24750 * dy**2 - 0.84978 * dx**2 * dy - 0.06550 * dy**3
-        - 0.01709 * dx**2 * dy**2 - 0.00738 * dx + 0.00530 * dx**4 - 0.00039 * dx**2 * dy**3 + 0.00033 * dx**4 * dy
-        - 0.00012 * dx * dy
-    ) / 3600
-    lon = 5.38720621 + (
-        5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy**2 - 0.81885 * dx**3 + 0.05594 * dx * dy**3
-        - 0.05607 * dx**3 * dy + 0.01199 * dy - 0.00256 * dx**3 * dy**2 + 0.00128 * dx * dy**4 + 0.00022 * dy**2
-        - 0.00022 * dx**2 + 0.00026 * dx**5
-    ) / 3600
-    return round(lon, 6), round(lat, 6)
 
 
 def build_areas(
@@ -503,41 +507,6 @@ def _roll_up_buurten(indicators: pd.DataFrame, wijk_codes: list[str]) -> pd.Data
         return indicators
     new = new.assign(source=new["source"] + " (opgeteld uit buurten)")
     return pd.concat([indicators, new[indicators.columns]], ignore_index=True)
-
-
-AREAS_CACHE_VERSION = 1
-
-
-def cached_by_content(files: list[tuple[str, bytes]], cache_dir, label: str, build):
-    """``build(files)`` with its result kept on disk under ``cache_dir``, keyed by the files' names and bytes."""
-    import hashlib
-    import pickle
-    from pathlib import Path
-
-    digest = hashlib.sha256(f"{AREAS_CACHE_VERSION}|{label}".encode())
-    for name, data in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    path = Path(cache_dir) / f"{label}-{digest.hexdigest()[:24]}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        pass
-    result = build(files)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return result
-
-
-def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
-    """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content)."""
-    return cached_by_content(files, cache_dir, f"areas-{gemeentecode}", lambda f: load_areas(f, gemeentecode=gemeentecode))
 
 
 def load_areas(files: list[tuple[str, bytes]], *, gemeentecode: str | None = None) -> Areas:

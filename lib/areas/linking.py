@@ -7,14 +7,15 @@ clear majority, and everything else is reported with suggestions.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
-from lib.core.codes import normalise_code, parse_postcode
+from lib.areas.areacodes import normalise_area_code as normalise_code
+from lib.core.codes import parse_postcode
 
 FUZZY_ACCEPT = 0.86
 """Lowest similarity for an automatic fuzzy link."""
@@ -169,15 +170,17 @@ class Gazetteer:
         names = [n for n, cs in self._by_compact.items() if code in cs]
         return any(n in compact and len(compact) > len(n) for n in names)
 
-    def _score(self, norm: str, compact: str = "") -> list[tuple[str, float]]:
-        """Similarity of a name to every wijk (best of sorted-token and compact forms), best first."""
+    def _score(self, norm: str, compact: str = "", limit: int = 20) -> list[tuple[str, float]]:
+        """Similarity (0-1, rapidfuzz's normalised Indel ratio) of a name to the wijken, best of sorted-token and compact forms, best first."""
+        if "_choices" not in self.__dict__:
+            self._choices = [(list(table), list(table.values())) for table in (self._by_norm, self._by_compact)]
         best: dict[str, float] = {}
-        for table, key in ((self._by_norm, norm), (self._by_compact, compact)):
-            if not key:
+        for (choices, codes), key in zip(self._choices, (norm, compact)):
+            if not key or not choices:
                 continue
-            for name, codes in table.items():
-                ratio = difflib.SequenceMatcher(None, key, name).ratio()
-                for code in codes:
+            for _name, score, idx in process.extract(key, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=30):
+                ratio = score / 100
+                for code in codes[idx]:
                     if ratio > best.get(code, 0.0):
                         best[code] = ratio
         return sorted(best.items(), key=lambda kv: -kv[1])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.core.codes import normalise_code, parse_postcode
+from lib.areas.areacodes import normalise_area_code as normalise_code
+from lib.core.codes import parse_postcode
 from lib.core.errors import AreasError
 from lib.reading.readers import read_file
 from lib.reading.tables import extract_table
