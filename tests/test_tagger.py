@@ -167,7 +167,7 @@ def test_codebook_round_trip(fmt):
 
 def test_codebook_export_neutralises_formulas():
     book = Codebook([Theme("=cmd|' /C calc'!A0", "x", ["=1+1"])])
-    frame = pd.read_csv(io.BytesIO(codebook_bytes(book, "csv")), dtype=str)
+    frame = pd.read_csv(io.BytesIO(codebook_bytes(book, "csv")), dtype=str, sep=";")  # for Dutch Excel
     assert frame["thema"].iloc[0].startswith("'=")
 
 
