@@ -907,3 +907,15 @@ def test_charts_carry_the_dutch_locale_and_uncut_labels(answers, long):
     hidden = theme_shares(answers, long, Z, THEMES, 5)  # every share hidden: nothing drawn for the wijk
     data = charts.theme_share_chart(hidden).to_dict()["datasets"]
     assert {row["group"] for rows in data.values() for row in rows} == {"Hele gemeente"}
+
+
+def test_key_figures_download_keeps_numbers_and_ranks(areas):
+    figures = key_figures(areas, N)
+    down = tables.download(figures, tables.KEY_FIGURES)
+    down.index = figures["indicator"]
+    row = down.loc["pct_eenpersoonshhd"]
+    assert (row["Wijk"], row["Gemeente"], row["Rang (1 = hoogste)"], row["Van wijken"], row["Jaar"]) == (50, 40.5, 1, 2, 2023)
+    assert down.at["pct_jeugdzorg", "Opmerking"] == "alleen voor de gemeente beschikbaar"
+    assert _is_none(down.at["pct_jeugdzorg", "Rang (1 = hoogste)"])
+    data = download_bytes(down.reset_index(), "xlsx", "Cijfers")
+    assert data[:2] == b"PK"

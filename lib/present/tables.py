@@ -119,6 +119,19 @@ AGES = [
     Column("reason", "Toelichting", "reason"),
 ]
 
+KEY_FIGURES = [
+    Column("label", "Indicator"), Column("unit", "Eenheid"), Column("wijk_value", "Wijk", "number"),
+    Column("gemeente_value", "Gemeente", "number"), Column("rank", "Rang (1 = hoogste)", "int"),
+    Column("rank_of", "Van wijken", "int"), Column("low", "Laagste wijk", "number"), Column("high", "Hoogste wijk", "number"),
+    Column("year", "Jaar", "int"), Column("source", "Bron"), Column("reason", "Opmerking", "reason"),
+]
+"""The download of ``key_figures`` (the screen uses ``key_figures_table``: value with unit, ``3 van 12``)."""
+MATRIX = [
+    Column("wijknaam", "Wijk"), Column("wijkcode", "Code"), Column("theme", "Thema"),
+    Column("answers", "Antwoorden", "count"), Column("wijk_answers", "Antwoorden uit de wijk", "count"),
+    Column("share", "Aandeel", "share"), Column("reason", "Toelichting", "reason"),
+]
+
 
 def sources_table(overview: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """The start page's source table (an unnamed trajectory says so)."""
