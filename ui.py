@@ -351,6 +351,13 @@ def show_problems(problems: list[str]) -> None:
         st.warning(plain(message), icon=":material/warning:")
 
 
+def key_figures(data: AnalysedProject, wijkcode: str):
+    """``lib.wijken.profile.key_figures`` of a wijk, computed once per server for this version of the project."""
+    from lib.wijken.profile import key_figures as compute
+
+    return derived(data, ("key_figures", wijkcode), lambda d: compute(d.areas, wijkcode))
+
+
 def long_themes(data: AnalysedProject):
     """One row per (answer, theme), cached with the analysed project."""
     from lib.wijken.profile import theme_long

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from lib.present import charts, tables
 from lib.present.text import format_number, reason, small
-from lib.wijken.profile import age_comparison, key_figures, reach, representative_quotes, restrict, theme_shares
+from lib.wijken.profile import age_comparison, reach, representative_quotes, restrict, theme_shares
 from lib.wijken.rules import SMALL_AREA_INHABITANTS, enough_answers, is_tiny, rate_per_1000
 
 ctx = ui.page("Wijkprofiel")
@@ -42,7 +42,7 @@ if is_tiny(inhabitants):
 tab_cijfers, tab_themas, tab_bereik = st.tabs(["Cijfers", "Wat bewoners inbrachten", "Bereik: wie is gehoord"])
 
 with tab_cijfers:
-    figures = key_figures(data.areas, wijk)
+    figures = ui.key_figures(data, wijk)
     own = figures[figures["wijk_value"].notna()]
     if own.empty:
         st.info("Voor deze wijk zijn geen cijfers geladen.")
