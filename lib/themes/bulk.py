@@ -13,7 +13,8 @@ import pandas as pd
 
 from lib.themes.ages import ages_in
 from lib.themes.rules import (
-    BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR, TONE_THRESHOLD,
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR,
+    TONE_THRESHOLD,
 )
 from lib.themes.textnlp import NEGATION_SCOPE
 
@@ -50,6 +51,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     boundary_u = np.zeros(m, dtype=bool)
     te_u = np.zeros(m, dtype=bool)
     en_u = np.zeros(m, dtype=bool)
+    no_opinion_u = np.zeros(m, dtype=bool)
+    but_u = np.zeros(m, dtype=bool)
     for k, (tok, info) in enumerate(zip(uniques, u_info)):
         if info is None:
             boundary_u[k] = True
@@ -63,6 +66,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         anchor_u[k] = info.anchor
         te_u[k] = tok == "te"
         en_u[k] = tok.endswith("en")
+        no_opinion_u[k] = info.no_opinion
+        but_u[k] = info.but
     boundary = boundary_u[codes]
     # a clause ends at punctuation and at the end of an answer
     new_answer = np.ones(len(codes), dtype=bool)
@@ -110,41 +115,52 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             if a in index and b in index:
                 deficit |= ~has_pol & same_prev & (first == index[a]) & (codes == index[b])
     items = np.where(deficit, DEFICIT, items)
+    absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
-        pol_after |= after(has_pol, k, False)
+        pol_after |= after(absorbs, k, False)
     unused_negator = neg & ~pol_after
-    sums = np.bincount(answer, weights=np.nan_to_num(items), minlength=n) + np.bincount(
-        answer, weights=unused_negator * DEFICIT, minlength=n
+    # what comes before the last "maar" of an answer weighs less
+    weight = np.ones(len(codes))
+    if len(codes):
+        but = but_u[codes].astype(np.int64)
+        cum = np.cumsum(but)
+        first = np.searchsorted(answer, answer)
+        later = np.bincount(answer, weights=but, minlength=n)[answer] - (cum - cum[first] + but[first])
+        weight = np.where(later > 0, BEFORE_BUT_WEIGHT, 1.0)
+    sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
+        answer, weights=unused_negator * DEFICIT * weight, minlength=n
     )
-    counts = np.bincount(answer, weights=~np.isnan(items), minlength=n) + np.bincount(
-        answer, weights=unused_negator, minlength=n
+    counts = np.bincount(answer, weights=~np.isnan(items) * weight, minlength=n) + np.bincount(
+        answer, weights=unused_negator * weight, minlength=n
     )
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
     strong = np.zeros(n, dtype=np.int64)
     weak = np.zeros(n, dtype=np.int64)
     nonempty = lengths > 0
-    if len(codes):
-        starts = np.r_[0, np.cumsum(lengths)[:-1]][nonempty]
-        strong[nonempty] = np.bitwise_or.reduceat(strong_u[codes], starts)
-        weak[nonempty] = np.bitwise_or.reduceat(weak_u[codes], starts)
-    # phrases: every phrase keyword matched over all words at once (parts in order, small gaps, one clause)
-    if self._phrases and len(codes):
+    stem_code = None
+    if (self._phrases or self._exclusions) and len(codes):
         stem_u = np.array(["" if info is None else info.stem for info in u_info], dtype=object)
         stem_codes_u, stem_uniques = pd.factorize(stem_u, sort=False)
         stem_index = {st: k for k, st in enumerate(stem_uniques)}
         stem_code = np.where(boundary, -1, stem_codes_u[codes])
-        firsts = np.array(sorted({stem_index[p[0]] for e in self._phrases.values() for _k, p, _a in e if p[0] in stem_index}))
+
+    def phrase_matches(table):
+        """(keyword index, first positions, last positions) of every phrase of ``table`` over all words at once
+        (parts in order, small gaps, one clause)."""
+        found = []
+        firsts = np.array(sorted({stem_index[p[0]] for e in table.values() for _k, p, _a in e if p[0] in stem_index}))
         candidates = np.flatnonzero(np.isin(stem_code, firsts)) if len(firsts) else np.array([], dtype=np.int64)
         order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # first-part positions grouped by stem
         sorted_codes = stem_code[order]
-        for entries in self._phrases.values():
+        for entries in table.values():
             for ki, phrase, _anchor in entries:
                 wanted = [stem_index.get(p, -2) for p in phrase]
                 if -2 in wanted:
                     continue
                 lo, hi = np.searchsorted(sorted_codes, [wanted[0], wanted[0] + 1])
                 pos = order[lo:hi]
+                origin = pos
                 for part in wanted[1:]:
                     if not len(pos):
                         break
@@ -155,11 +171,28 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
                         cand_ok = np.where(ok, cand, 0)
                         hit = ok & (stem_code[cand_ok] == part) & (clause[cand_ok] == clause[pos])
                         nxt = np.where(hit, cand, nxt)
-                    pos = nxt[nxt >= 0]
+                    origin, pos = origin[nxt >= 0], nxt[nxt >= 0]
                 if len(pos):
-                    bit = np.int64(1 << self._keyword_theme[ki])
-                    target = weak if ki in self._weak else strong
-                    target[np.unique(answer[pos])] |= bit
+                    found.append((ki, origin, pos))
+        return found
+
+    if len(codes):
+        token_strong, token_weak = strong_u[codes], weak_u[codes]
+        if self._exclusions:  # "!kinderen wonen": the theme's word hits inside the phrase do not count
+            token_strong, token_weak = token_strong.copy(), token_weak.copy()
+            for ki, origin, pos in phrase_matches(self._exclusions):
+                keep = ~np.int64(1 << self._keyword_theme[ki])
+                for a, b in zip(origin.tolist(), pos.tolist()):
+                    token_strong[a : b + 1] &= keep
+                    token_weak[a : b + 1] &= keep
+        starts = np.r_[0, np.cumsum(lengths)[:-1]][nonempty]
+        strong[nonempty] = np.bitwise_or.reduceat(token_strong, starts)
+        weak[nonempty] = np.bitwise_or.reduceat(token_weak, starts)
+    if self._phrases and len(codes):
+        for ki, _origin, pos in phrase_matches(self._phrases):
+            bit = np.int64(1 << self._keyword_theme[ki])
+            target = weak if ki in self._weak else strong
+            target[np.unique(answer[pos])] |= bit
     if self._ages:
         # only answers with a digit or a tens word can state an age (pyarrow regex over all at once)
         maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(r"[0-9]|tig", regex=True)

@@ -35,3 +35,5 @@ INFLECTIONS = frozenset({"e", "en", "s", "es", "n", "je", "jes", "tje", "tjes", 
 
 PHRASE_GAP = 2
 """Words that may stand between the parts of a phrase ("voel me *vaak* alleen")."""
+BEFORE_BUT_WEIGHT = 0.25
+"""Weight of the tone words before the last "maar" of an answer (the clause after it carries the judgement)."""

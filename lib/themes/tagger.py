@@ -26,7 +26,7 @@ from lib.themes.bulk import tag_many as bulk_tag_many
 from lib.themes.codebook import Codebook
 from lib.themes.rules import (  # noqa: F401  (TONES, TONE_THRESHOLD, MAX_CHARS, tokenize are imported from here)
     BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, INFLECTIONS, MAX_CHARS, MIN_PREFIX, MIN_REST, MIN_SUFFIX, NEGATION_FACTOR,
-    PHRASE_GAP, TONE_THRESHOLD, TONES, tokenize,
+    PHRASE_GAP, TONE_THRESHOLD, TONES, BEFORE_BUT_WEIGHT, tokenize,
 )
 from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, polarity_lexicon, stem, stop_words
 
@@ -42,6 +42,12 @@ class Hit:
     """Index of the first word hit (in ``Tagging.words``)."""
     end: int
     negated: bool
+    via: str = "form"
+    """How the words hit the keyword: ``form`` (same form or stem), ``prefix``/``suffix`` (the keyword is the
+    first/last part of a compound), ``diminutive`` (a diminutive of the keyword or of a compound with it),
+    ``phrase`` (the words of a phrase keyword) or ``age`` (a stated age)."""
+    part: str = ""
+    """The form that matched: the compound part, or the base word of a diminutive."""
 
 
 @dataclass
@@ -57,8 +63,8 @@ class Tagging:
 
 @dataclass
 class _Word:
-    themes: tuple[tuple[int, int], ...]
-    """(theme index, keyword index) pairs."""
+    themes: tuple[tuple[int, int, str, str], ...]
+    """(theme index, keyword index, via, part) of the keywords the word hits (see ``Hit``)."""
     polarity: float | None
     negator: bool
     intensity: float | None
@@ -69,6 +75,12 @@ class _Word:
     anchor: bool = False
     """The word's stem is the anchor (longest part) of a phrase keyword."""
     stem: str = ""
+    exclusion_anchor: bool = False
+    """The word's stem is the anchor of an exclusion phrase (``!kinderen wonen``)."""
+    no_opinion: bool = False
+    """A noun that absorbs a negation without stating a lack ("geen opmerkingen", "geen idee")."""
+    but: bool = False
+    """"maar": what follows carries the judgement."""
 
 
 class Tagger:
@@ -87,6 +99,8 @@ class Tagger:
         self._phrases: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
         self._weak: set[int] = set()
         self._ages: list[tuple[int, int, int]] = []
+        self._exclusions: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+        self._function_words = stop_words() | NEGATORS
         for ti, theme in enumerate(codebook.themes):
             for kw in theme.keywords:
                 ki = len(self.keywords)
@@ -97,6 +111,13 @@ class Tagger:
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
+        if kw.startswith("!"):  # an exclusion phrase: the theme's word hits inside it do not count
+            parts = re.findall(r"[^\W\d_]+", kw[1:])
+            if len(parts) > 1:
+                stems = tuple(stem(p) for p in parts)
+                anchor = max(range(len(stems)), key=lambda j: (parts[j] not in self._function_words, len(stems[j])))
+                self._exclusions.setdefault(stems[anchor], []).append((ki, stems, anchor))
+            return
         if kw.startswith("?"):
             self._weak.add(ki)
             kw = kw[1:]
@@ -113,7 +134,7 @@ class Tagger:
             return
         if len(parts) > 1:
             stems = tuple(stem(p) for p in parts)
-            common = stop_words() | NEGATORS
+            common = self._function_words
             # anchor on the rarest-looking part: not a stop word, longest
             anchor = max(range(len(stems)), key=lambda j: (parts[j] not in common, len(stems[j])))
             self._phrases.setdefault(stems[anchor], []).append((ki, stems, anchor))
@@ -141,56 +162,73 @@ class Tagger:
             self._cache[w] = base
             return base
         s = stem(w)
-        found: set[int] = set()
-        found |= self._exact.get(w, set())
-        found |= self._stemmed.get(s, set())
-        if not found:
-            n = len(w)
-            for length in range(n - 1, MIN_PREFIX - 1, -1):  # longest first part
-                hit = self._prefix.get(w[:length])
-                if hit and (n - length >= MIN_REST or w[length:] in INFLECTIONS):
-                    found |= hit
-                    break
-            for length in range(n - MIN_REST, MIN_SUFFIX - 1, -1):  # longest last part
-                hit = self._suffix.get(w[-length:])
-                if hit:
-                    found |= hit
-                    break
-            else:
-                for length in range(len(s) - MIN_REST, MIN_SUFFIX - 1, -1):
-                    hit = self._suffix_stem.get(s[-length:])
-                    if hit:
-                        found |= hit
-                        break
+        matches = self._match(w, s)
+        if not matches and len(w) >= 6 and w.endswith(("je", "jes")):
+            base = _diminutive_base(w)
+            if base:
+                matches = {k: ("diminutive", base) for k in self._match(base, stem(base))}
         polarity = self._lexicon.get(w)
-        if polarity is None:
+        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels"
             polarity = self._lexicon.get(s)
-        pairs = tuple(sorted((self._keyword_theme[k], k) for k in found))
+        pairs = tuple(sorted((self._keyword_theme[k], k, via, part) for k, (via, part) in matches.items()))
         info = _Word(
             pairs,
             polarity if polarity else None,
             w in NEGATORS,
             INTENSIFIERS.get(w),
-            frozenset(ti for ti, k in pairs if k not in self._weak),
-            frozenset(ti for ti, k in pairs if k in self._weak),
+            frozenset(ti for ti, k, _v, _p in pairs if k not in self._weak),
+            frozenset(ti for ti, k, _v, _p in pairs if k in self._weak),
             s in self._phrases,
             s,
+            s in self._exclusions,
+            w in NO_OPINION,
+            w == "maar",
         )
         self._cache[w] = info
         return info
 
+    def _match(self, w: str, s: str) -> dict[int, tuple[str, str]]:
+        """Keyword index -> (via, part) for one word: same form or stem, else the longest compound part."""
+        found: dict[int, tuple[str, str]] = {}
+        if w in self._function_words:  # "het", "bij", "niet": never a theme on their own, only in a phrase
+            return {k: ("form", w) for k in self._exact.get(w, ()) if self.keywords[k].lstrip("?").startswith("=")}
+        for k in self._exact.get(w, set()) | self._stemmed.get(s, set()):
+            found[k] = ("form", w)
+        if found:
+            return found
+        n = len(w)
+        for length in range(n - 1, MIN_PREFIX - 1, -1):  # longest first part
+            hit = self._prefix.get(w[:length])
+            if hit and (n - length >= MIN_REST or w[length:] in INFLECTIONS):
+                via = "form" if w[length:] in INFLECTIONS else "prefix"
+                found.update((k, (via, w[:length])) for k in hit)
+                break
+        for length in range(n - MIN_REST, MIN_SUFFIX - 1, -1):  # longest last part
+            hit = self._suffix.get(w[-length:])
+            if hit:
+                found.update((k, ("suffix", w[-length:])) for k in hit)
+                break
+        else:
+            for length in range(len(s) - MIN_REST, MIN_SUFFIX - 1, -1):
+                hit = self._suffix_stem.get(s[-length:])
+                if hit:
+                    found.update((k, ("suffix", self.keywords[k].lstrip("?="))) for k in hit)
+                    break
+        return found
+
     # ------------------------------------------------------------------ per answer
-    def _analyse(self, text: str) -> tuple[set[int], set[int], list[str], float]:
-        """Strong and weak themes, the tokens and the tone score of one answer (same rules as ``tag_many``)."""
+    def _analyse(self, text: str) -> tuple[set[int], set[int], list[str], float, set[tuple[int, int]]]:
+        """Strong and weak themes, the tokens, the tone score of one answer and the (word, theme) hits an
+        exclusion phrase cancels (same rules as ``lib.themes.bulk``)."""
         toks = tokenize(text[:MAX_CHARS])
-        strong: set[int] = set()
-        weak: set[int] = set()
-        items: list[float] = []
+        items: list[tuple[float, int]] = []  # (value, word index)
         stems: list[str] = []
         clauses: list[int] = []
         anchors: list[int] = []
+        exclusion_anchors: list[int] = []
         clause = 0
         infos: list[_Word | None] = []  # None for clause boundaries
+        words: list[_Word] = []
         for tok in toks:
             if tok in BOUNDARY:
                 clause += 1
@@ -200,24 +238,43 @@ class Tagger:
             infos.append(info)
             if info.anchor:
                 anchors.append(len(stems))
+            if info.exclusion_anchor:
+                exclusion_anchors.append(len(stems))
             stems.append(info.stem)
             clauses.append(clause)
-            strong |= info.strong
-            weak |= info.weak
+            words.append(info)
+        cancelled: set[tuple[int, int]] = set()
+        if exclusion_anchors:
+            for ki, start, end in self._phrases_at(stems, clauses, exclusion_anchors, self._exclusions):
+                cancelled |= {(j, self._keyword_theme[ki]) for j in range(start, end + 1)}
+        strong: set[int] = set()
+        weak: set[int] = set()
+        for j, info in enumerate(words):
+            if cancelled:
+                strong |= {t for t in info.strong if (j, t) not in cancelled}
+                weak |= {t for t in info.weak if (j, t) not in cancelled}
+            else:
+                strong |= info.strong
+                weak |= info.weak
         n = len(toks)
+        last_but = -1
+        j = -1
         for i, info in enumerate(infos):
             if info is None:
                 continue
+            j += 1
+            if info.but:
+                last_but = j
             prev = infos[i - 1] if i else None
             if info.polarity is not None:
                 value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
                 if _negated_in_clause(infos, i):
                     value *= NEGATION_FACTOR
-                items.append(value)
+                items.append((value, j))
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                items.append(DEFICIT)  # "te lang", "te weinig", "te duur" (not "te praten")
+                items.append((DEFICIT, j))  # "te lang", "te weinig", "te duur" (not "te praten")
             elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
-                items.append(DEFICIT)  # "al jaren", "nog steeds"
+                items.append((DEFICIT, j))  # "al jaren", "nog steeds"
             if info.negator:
                 following = [infos[k] for k in range(i + 1, min(n, i + 1 + NEGATION_SCOPE))]
                 scope = []
@@ -225,24 +282,27 @@ class Tagger:
                     if f is None:
                         break
                     scope.append(f)
-                if not any(f.polarity is not None for f in scope):
-                    items.append(DEFICIT)  # "kan niet betalen", "geen zwemles": a negated fact is a lack
+                if not any(f.polarity is not None or f.no_opinion for f in scope):
+                    items.append((DEFICIT, j))  # "kan niet betalen", "geen zwemles": a negated fact is a lack
         if anchors:
-            for ki, _start, _end in self._phrases_at(stems, clauses, anchors):
+            for ki, _start, _end in self._phrases_at(stems, clauses, anchors, self._phrases):
                 (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
         if self._ages:
             for age in ages_in(text[:MAX_CHARS].lower()):
                 for ki, low, high in self._ages:
                     if low <= age <= high:
                         (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
-        score = sum(items) / len(items) if items else 0.0
-        return strong, weak, toks, score
+        # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
+        weights = [BEFORE_BUT_WEIGHT if j < last_but else 1.0 for _v, j in items]
+        total = sum(weights)
+        score = sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
+        return strong, weak, toks, score, cancelled
 
-    def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int]) -> list[tuple[int, int, int]]:
-        """Phrase keywords around the anchor words: (keyword index, first word, last word)."""
+    def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int], table: dict) -> list[tuple[int, int, int]]:
+        """Phrases of ``table`` around the anchor words: (keyword index, first word, last word)."""
         found = []
         for j in anchors:
-            for ki, phrase, anchor in self._phrases[stems[j]]:
+            for ki, phrase, anchor in table[stems[j]]:
                 lowest = max(0, j - anchor * (PHRASE_GAP + 1))
                 for start in range(lowest, j + 1):
                     if stems[start] != phrase[0] or clauses[start] != clauses[j]:
@@ -265,7 +325,7 @@ class Tagger:
         stems = [self._word(w).stem for w in words]
         anchors = [j for j, s in enumerate(stems) if s in self._phrases]
         out = []
-        for ki, start, end in self._phrases_at(stems, clauses, anchors):
+        for ki, start, end in self._phrases_at(stems, clauses, anchors, self._phrases):
             negated = any(words[k] in NEGATORS for k in range(max(0, start - NEGATION_SCOPE), start))
             out.append((ki, start, end, negated))
         return out
@@ -279,7 +339,7 @@ class Tagger:
         """Themes (codebook order), tone and, with ``explain``, the words and the hits that decided."""
         if not text:
             return Tagging([], "neutraal", 0.0)
-        strong, weak, toks, score = self._analyse(text)
+        strong, weak, toks, score, cancelled = self._analyse(text)
         themes, tone = self._result(strong, weak, score)
         if not explain:
             return Tagging(themes, tone, round(score, 3))
@@ -292,18 +352,19 @@ class Tagger:
                 last_negator = -99
                 continue
             info = self._word(tok)
-            for ti, ki in info.themes:
-                hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i, i - last_negator <= NEGATION_SCOPE))
+            for ti, ki, via, part in info.themes:
+                if (i, ti) not in cancelled:
+                    hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i, i - last_negator <= NEGATION_SCOPE, via, part))
             if info.negator:
                 last_negator = i
             i += 1
         for ki, start, end, negated in self._phrase_hits(toks):
-            hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], start, end, negated))
+            hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], start, end, negated, "phrase"))
         if self._ages:
             for age in ages_in(text[:MAX_CHARS].lower()):
                 for ki, low, high in self._ages:
                     if low <= age <= high:
-                        hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], -1, -1, False))
+                        hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], -1, -1, False, "age"))
         hits = [h for h in hits if h.theme in themes]
         return Tagging(themes, tone, round(score, 3), words, hits)
 
@@ -324,6 +385,25 @@ class Tagger:
                 counts[kw] += 1
         return counts
 
+
+
+NO_OPINION = frozenset(
+    {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
+     "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord"}
+)
+"""After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
+_DIMINUTIVE = re.compile(r"(?:etjes|etje|tjes|tje|pjes|pje|jes|je)$")
+
+
+def _diminutive_base(word: str) -> str | None:
+    """The word a diminutive is made of (``speelpleintjes`` -> ``speelplein``, ``bankje`` -> ``bank``), or None."""
+    m = _DIMINUTIVE.search(word)
+    if not m:
+        return None
+    base = word[: m.start()]
+    if m.group(0).startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
+        base = base[:-1]  # "balletje" -> "bal", "karretje" -> "kar"
+    return base if len(base) >= 4 else None
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:
