@@ -111,7 +111,7 @@ def main() -> None:
     tagger = Tagger(codebook)
     with (ROOT / "tools" / "codebook_everyday.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            add(row["thema"], row["trefwoord"], "alledaags", tagger)
+            add(row["thema"], row["trefwoord"], "alledaags")  # kept even when its form is reached: its compounds may not be
     # 2. the descriptions' own content words, specific to one theme
     described: dict[str, set[str]] = {t.name: {w for w in tokens(t.description) if len(w) >= 5} for t in codebook.themes}
     tagger = Tagger(grown())
