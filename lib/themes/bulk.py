@@ -53,6 +53,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     en_u = np.zeros(m, dtype=bool)
     no_opinion_u = np.zeros(m, dtype=bool)
     but_u = np.zeros(m, dtype=bool)
+    flip_u = np.zeros(m, dtype=bool)
     for k, (tok, info) in enumerate(zip(uniques, u_info)):
         if info is None:
             boundary_u[k] = True
@@ -68,6 +69,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         en_u[k] = tok.endswith("en")
         no_opinion_u[k] = info.no_opinion
         but_u[k] = info.but
+        flip_u[k] = info.flip
     boundary = boundary_u[codes]
     # a clause ends at punctuation and at the end of an answer
     new_answer = np.ones(len(codes), dtype=bool)
@@ -95,9 +97,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             out[~same] = fill
         return out
 
+    flip = flip_u[codes] & ~boundary
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
-        negated |= before(neg, k, False)
+        negated |= before(flip, k, False)
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
@@ -119,7 +122,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     pol_after = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
         pol_after |= after(absorbs, k, False)
-    unused_negator = neg & ~pol_after
+    word = ~boundary
+    alone = ~after(word, 1, False) & ~(before(word, 1, False) & before(word, 2, False))
+    unused_negator = neg & ~pol_after & ~alone  # "Niets.", "weet niet": a short clause ending in a negator is no lack
     # what comes before the last "maar" of an answer weighs less
     weight = np.ones(len(codes))
     if len(codes):

@@ -28,7 +28,7 @@ from lib.themes.rules import (  # noqa: F401  (TONES, TONE_THRESHOLD, MAX_CHARS,
     BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, INFLECTIONS, MAX_CHARS, MIN_PREFIX, MIN_REST, MIN_SUFFIX, NEGATION_FACTOR,
     PHRASE_GAP, TONE_THRESHOLD, TONES, BEFORE_BUT_WEIGHT, tokenize,
 )
-from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, polarity_lexicon, stem, stop_words
+from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCERS, polarity_lexicon, stem, stop_words
 
 
 
@@ -81,6 +81,8 @@ class _Word:
     """A noun that absorbs a negation without stating a lack ("geen opmerkingen", "geen idee")."""
     but: bool = False
     """"maar": what follows carries the judgement."""
+    flip: bool = False
+    """A negator or a reducer ("minder"): flips the polarity of the words after it."""
 
 
 class Tagger:
@@ -183,6 +185,7 @@ class Tagger:
             s in self._exclusions,
             w in NO_OPINION,
             w == "maar",
+            w in NEGATORS or w in REDUCERS,
         )
         self._cache[w] = info
         return info
@@ -282,8 +285,10 @@ class Tagger:
                     if f is None:
                         break
                     scope.append(f)
-                if not any(f.polarity is not None or f.no_opinion for f in scope):
+                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
+                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
                     items.append((DEFICIT, j))  # "kan niet betalen", "geen zwemles": a negated fact is a lack
+                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
         if anchors:
             for ki, _start, _end in self._phrases_at(stems, clauses, anchors, self._phrases):
                 (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
@@ -407,12 +412,12 @@ def _diminutive_base(word: str) -> str | None:
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:
-    """A negator among the ``NEGATION_SCOPE`` words before word ``i`` in the same clause."""
+    """A negator or reducer among the ``NEGATION_SCOPE`` words before word ``i`` in the same clause."""
     for k in range(i - 1, max(-1, i - 1 - NEGATION_SCOPE), -1):
         info = infos[k]
         if info is None:
             return False
-        if info.negator:
+        if info.flip:
             return True
     return False
 
