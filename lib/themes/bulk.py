@@ -13,10 +13,10 @@ import pandas as pd
 
 from lib.themes.ages import ages_in
 from lib.themes.rules import (
-    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR,
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR,
     TONE_THRESHOLD,
 )
-from lib.themes.textnlp import NEGATION_SCOPE
+from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 
 if TYPE_CHECKING:
     from lib.themes.tagger import Tagger
@@ -54,6 +54,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     no_opinion_u = np.zeros(m, dtype=bool)
     but_u = np.zeros(m, dtype=bool)
     flip_u = np.zeros(m, dtype=bool)
+    reducer_u = np.zeros(m, dtype=bool)
     for k, (tok, info) in enumerate(zip(uniques, u_info)):
         if info is None:
             boundary_u[k] = True
@@ -70,6 +71,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         no_opinion_u[k] = info.no_opinion
         but_u[k] = info.but
         flip_u[k] = info.flip
+        reducer_u[k] = info.reducer
     boundary = boundary_u[codes]
     # a clause ends at punctuation and at the end of an answer
     new_answer = np.ones(len(codes), dtype=bool)
@@ -101,6 +103,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
         negated |= before(flip, k, False)
+    reducer = reducer_u[codes] & ~boundary
+    for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):
+        negated |= before(reducer, k, False)
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)

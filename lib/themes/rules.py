@@ -26,8 +26,12 @@ NEGATION_FACTOR = -0.6
 DEFICIT = -0.35
 """Polarity of a stated lack: an unused negation ("kan niet betalen"), "te" + adjective, "al jaren"."""
 COMPLAINT_BIGRAMS = frozenset(
-    {("al", "jaren"), ("al", "maanden"), ("al", "weken"), ("nog", "steeds"), ("nog", "altijd"), ("veel", "te"), ("weer", "een")}
+    {("al", "jaren"), ("al", "maanden"), ("al", "weken"), ("nog", "steeds"), ("nog", "altijd"), ("veel", "te"), ("weer", "een"),
+     ("duurt", "weken"), ("duurt", "maanden"), ("duurt", "jaren"), ("duurt", "lang"), ("steeds", "meer"), ("steeds", "minder"),
+     ("nou", "eens"), ("bijna", "niet"), ("is", "lang"), ("zijn", "lang"), ("elke", "keer"), ("iedere", "keer")}
 )
+FINAL_BIGRAMS = frozenset({("ben", "op"), ("is", "op"), ("zijn", "op"), ("was", "op"), ("altijd", "op")})
+"""Word pairs that state a lack when they end a clause ("ik als mantelzorger ben op", "het geld is altijd op")."""
 MIN_PREFIX = 4
 MIN_SUFFIX = 5
 MIN_REST = 3

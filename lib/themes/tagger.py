@@ -26,9 +26,11 @@ from lib.themes.bulk import tag_many as bulk_tag_many
 from lib.themes.codebook import Codebook
 from lib.themes.rules import (  # noqa: F401  (TONES, TONE_THRESHOLD, MAX_CHARS, tokenize are imported from here)
     BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, INFLECTIONS, MAX_CHARS, MIN_PREFIX, MIN_REST, MIN_SUFFIX, NEGATION_FACTOR,
-    PHRASE_GAP, TONE_THRESHOLD, TONES, BEFORE_BUT_WEIGHT, tokenize,
+    PHRASE_GAP, TONE_THRESHOLD, TONES, BEFORE_BUT_WEIGHT, FINAL_BIGRAMS, tokenize,
 )
-from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCERS, polarity_lexicon, stem, stop_words
+from lib.themes.textnlp import (
+    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
+)
 
 
 
@@ -83,6 +85,7 @@ class _Word:
     """"maar": what follows carries the judgement."""
     flip: bool = False
     """A negator or a reducer ("minder"): flips the polarity of the words after it."""
+    reducer: bool = False
 
 
 class Tagger:
@@ -186,6 +189,7 @@ class Tagger:
             w in NO_OPINION,
             w == "maar",
             w in NEGATORS or w in REDUCERS,
+            w in REDUCERS,
         )
         self._cache[w] = info
         return info
@@ -278,6 +282,8 @@ class Tagger:
                 items.append((DEFICIT, j))  # "te lang", "te weinig", "te duur" (not "te praten")
             elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
                 items.append((DEFICIT, j))  # "al jaren", "nog steeds"
+            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
+                items.append((DEFICIT, j))  # "ik ben op"
             if info.negator:
                 following = [infos[k] for k in range(i + 1, min(n, i + 1 + NEGATION_SCOPE))]
                 scope = []
@@ -412,12 +418,13 @@ def _diminutive_base(word: str) -> str | None:
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:
-    """A negator or reducer among the ``NEGATION_SCOPE`` words before word ``i`` in the same clause."""
-    for k in range(i - 1, max(-1, i - 1 - NEGATION_SCOPE), -1):
+    """A negator among the ``NEGATION_SCOPE`` words, or a reducer among the ``REDUCER_SCOPE`` words, before word
+    ``i`` in the same clause."""
+    for k in range(i - 1, max(-1, i - 1 - max(NEGATION_SCOPE, REDUCER_SCOPE)), -1):
         info = infos[k]
         if info is None:
             return False
-        if info.flip:
+        if info.flip and (i - k <= NEGATION_SCOPE or info.reducer):
             return True
     return False
 
