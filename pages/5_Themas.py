@@ -207,15 +207,16 @@ with tab_learn:
             proposals = proposals.assign(toevoegen=False)
             chosen = st.data_editor(
                 proposals, key="proposal_editor", hide_index=True, width="stretch",
-                disabled=["thema", "trefwoord", "handmatig", "elders", "lift"],
-                column_config={"handmatig": "In handmatig getagde antwoorden", "elders": "In overige antwoorden",
+                disabled=["theme", "keyword", "added_by_hand", "elsewhere", "lift"],
+                column_config={"theme": "Thema", "keyword": "Trefwoord",
+                               "added_by_hand": "In handmatig getagde antwoorden", "elsewhere": "In overige antwoorden",
                                "lift": "Oververtegenwoordiging", "toevoegen": "Toevoegen"},
             )
             picked = chosen[chosen["toevoegen"]]
             if not picked.empty and st.button(f"{len(picked)} trefwoord(en) toevoegen aan het codeboek", key="add_proposals"):
                 updated = codebook
                 for row in picked.itertuples():
-                    updated = updated.add_keywords(row.thema, [row.trefwoord])
+                    updated = updated.add_keywords(row.theme, [row.keyword])
                 store_codebook(updated, message=f"{len(picked)} voorgestelde trefwoord(en) toegevoegd.")
 
 with tab_none:

@@ -446,12 +446,36 @@ def _match_phrase(stems: list[str], clause: list[int], start: int, phrase: tuple
 
 
 def marked_text(tagging: Tagging, text: str) -> str:
-    """The answer as plain text with hit words between ⟦ ⟧ (safe: shown with st.text, never as markup)."""
-    hit_words = {tagging.words[j] for h in tagging.hits if h.start >= 0 for j in range(h.start, h.end + 1)}
-    if not hit_words:
+    """The answer as plain text with the words of each hit between ⟦ ⟧, at the place they hit (a phrase as one
+    span: ⟦de zorg⟧); other occurrences of the same word stay unmarked. Safe: shown with st.text, never as markup."""
+    spans = sorted({(h.start, h.end) for h in tagging.hits if h.start >= 0})
+    if not spans:
         return text
-    pattern = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
-    return pattern.sub(lambda m: f"⟦{m.group(0)}⟧" if m.group(0).lower() in hit_words else m.group(0), text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
+        lowered = text
+    # the same words as ``tokenize``: letters and apostrophes, punctuation (also ".") separates
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(lowered[:MAX_CHARS]) if m.group(0).strip("'’")]
+    words = [(a + len(lowered[a:b]) - len(lowered[a:b].lstrip("'’")), b - len(lowered[a:b]) + len(lowered[a:b].rstrip("'’")))
+             for a, b in words]
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if end >= len(words):
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        a, b = words[start][0], words[end][1]
+        out += [text[pos:a], "⟦", text[a:b], "⟧"]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_WORD_RE = re.compile(r"[a-zà-öø-ÿĳ'’]+")
 
 
 def split_themes(value: str) -> list[str]:
