@@ -14,7 +14,7 @@ import pandas as pd
 from lib.themes.ages import ages_in
 from lib.themes.rules import (
     BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR,
-    TONE_THRESHOLD,
+    NEGATIVE_BELOW, POSITIVE_ABOVE,
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 
@@ -219,7 +219,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         ["; ".join(names[t] for t in range(len(names)) if int(m) >> t & 1) for m in masks], dtype=object
     )
     themes = labels[mask_codes] if len(masks) else np.array([""] * n, dtype=object)
-    tones = np.where(scores < -TONE_THRESHOLD, "negatief", np.where(scores > TONE_THRESHOLD, "positief", "neutraal"))
+    tones = np.where(scores < NEGATIVE_BELOW, "negatief", np.where(scores > POSITIVE_ABOVE, "positief", "neutraal"))
     return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 TONES = ("negatief", "neutraal", "positief")
-TONE_THRESHOLD = 0.1
+NEGATIVE_BELOW = -0.01
+"""Any net negative evidence makes an answer negatief: a mixed answer with a clear complaint is a complaint."""
+POSITIVE_ABOVE = 0.05
 MAX_CHARS = 5000
 """Only the first characters of very long answers are tagged (a 20,000-character paste stays fast)."""
 PUNCT = r"[.,;:!?\n]"

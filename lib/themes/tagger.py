@@ -24,9 +24,9 @@ import pandas as pd
 from lib.themes.ages import AGE_KEYWORD, ages_in
 from lib.themes.bulk import tag_many as bulk_tag_many
 from lib.themes.codebook import Codebook
-from lib.themes.rules import (  # noqa: F401  (TONES, TONE_THRESHOLD, MAX_CHARS, tokenize are imported from here)
+from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are imported from here)
     BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, INFLECTIONS, MAX_CHARS, MIN_PREFIX, MIN_REST, MIN_SUFFIX, NEGATION_FACTOR,
-    PHRASE_GAP, TONE_THRESHOLD, TONES, BEFORE_BUT_WEIGHT, FINAL_BIGRAMS, tokenize,
+    NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, BEFORE_BUT_WEIGHT, FINAL_BIGRAMS, tokenize,
 )
 from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
@@ -343,7 +343,7 @@ class Tagger:
 
     def _result(self, strong: set[int], weak: set[int], score: float) -> tuple[list[str], str]:
         chosen = strong or weak  # weak keywords count only when nothing else explains the answer
-        tone = "negatief" if score < -TONE_THRESHOLD else "positief" if score > TONE_THRESHOLD else "neutraal"
+        tone = "negatief" if score < NEGATIVE_BELOW else "positief" if score > POSITIVE_ABOVE else "neutraal"
         return [self.theme_names[t] for t in sorted(chosen)], tone
 
     def tag(self, text: str, *, explain: bool = True) -> Tagging:
