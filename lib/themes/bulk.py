@@ -13,8 +13,8 @@ import pandas as pd
 
 from lib.themes.ages import ages_in
 from lib.themes.rules import (
-    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, PHRASE_GAP, PUNCT, SEPARATOR,
-    NEGATIVE_BELOW, POSITIVE_ABOVE,
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
+    PHRASE_GAP, POSITIVE_ABOVE, PUNCT, SEPARATOR,
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 
@@ -122,6 +122,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         for a, b in pair_codes:
             if a in index and b in index:
                 deficit |= ~has_pol & same_prev & (first == index[a]) & (codes == index[b])
+        ends_clause = ~after(~boundary, 1, False)
+        for a, b in FINAL_BIGRAMS:  # "ik ben op" at the end of a clause
+            if a in index and b in index:
+                deficit |= ~has_pol & same_prev & ends_clause & (first == index[a]) & (codes == index[b])
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)

@@ -207,7 +207,8 @@ class Tagger:
         for length in range(n - 1, MIN_PREFIX - 1, -1):  # longest first part
             hit = self._prefix.get(w[:length])
             if hit and (n - length >= MIN_REST or w[length:] in INFLECTIONS):
-                via = "form" if w[length:] in INFLECTIONS else "prefix"
+                rest = w[length:]
+                via = ("diminutive" if rest in _DIMINUTIVE_ENDINGS else "form") if rest in INFLECTIONS else "prefix"
                 found.update((k, (via, w[:length])) for k in hit)
                 break
         for length in range(n - MIN_REST, MIN_SUFFIX - 1, -1):  # longest last part
@@ -403,6 +404,7 @@ NO_OPINION = frozenset(
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
+_DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})
 _DIMINUTIVE = re.compile(r"(?:etjes|etje|tjes|tje|pjes|pje|jes|je)$")
 
 
