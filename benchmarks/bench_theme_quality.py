@@ -3,7 +3,8 @@
 never copied; skipped when absent).
 
 Per set: answers counted, recall (at least one right theme), precision (share of tags that are right), untagged
-share, tags per answer, micro-F1; tone accuracy, recall per tone and a confusion table (hand-written sets).
+share, tags per answer, micro-F1 (all counted over the answers a human gave a theme; for the real proposals also
+the untagged share over all of them, ``untagged_all``); tone accuracy, recall per tone and a confusion table (hand-written sets).
 
 Run: python benchmarks/bench_theme_quality.py [--errors real|eval|dev]
 """
@@ -52,7 +53,7 @@ def main() -> None:
         out = tagger.tag_many(frame["answer"].tolist())
         level = answer_level(out["themes"], frame["themes"])
         micro = summary(out["themes"], frame["themes"], codebook.names)["micro_f1"]
-        row = {"set": name, **level, "micro_f1": micro}
+        row = {"set": name, **level, "micro_f1": micro, "untagged_all": (out["themes"] == "").mean() if name == "real" else None}
         if "tone" in frame:
             scores = tone_scores(out["tone"], frame["tone"])
             row["tone_accuracy"] = scores["accuracy"]
