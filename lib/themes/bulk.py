@@ -103,9 +103,15 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
         negated |= before(flip, k, False)
-    reducer = reducer_u[codes] & ~boundary
-    for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):
-        negated |= before(reducer, k, False)
+    reducers = np.flatnonzero(reducer_u[codes] & ~boundary)
+    for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):  # only where a reducer is (rare): by position
+        target = reducers + k
+        target = target[target < len(codes)]
+        origin = target - k
+        same = clause[target] == clause[origin]
+        for d in range(1, k):  # a boundary in between ends the scope
+            same &= ~boundary[origin + d]
+        negated[target[same]] = True
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
@@ -113,35 +119,40 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     prev_te = before(te_u[codes], 1, False)
     deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
     if COMPLAINT_BIGRAMS:
-        pair_codes = {(a, b) for a, b in COMPLAINT_BIGRAMS}
         index = {tok: k for k, tok in enumerate(uniques)}
         first = np.full(len(codes), -1)
         first[1:] = codes[:-1]
+        pair = first * m + codes  # one number per word pair
         same_prev = np.zeros(len(codes), dtype=bool)
         same_prev[1:] = clause[1:] == clause[:-1]
-        for a, b in pair_codes:
-            if a in index and b in index:
-                deficit |= ~has_pol & same_prev & (first == index[a]) & (codes == index[b])
-        ends_clause = ~after(~boundary, 1, False)
-        for a, b in FINAL_BIGRAMS:  # "ik ben op" at the end of a clause
-            if a in index and b in index:
-                deficit |= ~has_pol & same_prev & ends_clause & (first == index[a]) & (codes == index[b])
+        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS if a in index and b in index]
+        if wanted:
+            deficit |= ~has_pol & same_prev & np.isin(pair, wanted)
+        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS if a in index and b in index]
+        if final:  # "ik ben op" at the end of a clause
+            deficit |= ~has_pol & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
         pol_after |= after(absorbs, k, False)
-    word = ~boundary
-    alone = ~after(word, 1, False) & ~(before(word, 1, False) & before(word, 2, False))
-    unused_negator = neg & ~pol_after & ~alone  # "Niets.", "weet niet": a short clause ending in a negator is no lack
+    unused_negator = neg & ~pol_after
+    # "Niets.", "weet niet": a short clause that ends in a negator states no lack (checked where negators are)
+    at = np.flatnonzero(unused_negator)
+    if len(at):
+        def word_at(pos, ref):
+            ok = (pos >= 0) & (pos < len(codes))
+            pos = np.clip(pos, 0, len(codes) - 1)
+            return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
+        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        unused_negator[at[alone]] = False
     # what comes before the last "maar" of an answer weighs less
     weight = np.ones(len(codes))
-    if len(codes):
-        but = but_u[codes].astype(np.int64)
-        cum = np.cumsum(but)
-        first = np.searchsorted(answer, answer)
-        later = np.bincount(answer, weights=but, minlength=n)[answer] - (cum - cum[first] + but[first])
-        weight = np.where(later > 0, BEFORE_BUT_WEIGHT, 1.0)
+    buts = np.flatnonzero(but_u[codes])
+    if len(buts):
+        last_but = np.full(n, -1)
+        np.maximum.at(last_but, answer[buts], buts)
+        weight = np.where(np.arange(len(codes)) < last_but[answer], BEFORE_BUT_WEIGHT, 1.0)
     sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
         answer, weights=unused_negator * DEFICIT * weight, minlength=n
     )
