@@ -1,4 +1,4 @@
-"""Tag Dutch answers with codebook themes and a tone, locally and fast.
+"""Tag Dutch answers with codebook themes and a tone, locally and fast (the facade: ``Tagger``).
 
 Matching, per word (memoised per distinct word, so 100k answers cost little):
 - a keyword hits a word with the same Snowball stem (``woningen`` ~ ``woning``)
@@ -6,11 +6,18 @@ Matching, per word (memoised per distinct word, so 100k answers cost little):
 - compounds: a keyword of 4+ letters hits as the first part of a longer word
   (``jongeren`` -> ``jongerenwerk``), one of 5+ letters as the last part
   (``overlast`` -> ``geluidsoverlast``); the longest part wins, an exact hit beats parts;
-- phrases (``te hard rijden``) hit consecutive words by stem.
+- a diminutive reaches its base word (``speelpleintjes`` -> ``speelplein``);
+- function words (stop words, negators) never hit alone, only inside a phrase or as an ``=`` keyword;
+- phrases (``te hard rijden``) hit the words in order, small gaps allowed, in one clause;
+  an exclusion phrase (``!kinderen wonen``) cancels its theme's word hits inside it.
+Every hit records how it matched (``Hit.via``, ``Hit.part``) for the why-view.
 A negator (``geen``, ``niet``, ...) up to three words before a hit in the same
 clause marks it negated: the theme is still raised, but the tone flips.
-Tone: polarity words (Pattern's Dutch lexicon + a short list) with negation and
-intensifiers, averaged per answer: negatief / neutraal / positief.
+Tone: polarity words (Pattern's Dutch lexicon + ``toon_extra.csv``) with negation, reducers
+(``minder``), intensifiers and stated lacks, weighted towards the clause after the last ``maar``,
+averaged per answer: negatief / neutraal / positief.
+Related modules: ``rules`` (tokens, constants), ``bulk`` (``tag_many`` over all words with numpy),
+``ages`` (stated ages), ``pool`` (worker processes).
 """
 
 from __future__ import annotations
@@ -25,13 +32,12 @@ from lib.themes.ages import AGE_KEYWORD, ages_in
 from lib.themes.bulk import tag_many as bulk_tag_many
 from lib.themes.codebook import Codebook
 from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are imported from here)
-    BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, INFLECTIONS, MAX_CHARS, MIN_PREFIX, MIN_REST, MIN_SUFFIX, NEGATION_FACTOR,
-    NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, BEFORE_BUT_WEIGHT, FINAL_BIGRAMS, tokenize,
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, INFLECTIONS, MAX_CHARS, MIN_PREFIX,
+    MIN_REST, MIN_SUFFIX, NEGATION_FACTOR, NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, tokenize,
 )
 from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
 )
-
 
 
 @dataclass(frozen=True)
