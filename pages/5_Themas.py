@@ -96,7 +96,9 @@ with tab_edit:
                     placeholder="bijv. buurtkamer, koffieochtend, samen eten",
                     help="Een woord raakt ook vervoegingen en samenstellingen (‘buurthuis’ raakt ‘buurthuisactiviteiten’). "
                     "Meerdere woorden samen (‘te hard rijden’) raken die woorden achter elkaar. "
-                    "Begin met = voor alleen precies dit woord (‘=ouderen’ raakt niet ‘ouders’).",
+                    "Begin met = voor alleen precies dit woord (‘=ouderen’ raakt niet ‘ouders’), met ? voor een zwak "
+                    "trefwoord dat alleen telt als niets anders het antwoord verklaart (‘?school’), met ! voor een "
+                    "woordgroep waarin het thema juist niet telt (‘!kinderen wonen’: volwassen kinderen).",
                 )
                 if st.form_submit_button("Toevoegen"):
                     words = [w for w in new_keywords.split(",") if w.strip()]

@@ -202,7 +202,7 @@ if stored and stored[0] == key:
             key="suggestion_editor", hide_index=True, width="stretch",
             disabled=["Antwoord", "theme", "Voorstel", "confidence"],
             column_config={
-                "theme": "Voorgesteld thema",
+                "theme": "Thema",
                 "confidence": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
                 "Beslissing": st.column_config.SelectboxColumn(options=["—", "Accepteren", "Afwijzen"], required=True),
             },
