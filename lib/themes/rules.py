@@ -30,7 +30,8 @@ DEFICIT = -0.35
 COMPLAINT_BIGRAMS = frozenset(
     {("al", "jaren"), ("al", "maanden"), ("al", "weken"), ("nog", "steeds"), ("nog", "altijd"), ("veel", "te"), ("weer", "een"),
      ("duurt", "weken"), ("duurt", "maanden"), ("duurt", "jaren"), ("duurt", "lang"), ("steeds", "meer"), ("steeds", "minder"),
-     ("nou", "eens"), ("bijna", "niet"), ("is", "lang"), ("zijn", "lang"), ("elke", "keer"), ("iedere", "keer")}
+     ("nou", "eens"), ("bijna", "niet"), ("is", "lang"), ("zijn", "lang"), ("elke", "keer"), ("iedere", "keer"),
+     ("te", "wensen")}
 )
 FINAL_BIGRAMS = frozenset({("ben", "op"), ("is", "op"), ("zijn", "op"), ("was", "op"), ("altijd", "op")})
 """Word pairs that state a lack when they end a clause ("ik als mantelzorger ben op", "het geld is altijd op")."""
