@@ -100,7 +100,8 @@ def main() -> None:
     def add(theme: str, kw: str, source: str, tagger: Tagger | None = None) -> None:
         kw = normalise_keyword(kw)
         plain = kw.lstrip("?=!")
-        if not kw or (theme, kw) in have or plain in stops or plain in LEFT_OUT or plain in DENY_FORMS:
+        general = plain in LEFT_OUT and not (source == "alledaags" and kw.startswith("?"))  # weak: only when alone
+        if not kw or (theme, kw) in have or plain in stops or general or plain in DENY_FORMS:
             return
         if tagger is not None and " " not in plain and not kw.startswith("!") and reaches(tagger, plain, theme):
             return
