@@ -98,7 +98,8 @@ with tab_edit:
                     "Meerdere woorden samen (‘te hard rijden’) raken die woorden achter elkaar. "
                     "Begin met = voor alleen precies dit woord (‘=ouderen’ raakt niet ‘ouders’), met ? voor een zwak "
                     "trefwoord dat alleen telt als niets anders het antwoord verklaart (‘?school’), met ! voor een "
-                    "woordgroep waarin het thema juist niet telt (‘!kinderen wonen’: volwassen kinderen).",
+                    "woordgroep waarin het thema juist niet telt (‘!kinderen wonen’: volwassen kinderen), met ~ voor een "
+                    "woord dat ook als laatste deel telt (‘~park’ raakt ‘stadspark’, niet ‘parkeren’).",
                 )
                 if st.form_submit_button("Toevoegen"):
                     words = [w for w in new_keywords.split(",") if w.strip()]

@@ -358,3 +358,14 @@ def test_grown_codebook_file_is_documented_and_deduplicated():
     assert set(grown["bron"]) <= {"alledaags", "beschrijving", "simplemma", "wordfreq"}
     assert set(grown["thema"]) <= set(default_codebook().names)
     assert not grown.duplicated(["thema", "trefwoord"]).any()
+
+
+def test_last_part_keywords_reach_short_heads_but_not_first_parts():
+    tagger = Tagger(Codebook([Theme("Groen", "", ["~park"]), Theme("Verkeer", "", ["parkeren"])]))
+    assert tagger.tag("Een mooier Vondelpark").themes == ["Groen"]
+    assert tagger.tag("het park").themes == ["Groen"]
+    assert tagger.tag("parkeren bij het stadspark").themes == ["Groen", "Verkeer"]
+    assert tagger.tag("spark").themes == []  # the first part needs three letters
+    (hit,) = tagger.tag("stadspark").hits
+    assert (hit.via, hit.part) == ("suffix", "park")
+    assert tagger.tag_many(["Een mooier Vondelpark", "wij parkeren"])["themes"].tolist() == ["Groen", "Verkeer"]

@@ -183,11 +183,11 @@ def _clean_name(name: str) -> str:
 
 
 def normalise_keyword(keyword: str) -> str:
-    """Lower case, single spaces, no surrounding punctuation; the markers ``?`` (weak), ``=`` (exact form) and ``!``
-    (exclusion phrase) are kept."""
+    """Lower case, single spaces, no surrounding punctuation; the markers ``?`` (weak), ``=`` (exact form), ``!``
+    (exclusion phrase) and ``~`` (last part of compounds) are kept."""
     kw = " ".join(str(keyword).lower().split())
     marks = ""
-    while kw[:1] in {"?", "=", "!"}:
+    while kw[:1] in {"?", "=", "!", "~"}:
         marks += kw[0] if kw[0] not in marks else ""
         kw = kw[1:].lstrip()
     kw = kw.strip(" .,;:!\"'")

@@ -6,6 +6,8 @@ Matching, per word (memoised per distinct word, so 100k answers cost little):
 - compounds: a keyword of 4+ letters hits as the first part of a longer word
   (``jongeren`` -> ``jongerenwerk``), one of 5+ letters as the last part
   (``overlast`` -> ``geluidsoverlast``); the longest part wins, an exact hit beats parts;
+- ``~park`` hits the word and compounds that end in it, also when it is short (``vondelpark``), never
+  as a first part (``parkeren``);
 - a diminutive reaches its base word (``speelpleintjes`` -> ``speelplein``);
 - function words (stop words, negators) never hit alone, only inside a phrase or as an ``=`` keyword;
 - phrases (``te hard rijden``) hit the words in order, small gaps allowed, in one clause;
@@ -111,6 +113,7 @@ class Tagger:
         self._weak: set[int] = set()
         self._ages: list[tuple[int, int, int]] = []
         self._exclusions: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+        self._tail: dict[str, set[int]] = {}
         self._function_words = stop_words() | NEGATORS
         for ti, theme in enumerate(codebook.themes):
             for kw in theme.keywords:
@@ -137,6 +140,12 @@ class Tagger:
             low = int(age.group(1) or 0)
             high = int(age.group(3)) if age.group(3) else (200 if age.group(2) == "+" else low)
             self._ages.append((ki, low, high))
+            return
+        if kw.startswith("~"):  # a last part: the word itself and compounds ending in it, also when short
+            word = kw[1:].strip()
+            if word.isalpha():
+                self._exact.setdefault(word, set()).add(ki)
+                self._tail.setdefault(word, set()).add(ki)
             return
         exact_only = kw.startswith("=")
         form = kw.lstrip("=").strip()
@@ -227,6 +236,12 @@ class Tagger:
                 hit = self._suffix_stem.get(s[-length:])
                 if hit:
                     found.update((k, ("suffix", self.keywords[k].lstrip("?="))) for k in hit)
+                    break
+        if self._tail:
+            for length in range(n - MIN_REST, 3, -1):  # ``~park``: "vondelpark", "stadspark" (not "parkeren")
+                hit = self._tail.get(w[-length:])
+                if hit:
+                    found.update((k, ("suffix", w[-length:])) for k in hit if k not in found)
                     break
         return found
 
