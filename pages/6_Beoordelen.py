@@ -24,6 +24,25 @@ if answers.empty:
     st.stop()
 
 
+def why(hit, words: list[str]) -> str:
+    """Dutch reason a hit raised its theme: the keyword itself, a form, a compound part, a diminutive, a phrase."""
+    keyword = hit.keyword.lstrip("?=")
+    word = " ".join(words[hit.start : hit.end + 1]) if hit.start >= 0 else ""
+    if hit.via == "age":
+        reason = "genoemde leeftijd"
+    elif hit.via == "phrase":
+        reason = f"woordgroep ‘{keyword}’"
+    elif hit.via in ("prefix", "suffix"):
+        reason = f"samenstelling met ‘{hit.part}’"
+    elif hit.via == "diminutive":
+        reason = f"verkleinwoord van ‘{hit.part}’" + (f", trefwoord ‘{keyword}’" if keyword != hit.part else "")
+    else:
+        reason = "trefwoord" if word == keyword else f"vorm van ‘{keyword}’"
+    if hit.keyword.startswith("?"):
+        reason += " (zwak: telt alleen als niets anders het antwoord verklaart)"
+    return reason
+
+
 def save(items: dict, message: str) -> None:
     store.save_corrections(project.id, items)
     ui.done(ctx, message)
@@ -132,6 +151,7 @@ else:
                 {
                     "Woord": [" ".join(tagging.words[h.start : h.end + 1]) if h.start >= 0 else "(leeftijd)" for h in tagging.hits],
                     "Trefwoord": [h.keyword for h in tagging.hits],
+                    "Waarom": [why(h, tagging.words) for h in tagging.hits],
                     "Thema": [h.theme for h in tagging.hits],
                     "Ontkend": ["ja (bijv. ‘geen’, ‘niet’)" if h.negated else "" for h in tagging.hits],
                 }
@@ -156,13 +176,15 @@ else:
 st.subheader("Voorgestelde thema's")
 n_corrected = int(answers["corrected"].sum())
 st.caption(
-    "Na een aantal correcties leert Wijkbeeld (Naive Bayes, per thema) welke woorden bij uw correcties horen en "
-    f"stelt thema's voor bij de overige antwoorden. Nu {small(n_corrected, threshold)} gecorrigeerde antwoorden."
+    "Wijkbeeld leert van uw correcties: een trefwoord waarvoor u het thema steeds weghaalde, levert bij de overige "
+    "antwoorden een voorstel om dat thema weg te halen; na meer correcties stelt een Naive Bayes-model per thema ook "
+    f"extra thema's voor. Nu {small(n_corrected, threshold)} gecorrigeerde antwoorden."
 )
 key = ("suggestions", store.version(project.id))
-if st.button("Suggesties berekenen", key="compute_suggestions", disabled=n_corrected < 6):
+if st.button("Suggesties berekenen", key="compute_suggestions", disabled=n_corrected < 1):
     with st.spinner("Suggesties berekenen…"):
-        st.session_state["suggestions"] = (key, suggest_themes(answers, codebook.names, store.suggestion_feedback(project.id)))
+        st.session_state["suggestions"] = (key, suggest_themes(
+            answers, codebook.names, store.suggestion_feedback(project.id), tagger=ui.tagger_for(codebook)))
 stored = st.session_state.get("suggestions")
 if stored and stored[0] == key:
     suggestions = stored[1]
@@ -171,17 +193,18 @@ if stored and stored[0] == key:
     else:
         by_key = answers.set_index("answer_key")
         table = suggestions.head(200).assign(
-            zekerheid=lambda d: (d["zekerheid"] * 100).round(),
+            confidence=lambda d: (d["confidence"] * 100).round(),
+            Voorstel=lambda d: d["action"].map({"add": "toevoegen", "remove": "weghalen"}),
             Antwoord=lambda d: d["answer_key"].map(lambda k: mask_text(str(by_key.at[k, "answer"]))),
             Beslissing="—",
         )
         decided = st.data_editor(
-            table[["Antwoord", "thema", "zekerheid", "Beslissing"]],
+            table[["Antwoord", "theme", "Voorstel", "confidence", "Beslissing"]],
             key="suggestion_editor", hide_index=True, width="stretch",
-            disabled=["Antwoord", "thema", "zekerheid"],
+            disabled=["Antwoord", "theme", "Voorstel", "confidence"],
             column_config={
-                "thema": "Voorgesteld thema",
-                "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
+                "theme": "Thema",
+                "confidence": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
                 "Beslissing": st.column_config.SelectboxColumn(options=["—", "Accepteren", "Afwijzen"], required=True),
             },
         )
@@ -189,12 +212,15 @@ if stored and stored[0] == key:
         if not chosen.empty and st.button(f"{len(chosen)} beslissing(en) opslaan", key="save_suggestions"):
             feedback, items = {}, {}
             for idx in chosen.index:
-                akey, theme = table.at[idx, "answer_key"], table.at[idx, "thema"]
+                akey, theme = table.at[idx, "answer_key"], table.at[idx, "theme"]
                 accepted = chosen.at[idx, "Beslissing"] == "Accepteren"
                 feedback[(akey, theme)] = accepted
                 if accepted:
-                    current = split_themes(by_key.at[akey, "themes"])
-                    items[akey] = (current + [theme], "")
+                    current = list(items[akey][0]) if akey in items else split_themes(by_key.at[akey, "themes"])
+                    if table.at[idx, "action"] == "remove":
+                        items[akey] = ([t for t in current if t != theme], "")
+                    else:
+                        items[akey] = (current + [theme], "")
             store.save_suggestion_feedback(project.id, feedback)
             if items:
                 store.save_corrections(project.id, items)
