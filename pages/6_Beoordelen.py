@@ -5,7 +5,10 @@ import streamlit as st
 
 import ui
 from lib.present.answers import UNLINKED
+from lib.core.errors import ConflictError
 from lib.core.privacy import mask_text
+from lib.present.answers import answers_table
+from lib.present.export import download_bytes
 from lib.present.text import small
 from lib.themes.tagger import TONES, marked_text, split_themes
 from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes, tone_correction
@@ -43,8 +46,29 @@ def why(hit, words: list[str]) -> str:
     return reason
 
 
+seen_before = st.session_state.get("corrections_seen")  # revisions when the page was drawn that the user edited
+seen_now = store.correction_revisions(project.id)
+st.session_state["corrections_seen"] = seen_now  # what the next run's edits were made on
+
+
+def _described(themes, tone) -> str:
+    return f"thema's {', '.join(themes) if themes else '(geen)'}, toon {tone or 'automatisch'}"
+
+
 def save(items: dict, message: str) -> None:
-    store.save_corrections(project.id, items)
+    """Store corrections, unless someone else (another tab, a colleague) corrected one of these answers since the
+    page was drawn: then nothing is stored and the page shows both versions."""
+    seen = seen_before if seen_before is not None else seen_now
+    try:
+        store.save_corrections(project.id, items, expected={k: seen.get(k, 0) for k in items})
+    except ConflictError as exc:
+        text = {k: mask_text(" ".join(str(v).split()))[:60] for k, v in zip(answers["answer_key"], answers["answer"]) if k in exc.current}
+        both = "; ".join(
+            f"‘{text.get(k, k)}…’: nu opgeslagen {'(geen correctie meer)' if now is None else _described(*now)}, "
+            f"uw wijziging {_described(*items[k])}" for k, now in exc.current.items())
+        ui.flash("fout", "Iemand anders heeft intussen dezelfde antwoorden gecorrigeerd; er is niets opgeslagen. "
+                 f"{both}. De tabel toont nu wat is opgeslagen; breng uw wijziging zo nodig opnieuw aan.")
+        st.rerun()
     ui.done(ctx, message)
 
 
@@ -133,10 +157,12 @@ if shown.empty:
     st.caption("Geen antwoorden binnen deze filters.")
 else:
     options = list(shown.index[:LIMIT])
+    number = {i: n for n, i in enumerate(options, start=1)}  # labels must be unique: the same answer text often recurs
     pick = st.selectbox(
         "Antwoord",
         options,
-        format_func=lambda i: (mask_text(str(answers.at[i, "answer"]))[:110] + ("…" if len(str(answers.at[i, "answer"])) > 110 else "")),
+        format_func=lambda i: (f"{number[i]}. " + mask_text(str(answers.at[i, "answer"]))[:110]
+                               + ("…" if len(str(answers.at[i, "answer"])) > 110 else "")),
         key="pick_answer",
     )
     row = answers.loc[pick]
@@ -162,8 +188,11 @@ else:
         st.caption("Geen trefwoord gevonden in dit antwoord.")
     with st.form("single_correction"):
         c1, c2 = st.columns([3, 1])
-        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's", default=[t for t in split_themes(row["themes"]) if t in codebook.names])
-        new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]))
+        # keyed by the answer: what the user chose survives a rerun in which someone else's correction arrived
+        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's",
+                                    default=[t for t in split_themes(row["themes"]) if t in codebook.names],
+                                    key=f"fix_themes_{row['answer_key']}")
+        new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]), key=f"fix_tone_{row['answer_key']}")
         c3, c4 = st.columns([1, 1])
         submitted = c3.form_submit_button("Correctie opslaan", type="primary")
         reset = c4.form_submit_button("Terug naar automatisch", disabled=not row["corrected"])
@@ -225,3 +254,8 @@ if stored and stored[0] == key:
             if items:
                 store.save_corrections(project.id, items)
             ui.done(ctx, f"{len(feedback)} beslissing(en) opgeslagen.")
+
+st.subheader("Downloaden")
+st.caption("De antwoorden binnen de filters hierboven, met thema's en toon zoals ze nu gelden (correcties toegepast).")
+ui.download_buttons(lambda fmt: download_bytes(answers_table(shown), fmt), "wijkbeeld_beoordeelde_antwoorden",
+                    st.columns([1, 1, 4]))
