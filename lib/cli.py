@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lib.areas.figures import cached_by_content, load_areas_cached
 from lib.themes.codebook import default_codebook, read_codebook
-from lib.core.errors import WijkbeeldError
+from lib.core.errors import FileTooLargeError, WijkbeeldError
+from lib.reading.readers import MAX_FILE_BYTES
 from lib.present.export import write_table
 from lib.areas.postcodes import read_postcode_table
 from lib.core.privacy import mask_series
@@ -90,7 +91,7 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
     ]
     gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
     known = gazetteer.known_tokens()
-    surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
+    surveys = [read_survey(p.name, _read(p, MAX_FILE_BYTES), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
     records, answers = collect(surveys, gazetteer)
     pending = pool.submit(answers["answer"].tolist())  # the workers tag while this process masks
     masked = mask_series(answers["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
@@ -124,8 +125,15 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
     return summary
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, max_bytes: int | None = None) -> bytes:
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:  # refuse before reading hundreds of MB into memory
+            raise FileTooLargeError(
+                f"het bestand is {size / 1024 / 1024:.0f} MB; de grens is {max_bytes // 1024 // 1024} MB. "
+                "Splits het bestand of laat overbodige kolommen weg.",
+                filename=path.name,
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise WijkbeeldError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None
