@@ -94,7 +94,7 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
     surveys = [read_survey(p.name, _read(p, MAX_FILE_BYTES), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
     records, answers = collect(surveys, gazetteer)
     pending = pool.submit(answers["answer"].tolist())  # the workers tag while this process masks
-    masked = mask_series(answers["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
+    masked = mask_series(answers["answer"].astype(str), names=answers["respondent_name"])  # no e-mail, phone, PC6, IBAN, address, name
     tagged = pending()
     answers["themes"] = tagged["themes"].to_numpy()
     answers["sentiment"] = tagged["tone"].to_numpy()

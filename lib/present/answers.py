@@ -44,7 +44,7 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
     """Dutch display/export table: antwoord (masked), wijk, vraag, traject, bron, blad, Excel row, wijkcode."""
     return pd.DataFrame(
         {
-            "Antwoord": mask_series(answers["answer"].astype(str)).to_numpy(),
+            "Antwoord": mask_series(answers["answer"].astype(str), names=answers.get("respondent_name")).to_numpy(),
             "Wijk": answers["wijknaam"].to_numpy(),
             "Vraag": answers["question"].to_numpy(),
             "Traject": answers["trajectory"].to_numpy(),
