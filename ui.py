@@ -12,6 +12,11 @@ import time
 from dataclasses import dataclass, replace
 
 import streamlit as st
+from streamlit import net_util as _net_util
+
+# Offline: Streamlit's WebSocket origin check would otherwise ask checkip.amazonaws.com for this machine's
+# external IP (and open a UDP socket towards 8.8.8.8) whenever a page of another origin connects.
+_net_util.get_external_ip = _net_util.get_internal_ip = lambda: None
 
 from lib.themes.codebook import Codebook
 from lib.core.errors import WijkbeeldError
