@@ -87,7 +87,7 @@ def project_data(store: Store, project_id: int) -> ProjectData:
     bar = st.progress(0.0, text="Bestanden lezen en koppelen…")
 
     def progress(fraction: float, label: str) -> None:
-        bar.progress(min(1.0, fraction), text=f"Bezig: {label}")
+        bar.progress(min(1.0, fraction), text=plain(f"Bezig: {label}"))  # file and sheet names
 
     data = analyse(store, project_id, progress)
     bar.empty()
@@ -167,12 +167,12 @@ def _sidebar(store: Store, project: Project) -> None:
                     try:
                         new = store.create_project(name)
                     except WijkbeeldError as exc:
-                        st.error(str(exc))
+                        st.error(plain(str(exc)))
                     else:
                         select_project(store, new.id)
                         st.rerun()
             if len(projects) > 1:
-                confirm = st.checkbox(f"Project ‘{project.name}’ definitief verwijderen", key="confirm_delete_project")
+                confirm = st.checkbox(plain(f"Project ‘{project.name}’ definitief verwijderen"), key="confirm_delete_project")
                 if st.button("Project verwijderen", key="delete_project", disabled=not confirm):
                     store.delete_project(project.id)
                     select_project(store, next(p.id for p in projects if p.id != project.id))
