@@ -54,6 +54,8 @@ class RawSheet:
     grid: pd.DataFrame
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col)."""
+    text_table: bool = False
+    """True for a text file (CSV/TSV/TXT): a table by nature, also with a single column."""
 
 
 @dataclass
@@ -368,7 +370,7 @@ def _read_text(name: str, data: bytes, max_rows: int) -> RawFile:
         grid = pd.DataFrame(rows, dtype=object).fillna("")
     if len(grid) > max_rows + 100:
         raise _too_many_rows(name, len(grid), max_rows)
-    return RawFile(name, [RawSheet("", grid)], encoding=encoding, separator=sep)
+    return RawFile(name, [RawSheet("", grid, text_table=True)], encoding=encoding, separator=sep)
 
 
 def _too_many_rows(name: str, n: int, max_rows: int) -> FileTooLargeError:

@@ -64,7 +64,8 @@ def detect_header_row(sheet: RawSheet) -> int | None:
     """0-based grid row that holds the table's header, or None when the sheet has no table.
 
     The header is the first row with at least two text cells covering at least
-    half of the widest row of the first rows, followed by a row with data.
+    half of the widest row of the first rows, followed by a row with data. A text
+    file (CSV) may hold a single column: then one text cell with data below will do.
     """
     head = sheet.grid.head(HEADER_SCAN_ROWS)
     if head.empty:
@@ -74,15 +75,16 @@ def detect_header_row(sheet: RawSheet) -> int | None:
     labels = _cellwise(_is_label, cells)
     counts = filled.sum(axis=1)
     widest = int(counts.max()) if len(counts) else 0
-    if widest < 2:
+    least = 1 if sheet.text_table and widest == 1 else 2  # prose in one column of a workbook sheet is no table
+    if widest < least:
         return None
     n_rows = len(sheet.grid)
     for i in range(len(head)):
         n_filled = int(counts[i])
         n_labels = int(labels[i].sum())
-        if n_filled < 2 or n_filled < widest * 0.5:
+        if n_filled < least or n_filled < widest * 0.5:
             continue
-        if n_labels < max(2, 0.8 * n_filled):
+        if n_labels < max(least, 0.8 * n_filled):
             continue
         values = [str(v).strip().lower() for v, f in zip(cells[i], filled[i]) if f]
         if len(set(values)) < 0.8 * len(values):
