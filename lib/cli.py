@@ -76,6 +76,8 @@ def run_analyse(args: argparse.Namespace) -> dict:
     if out.suffix.lower() not in {".csv", ".xlsx"}:
         raise WijkbeeldError(f"uitvoerbestand {out.name}: kies een naam die eindigt op .csv of .xlsx.")
     codebook = read_codebook(Path(args.codebook).name, _read(Path(args.codebook))) if args.codebook else default_codebook()
+    for f in args.files:  # before starting the tagger workers
+        _check_size(Path(f), MAX_FILE_BYTES)
     big = sum(Path(f).stat().st_size for f in args.files if Path(f).exists()) > 2_000_000
     with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:
         return _analyse(args, out, codebook, pool)
@@ -125,15 +127,21 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
     return summary
 
 
+def _check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file over ``max_bytes`` from its size, before reading hundreds of MB into memory."""
+    size = path.stat().st_size if path.exists() else 0
+    if size > max_bytes:
+        raise FileTooLargeError(
+            f"het bestand is {size / 1024 / 1024:.0f} MB; de grens is {max_bytes // 1024 // 1024} MB. "
+            "Splits het bestand of laat overbodige kolommen weg.",
+            filename=path.name,
+        )
+
+
 def _read(path: Path, max_bytes: int | None = None) -> bytes:
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:  # refuse before reading hundreds of MB into memory
-            raise FileTooLargeError(
-                f"het bestand is {size / 1024 / 1024:.0f} MB; de grens is {max_bytes // 1024 // 1024} MB. "
-                "Splits het bestand of laat overbodige kolommen weg.",
-                filename=path.name,
-            )
+        if max_bytes is not None:
+            _check_size(path, max_bytes)
         return path.read_bytes()
     except FileNotFoundError:
         raise WijkbeeldError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None

@@ -97,8 +97,9 @@ def read_file(name: str, data: bytes, *, max_rows: int = MAX_ROWS) -> RawFile:
         )
     if ext in EXCEL_EXTENSIONS or data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC:
         if ext in TEXT_EXTENSIONS and (data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC):
+            proper = ".xls" if data[:8] == _CFB_MAGIC else ".xlsx"
             raise UnreadableFileError(
-                "dit is een Excel-werkmap met een tekst-extensie. Geef het bestand de extensie .xlsx.",
+                f"dit is een Excel-werkmap met een tekst-extensie. Geef het bestand de extensie {proper}.",
                 filename=name,
             )
         return _read_workbook(name, data, max_rows)
@@ -169,11 +170,13 @@ def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
         ) from exc
     sheets: list[RawSheet] = []
     skipped: list[str] = []
+    broken: list[str] = []
     for sheet_name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
-        except Exception:
+        except Exception:  # corrupt XML, or forbidden parts such as entity definitions (an 'XML bomb')
             skipped.append(sheet_name)
+            broken.append(sheet_name)
             continue
         height, width = _sheet_size(sheet)
         if height > max_rows + 100:
@@ -187,6 +190,7 @@ def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
             rows = sheet.to_python(skip_empty_area=False)
         except Exception:
             skipped.append(sheet_name)
+            broken.append(sheet_name)
             continue
         if not rows:
             skipped.append(sheet_name)
@@ -199,6 +203,12 @@ def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
         except Exception:
             merged = []
         sheets.append(RawSheet(sheet_name, grid, merged))
+    if not sheets and broken:
+        raise UnreadableFileError(
+            f"blad '{broken[0]}' kan niet worden gelezen (beschadigd, of met verboden onderdelen zoals een 'XML-bom'). "
+            "Open de werkmap in Excel en sla hem opnieuw op als .xlsx.",
+            filename=name,
+        )
     if not sheets:
         raise EmptyFileError("de werkmap bevat geen bladen met gegevens.", filename=name)
     return RawFile(name, sheets, skipped_sheets=skipped)
