@@ -1,4 +1,4 @@
-"""Names and addresses in quotes (issue 11, item 8): masking measured over 108 fictional answers, the
+"""Names and addresses in quotes (issue 11, item 8): masking measured over 138 fictional answers, the
 respondents' own names and e-mail addresses masked wherever they occur, no examples for ignored columns."""
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def _lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def masking_scores() -> dict:
-    """Share of marked personal data masked and share of other words wrongly masked, over the fixture."""
-    marked = _lines("answers_with_names.txt")
+def masking_scores(fixture: str) -> dict:
+    """Share of marked personal data masked and share of other words wrongly masked, over a fixture."""
+    marked = _lines(fixture)
     names = _lines("respondents.txt")
     plain = pd.Series([m.replace("⟦", "").replace("⟧", "") for m in marked], dtype="str")
     out = mask_series(plain, names=names).tolist()
@@ -47,11 +47,17 @@ def masking_scores() -> dict:
     return {"answers": len(marked), "spans": spans, "masked": masked, "other_words": other, "wrong": wrong}
 
 
-def test_masking_finds_names_and_addresses_in_realistic_answers():
-    scores = masking_scores()
+@pytest.mark.parametrize(
+    "fixture,answers,bar",
+    [("answers_with_names.txt", 100, 0.95), ("answers_held_out.txt", 30, 0.90)],
+    ids=["development", "held-out"],
+)
+def test_masking_finds_names_and_addresses_in_realistic_answers(fixture, answers, bar):
+    """The development set shaped the rules; the held-out set was written afterwards and never used to change them."""
+    scores = masking_scores(fixture)
     print(scores)  # the README privacy section reports these figures
-    assert scores["answers"] >= 100 and scores["spans"] >= 70
-    assert scores["masked"] / scores["spans"] >= 0.95
+    assert scores["answers"] >= answers
+    assert scores["masked"] / scores["spans"] >= bar
     assert scores["wrong"] / scores["other_words"] <= 0.01
 
 
