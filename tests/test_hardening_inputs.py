@@ -181,3 +181,40 @@ def test_header_cells_are_neutralised_like_data_cells():
     assert header[1].value.startswith("'=")
     text = table_bytes(df, "csv").decode("utf-8-sig").splitlines()[0]
     assert not any(cell.startswith(("=", "@", '"=')) for cell in text.split(","))
+
+
+# --------------------------------------------------------------------------- the app reads them too
+
+
+def test_bronnen_reads_the_wide_csv_and_a_cr_only_file(tmp_path, monkeypatch):
+    """The app's upload path (Bronnen): the 5,000-column file and a CR-only file are read, not refused."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from lib.core.store import Store
+    from lib.project import sample_area_files
+
+    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
+    store = Store(tmp_path / "wijkbeeld.sqlite")
+    project = store.create_project("Test")
+    for kind, name, data in sample_area_files():
+        store.add_file(project.id, name, kind, data)
+    store.set_meta("last_project", str(project.id))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/1_Bronnen.py")
+    at.run()
+    at.file_uploader[0].set_value(
+        [("breed.csv", wide_csv(rows=5), "text/csv"), ("mac.csv", _csv("\r"), "text/csv")]
+    )
+    at.run()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    assert not at.exception, [e.value for e in at.exception]
+    messages = [s.value.replace("\\", "") for s in at.success]
+    assert any("breed.csv: 5 rijen gelezen" in m for m in messages), messages
+    assert any("mac.csv: 3 rijen gelezen" in m for m in messages), messages
+    assert not at.error
+    assert sorted(f.name for f in store.files(project.id, "enquete")) == ["breed.csv", "mac.csv"]
