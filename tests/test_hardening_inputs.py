@@ -50,13 +50,14 @@ def wide_csv(columns: int = 5000, rows: int = 200) -> bytes:
 
 def test_wide_csv_keeps_every_column_and_no_row_index():
     """5,000 columns: pandas turned the first 353 columns into a row index (the width came from 50,000 characters)."""
-    raw = read_file("breed.csv", wide_csv())
+    data = wide_csv()
+    raw = read_file("breed.csv", data)
     grid = raw.sheets[0].grid
     assert grid.shape == (201, 5000)
     assert isinstance(grid.index, pd.RangeIndex)
     assert grid.iat[0, 0] == "Vraag 0" and grid.iat[0, 4999] == "Vraag 4999"
     assert detect_header_row(raw.sheets[0]) == 0
-    survey = read_survey("breed.csv", wide_csv())
+    survey = read_survey("breed.csv", data, raw=raw)
     table = survey.sheets[0].table
     assert table.columns[:2] == ["Vraag 0", "Vraag 1"] and len(table.columns) == 5000
     assert table.n_records == 200 and table.rows[0] == 2

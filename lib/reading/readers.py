@@ -83,7 +83,7 @@ def read_file(name: str, data: bytes, *, max_rows: int = MAX_ROWS) -> RawFile:
     ext = extension(name)
     if ext not in SUPPORTED_EXTENSIONS:
         raise UnreadableFileError(
-            f"bestandstype '{ext or 'zonder extensie'}' wordt niet ondersteund. "
+            f"het bestandstype '{ext or 'zonder extensie'}' wordt niet ondersteund voor enquêtes. "
             "Gebruik .xlsx, .xlsm, .xls, .ods, .csv, .tsv of .txt.",
             filename=name,
         )
