@@ -53,7 +53,7 @@ if areas is None:
     st.info("Nog geen gebieden. Upload een CBS-export of herstel het voorbeeld Gorinchem via de zijbalk.")
 else:
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Gemeente", f"{areas.gemeentenaam}")
+    c1.metric("Gemeente", ui.plain(areas.gemeentenaam))  # a metric value is Markdown too
     c2.metric("Wijken", len(areas.wijken))
     c3.metric("Indicatoren", areas.indicators["indicator"].nunique())
     gm_pop = areas.latest().query("gebiedcode == @areas.gemeentecode and indicator == 'aantal_inwoners'")
