@@ -16,7 +16,7 @@ import pandas as pd
 
 from lib.core.errors import WijkbeeldError
 from lib.core.store import Store, default_data_dir
-from lib.pipeline import AnalysedProject, analyse, analyse_project, inputs_from_files, read_path
+from lib.pipeline import AnalysedProject, analyse, analyse_project, check_size, inputs_from_files, read_path
 from lib.present.export import write_table
 from lib.reading.roles import Role
 from lib.themes.codebook import default_codebook, read_codebook
@@ -95,6 +95,8 @@ def _stored_project(name: str) -> AnalysedProject:
 
 def _files_project(args: argparse.Namespace) -> AnalysedProject:
     codebook = read_codebook(Path(args.codebook).name, read_path(Path(args.codebook))) if args.codebook else default_codebook()
+    for f in args.files:  # from the size, before starting the tagger workers or reading hundreds of MB
+        check_size(Path(f))
     big = sum(Path(f).stat().st_size for f in args.files if Path(f).exists()) > 2_000_000
     # worker processes load nltk and compile the codebook while this one reads and links the files
     with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:

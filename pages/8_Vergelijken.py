@@ -78,7 +78,7 @@ if view == "Kaart":
         if picked and picked in names:
             ui.select_wijk(picked)
             st.success(ui.plain(f"Gekozen: {names[picked]}."))
-            st.page_link("pages/7_Wijkprofiel.py", label=f"Open het wijkprofiel van {names[picked]}",
+            st.page_link("pages/7_Wijkprofiel.py", label=ui.plain(f"Open het wijkprofiel van {names[picked]}"),
                          icon=":material/location_city:", query_params={"project": str(project.id), "wijk": picked})
 
 if view == "Thema's per wijk":
