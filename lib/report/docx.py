@@ -41,8 +41,17 @@ def _repeat_header(row) -> None:
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     props.append(el)
-    cant = OxmlElement("w:cantSplit")
-    props.append(cant)
+
+
+def _styled(container, text: str, style_id: str):
+    """A paragraph with a built-in style set by id (python-docx's lookup by name is slow)."""
+    para = container.add_paragraph()
+    p_style = OxmlElement("w:pStyle")
+    p_style.set(qn("w:val"), style_id)
+    para._p.get_or_add_pPr().insert(0, p_style)
+    if text:
+        para.add_run(_clean(text))
+    return para
 
 
 def _table(doc, t: TextTable) -> None:
@@ -51,7 +60,9 @@ def _table(doc, t: TextTable) -> None:
     run.bold = True
     _keep_with_next(heading)
     table = doc.add_table(rows=1, cols=len(t.header))
-    table.style = "Table Grid"
+    tbl_style = OxmlElement("w:tblStyle")
+    tbl_style.set(qn("w:val"), "TableGrid")
+    table._tbl.tblPr.insert(0, tbl_style)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     numeric = t.numeric or [False] * len(t.header)
     total = sum(t.widths)
@@ -93,7 +104,7 @@ def _image(doc, png: bytes, width_cm: float = 16.0) -> None:
 
 
 def _heading(doc, text: str, level: int) -> None:
-    h = doc.add_heading(_clean(text), level=level)
+    h = _styled(doc, text, "Title" if level == 0 else f"Heading{level}")
     _keep_with_next(h)
 
 
@@ -115,8 +126,7 @@ def _section(doc, sec: WijkSection, report: Report) -> None:
             t.add_run(_clean(theme)).italic = True
             _keep_with_next(t)
             for q in items:
-                para = doc.add_paragraph(style="Quote")
-                para.add_run(_clean(f"“{q}”"))
+                _styled(doc, f"“{q}”", "Quote")
     _heading(doc, "Wie is gehoord", 2)
     for line in sec.heard:
         doc.add_paragraph(_clean(line))
@@ -138,7 +148,7 @@ def _section(doc, sec: WijkSection, report: Report) -> None:
             if rec.reasons:
                 _keep_with_next(body)
             for i, reason in enumerate(rec.reasons):
-                item = doc.add_paragraph(_clean(reason), style="List Bullet")
+                item = _styled(doc, reason, "ListBullet")
                 if i < len(rec.reasons) - 1:
                     _keep_with_next(item)
     if sec.note:
@@ -165,7 +175,7 @@ def write_docx(report: Report) -> bytes:
     footer.add_run(_clean(f"Wijkbeeld · gemeente {report.gemeente} · {report.made_on}"))
 
     doc.add_paragraph().add_run().add_break(WD_BREAK.LINE)
-    doc.add_heading(_clean(report.title), level=0)
+    _heading(doc, report.title, 0)
     p = doc.add_paragraph()
     p.add_run(_clean(f"Gemeente {report.gemeente}")).bold = True
     doc.add_paragraph(_clean(f"Gemaakt op {report.made_on}"))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 import reportlab
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -24,6 +25,7 @@ DARK = colors.HexColor("#0b3d6e")
 GREY = colors.HexColor("#e8edf2")
 FONT, BOLD, ITALIC = "WijkbeeldSans", "WijkbeeldSans-Bold", "WijkbeeldSans-Italic"
 WIDTH = A4[0] - 4 * cm
+rl_config.useA85 = 0  # images as binary streams: the pure-Python ASCII85 encoder is slow
 
 
 @lru_cache(maxsize=1)
