@@ -22,6 +22,7 @@ from lib.core.privacy import mask_series
 from lib.core.store import default_data_dir
 from lib.project import SAMPLE_DIR, build_gazetteer
 from lib.reading.roles import Role
+from lib.report.command import add_report_command, run_report
 from lib.reading.surveys import collect, read_survey
 from lib.themes.tagger import TaggerPool
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8) of .xlsx")
+    add_report_command(sub)
     return parser
 
 
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        summary = run_analyse(args)
+        summary = run_report(args) if args.command == "report" else run_analyse(args)
     except WijkbeeldError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1

@@ -177,7 +177,6 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     low_reach = float(low_reach.iloc[0]) if len(low_reach) and low_reach.iloc[0] == low_reach.iloc[0] else 0.0
     low_rep = rules.loc[rules["condition"] == "low_representativeness", "value"]
     low_rep = float(low_rep.iloc[0]) if len(low_rep) and low_rep.iloc[0] == low_rep.iloc[0] else 0.0
-    answer_sources = "; ".join(dict.fromkeys(labels.get(s, s) for s in answers["source"].unique())) if len(answers) else ""
     age_year = None
     if ("65plus" in wide.columns) and len(meta):
         years = meta.xs("65plus", level="indicator")["year"].dropna() if "65plus" in meta.index.get_level_values(1) else []
@@ -197,7 +196,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         table = recommend.theme_table(answers, code, themes, threshold, index) if len(answers) else pd.DataFrame(
             columns=["theme", "n", "share", "gemeente_share", "negative", "positive", "over"])
         figures = recommend.figure_checks(wide, meta, areas.gemeentecode, code, pairs, margins)
-        recs = recommend.theme_recommendations(table, figures, enough, answer_sources)
+        recs = recommend.theme_recommendations(table, figures, enough, "")
         gaps = _source_gaps(linked_counts, source_totals, inhabitants, code, threshold, labels) if not tiny else []
         recs += recommend.not_heard_recommendations(row, ages, gaps, gm_rate, threshold, low_reach, "CBS", age_year,
                                                     low_rep)

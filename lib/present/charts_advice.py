@@ -95,12 +95,12 @@ def reach_chart(overview: pd.DataFrame, names: dict[str, str], gemeente_rate: fl
     data = overview[overview["per_1000"].notna() & ~overview["tiny"]]
     if data.empty:
         return None
-    frame = pd.DataFrame({"Wijk": data["wijkcode"].map(lambda c: names.get(c, c)), "Per 1.000": data["per_1000"].astype(float)})
-    frame["Label"] = frame["Per 1.000"].map(lambda v: f"{v:.1f}".replace(".", ","))
-    frame = frame.sort_values("Per 1.000", ascending=False)
+    frame = pd.DataFrame({"Wijk": data["wijkcode"].map(lambda c: names.get(c, c)), "Per1000": data["per_1000"].astype(float)})
+    frame["Label"] = frame["Per1000"].map(lambda v: f"{v:.1f}".replace(".", ","))
+    frame = frame.sort_values("Per1000", ascending=False)
     base = alt.Chart(frame).encode(y=alt.Y("Wijk:N", sort=list(frame["Wijk"]), title=None, axis=alt.Axis(labelLimit=200)))
-    bars = base.mark_bar(color=DARK).encode(x=alt.X("Per 1.000:Q", title="Respondenten per 1.000 inwoners"))
-    labels = base.mark_text(align="left", dx=3, fontSize=10, color="#222").encode(x="Per 1.000:Q", text="Label:N")
+    bars = base.mark_bar(color=DARK).encode(x=alt.X("Per1000:Q", title="Respondenten per 1.000 inwoners"))
+    labels = base.mark_text(align="left", dx=3, fontSize=10, color="#222").encode(x="Per1000:Q", text="Label:N")
     chart = bars + labels
     if gemeente_rate:
         rule = alt.Chart(pd.DataFrame({"g": [gemeente_rate]})).mark_rule(color="#d95f02", strokeDash=[4, 3]).encode(x="g:Q")
@@ -113,7 +113,7 @@ def side_by_side(*charts) -> alt.HConcatChart | alt.Chart | None:
     present = [c for c in charts if c is not None]
     if not present:
         return None
-    return present[0] if len(present) == 1 else alt.hconcat(*present, spacing=30)
+    return present[0] if len(present) == 1 else alt.hconcat(*present, spacing=30).resolve_scale(color="independent")
 
 
 def configured(chart):

@@ -187,9 +187,11 @@ def _overview(result: AdviceResult) -> TextTable:
         rows.append([wk.wijknaam, w.number(wk.inhabitants, 0), w.count(wk.respondents, t) if wk.respondents != 0 else "0",
                      w.number(ov["per_1000"], 1), w.number(wk.score, 2) if wk.score is not None else "–",
                      ", ".join(prios) or "–", involve.rung if involve else "–"])
-    return TextTable("Overzicht van de wijken", ["Wijk", "Inwoners", "Respondenten", "Per 1.000", "Representativiteit",
-                                                 "Prioriteiten", "Trede"], rows, [3.2, 1.3, 1.5, 1.2, 1.7, 3.2, 1.5],
-                     [False, True, True, True, True, False, False])
+    return TextTable("Overzicht van de wijken", ["Wijk", "Inwoners", "Respon­denten", "Per 1.000 inwoners", "Score",
+                                                 "Prioriteiten", "Volgende trede"], rows, [3.1, 1.4, 1.7, 1.5, 1.1, 3.0, 2.1],
+                     [False, True, True, True, True, False, False],
+                     "Score: representativiteit naar leeftijd (laagste deelname gedeeld door de hoogste; 1 = alle "
+                     "groepen even goed gehoord). Inwoners: Bron: CBS.")
 
 
 def _sheets(result: AdviceResult) -> dict[str, pd.DataFrame]:
