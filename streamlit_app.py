@@ -11,7 +11,7 @@ from lib.wijken.profile import percent
 ctx = ui.page("Overzicht")
 data = ctx.data
 summary = data.summary()
-threshold = int(ctx.project.settings.get("drempel", 5))
+threshold = ctx.threshold
 
 st.caption(
     f"Project **{ui.plain(ctx.project.name)}**"
@@ -20,14 +20,14 @@ st.caption(
 ui.show_problems(data.problems)
 
 cols = st.columns(4)
-cols[0].metric("Bronnen", summary["bronnen"])
-cols[1].metric("Antwoorden op open vragen", small(summary["antwoorden"], threshold))
+cols[0].metric("Bronnen", summary["sources"])
+cols[1].metric("Antwoorden op open vragen", small(summary["answers"], threshold))
 cols[2].metric(
     "Gekoppeld aan een wijk",
-    f"{summary['aandeel_gekoppeld']:.0%}".replace(".", ","),
+    f"{summary['linked_share']:.0%}".replace(".", ","),
     help="Aandeel van alle respondenten (rijen) dat aan een wijk is gekoppeld.",
 )
-cols[3].metric("Wijken met inbreng", f"{summary['wijken_met_input']} van {summary['wijken']}")
+cols[3].metric("Wijken met inbreng", f"{summary['wijken_with_input']} van {summary['wijken']}")
 
 if not data.surveys:
     st.info("Nog geen enquêtes of verslagen in dit project. Upload ze op de pagina Bronnen.")

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from lib.themes.codebook import Codebook
 from lib.core.errors import WijkbeeldError
-from lib.themes.tagger import Tagger
-from lib.themes.review import project_codebook, tag_answers
-from lib.project import ProjectData, analyse, ensure_project, restore_sample
+from lib.core.settings import THRESHOLD_RANGE, ProjectSettings, WijkFilters
 from lib.core.store import Project, Store
+from lib.pipeline import AnalysedProject, analyse_project
+from lib.pipeline import tagger_for as pipeline_tagger
+from lib.sample import ensure_project, restore_sample
 
 PAGES = [
     ("streamlit_app.py", "Overzicht", ":material/dashboard:"),
@@ -42,18 +42,18 @@ class Context:
     project: Project
 
     @property
-    def data(self) -> ProjectData:
-        """The project's files read and linked, answers tagged (each stage cached by its version token)."""
-        return tagged_data(self.store, self.project.id)
+    def data(self) -> AnalysedProject:
+        """The project through the pipeline (files read and linked, answers tagged, corrections applied), cached."""
+        return analysed(self.store, self.project.id)
+
+    @property
+    def settings(self) -> ProjectSettings:
+        return self.project.settings
 
     @property
     def threshold(self) -> int:
         """Small-number threshold of the project."""
-        return int(self.project.settings.get("drempel", 5))
-
-    def changed(self) -> None:
-        """Call after writing to the store: the next read recomputes (caches key on version tokens)."""
-        st.session_state["_version_bump"] = time.time()
+        return self.project.settings.threshold
 
 
 @st.cache_resource
@@ -64,50 +64,38 @@ def get_store() -> Store:
 
 @st.cache_resource
 def _results() -> dict:
+    """The pipeline's stage cache and the UI's derived tables, shared by the sessions of this server."""
     return {}
 
 
-def _remember(cache: dict, key, value) -> None:
-    if len(cache) >= _CACHE_ENTRIES * 2:
-        cache.pop(next(iter(cache)))
-    cache[key] = value
-
-
-def project_data(store: Store, project_id: int) -> ProjectData:
-    """Files read and answers linked, cached under the project's base version; progress shown on a miss."""
-    key = ("base", str(store.path), project_id, store.version(project_id, "base"))
-    cache = _results()
-    if key in cache:
-        return cache[key]
-    bar = st.progress(0.0, text="Bestanden lezen en koppelen…")
+def analysed(store: Store, project_id: int) -> AnalysedProject:
+    """``lib.pipeline.analyse_project`` with this server's cache; progress shown while a stage runs."""
+    bar = None
 
     def progress(fraction: float, label: str) -> None:
+        nonlocal bar
+        bar = bar or st.progress(0.0, text="Bestanden lezen en koppelen…")
         bar.progress(min(1.0, fraction), text=f"Bezig: {label}")
 
-    data = analyse(store, project_id, progress)
-    bar.empty()
-    _remember(cache, key, data)
+    data = analyse_project(store, project_id, progress, cache=_results())
+    if bar is not None:
+        bar.empty()
     return data
 
 
-def tagger_for(codebook: Codebook) -> Tagger:
-    """A compiled tagger per codebook content (compiling is cheap, words are memoised inside)."""
-    key = ("tagger", json.dumps(codebook.to_records(), sort_keys=True))
-    cache = _results()
-    if key not in cache:
-        _remember(cache, key, Tagger(codebook))
-    return cache[key]
+def tagger_for(codebook):
+    """The compiled tagger of a codebook, shared with the pipeline's cache."""
+    return pipeline_tagger(codebook, _results())
 
 
-def tagged_data(store: Store, project_id: int) -> ProjectData:
-    """``project_data`` with themes and tone per answer; corrections applied."""
-    base = project_data(store, project_id)
-    key = ("tags", str(store.path), project_id, store.version(project_id, "base"), store.version(project_id, "tags"))
+def derived(data: AnalysedProject, name: str, build):
+    """A table derived from the analysed project, cached under its version (never under an object id)."""
+    key = ("derived", name, data.version)
     cache = _results()
     if key not in cache:
-        codebook = project_codebook(store, project_id)
-        answers = tag_answers(base.answers, tagger_for(codebook), store.corrections(project_id))
-        _remember(cache, key, replace(base, answers=answers, codebook=codebook))
+        while len(cache) >= 24:
+            cache.pop(next(iter(cache)))
+        cache[key] = build(data)
     return cache[key]
 
 
@@ -177,14 +165,15 @@ def _sidebar(store: Store, project: Project) -> None:
                 select_project(store, restore_sample(store))
                 st.rerun()
         with st.expander("Instellingen"):
-            current = int(project.settings.get("drempel", 5))
+            current = project.settings.threshold
+            low, high = THRESHOLD_RANGE
             drempel = st.number_input(
-                "Kleine aantallen verbergen onder", min_value=1, max_value=50, value=current, key="drempel_input",
+                "Kleine aantallen verbergen onder", min_value=low, max_value=high, value=current, key="drempel_input",
                 help="Aantallen respondenten of antwoorden onder deze drempel worden getoond als <drempel>; "
                 "aandelen op basis van zo weinig antwoorden worden verborgen. Geldt ook voor downloads.",
             )
             if drempel != current:
-                store.update_project_settings(project.id, drempel=int(drempel))
+                store.update_project_settings(project.id, threshold=int(drempel))
                 st.rerun()
         st.caption("Alle gegevens blijven op deze computer. Cijfers: Bron: CBS.")
 
@@ -223,9 +212,8 @@ def show_flash() -> None:
 
 
 def done(ctx: Context, message: str) -> None:
-    """After a change to the store: remember a confirmation and rerun with fresh data."""
+    """After a change to the store: remember a confirmation and rerun (caches key on the store's version tokens)."""
     flash("ok", message)
-    ctx.changed()
     st.rerun()
 
 
@@ -246,18 +234,14 @@ def show_problems(problems: list[str]) -> None:
         st.warning(plain(message), icon=":material/warning:")
 
 
-def long_themes(data: ProjectData):
-    """One row per (answer, theme), cached with the tagged answers."""
+def long_themes(data: AnalysedProject):
+    """One row per (answer, theme), cached with the analysed project."""
     from lib.wijken.profile import theme_long
 
-    key = ("long", id(data.answers))
-    cache = _results()
-    if key not in cache:
-        _remember(cache, key, theme_long(data.answers))
-    return cache[key]
+    return derived(data, "long_themes", lambda d: theme_long(d.answers))
 
 
-def filters(data: ProjectData, project: Project, store: Store):
+def filters(data: AnalysedProject, project: Project, store: Store):
     """The filters set once for the wijk pages (sources, period, themes, tone), drawn in the sidebar.
 
     Kept in the project settings, so they survive a reload and a restart.
@@ -268,41 +252,49 @@ def filters(data: ProjectData, project: Project, store: Store):
 
     from lib.wijken.profile import Filters
 
-    saved = project.settings.get("filters", {})
+    saved = project.settings.filters
     sources = sorted(data.answers["source"].unique()) if not data.answers.empty else []
     labels = {s.name: (s.trajectory or s.name) for s in data.surveys}
     themes = data.codebook.names if data.codebook else []
-    with st.sidebar.expander("Filters voor wijkpagina's", expanded=bool(saved)):
+    with st.sidebar.expander("Filters voor wijkpagina's", expanded=saved != WijkFilters()):
         chosen_sources = st.multiselect(
-            "Bronnen", sources, default=[s for s in saved.get("sources", []) if s in sources],
+            "Bronnen", sources, default=[s for s in saved.sources if s in sources],
             format_func=lambda s: labels.get(s, s), placeholder="Alle bronnen", key="flt_sources",
         )
         dates = [d for d in pd.unique(data.answers["trajectory_date"]) if d] if not data.answers.empty else []
         period = None
         if dates:
             low, high = date.fromisoformat(min(dates)), date.fromisoformat(max(dates))
-            start = date.fromisoformat(saved["start"]) if saved.get("start") else low
-            end = date.fromisoformat(saved["end"]) if saved.get("end") else high
+            start = _iso_date(saved.start, low, high) or low
+            end = _iso_date(saved.end, low, high) or high
             period = st.date_input("Periode (datum van het traject)", value=(start, end), min_value=low, max_value=high,
                                    format="DD-MM-YYYY", key="flt_period")
-        chosen_themes = st.multiselect("Thema's", themes, default=[t for t in saved.get("themes", []) if t in themes],
+        chosen_themes = st.multiselect("Thema's", themes, default=[t for t in saved.themes if t in themes],
                                        placeholder="Alle thema's", key="flt_themes")
-        chosen_tones = st.multiselect("Toon", ["negatief", "neutraal", "positief"], default=saved.get("tones", []),
+        chosen_tones = st.multiselect("Toon", ["negatief", "neutraal", "positief"], default=[t for t in saved.tones if t in ("negatief", "neutraal", "positief")],
                                       placeholder="Alle tonen", key="flt_tones")
     start = end = None
     if isinstance(period, (tuple, list)) and len(period) == 2 and (period[0], period[1]) != (low, high):
         start, end = period  # the full range means "all", so later sources are not left out
-    new = {
-        "sources": chosen_sources, "themes": chosen_themes, "tones": chosen_tones,
-        "start": start.isoformat() if start else "", "end": end.isoformat() if end else "",
-    }
-    if new != {**{"sources": [], "themes": [], "tones": [], "start": "", "end": ""}, **saved}:
-        store.update_project_settings(project.id, filters=new)
-        project.settings["filters"] = new
+    new = WijkFilters(chosen_sources, chosen_themes, chosen_tones, start.isoformat() if start else "",
+                      end.isoformat() if end else "")
+    if new != saved:
+        project.settings = store.update_project_settings(project.id, filters=new)
     return Filters(chosen_sources, start, end, chosen_themes, chosen_tones)
 
 
-def selected_wijk(data: ProjectData) -> str | None:
+def _iso_date(text: str, low, high):
+    """A stored ISO date within ``low``..``high``, or None (a filter saved for other sources)."""
+    from datetime import date
+
+    try:
+        value = date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and low <= value <= high else None
+
+
+def selected_wijk(data: AnalysedProject) -> str | None:
     """The wijk chosen on any wijk page (also from the map), remembered in the URL."""
     codes = list(data.areas.wijken["wijkcode"]) if data.areas is not None else []
     chosen = st.session_state.get("wijk") or st.query_params.get("wijk")

@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from lib.areas.figures import load_areas  # noqa: E402
 from lib.areas.postcodes import read_postcode_table  # noqa: E402
-from lib.project import build_gazetteer, sample_area_files  # noqa: E402
+from lib.pipeline import build_gazetteer
+from lib.sample import sample_area_files  # noqa: E402
 from lib.reading.surveys import collect, read_survey  # noqa: E402
 
 # ward as residents write it -> a postcode in that wijk (or none)

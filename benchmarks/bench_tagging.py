@@ -32,7 +32,8 @@ from lib.themes.tagger import Tagger  # noqa: E402
 def sample_sentences() -> list[str]:
     """Sentences of the bundled sample answers."""
     from lib.areas.figures import load_areas
-    from lib.project import build_gazetteer, sample_area_files, sample_survey_files
+    from lib.pipeline import build_gazetteer
+    from lib.sample import sample_area_files, sample_survey_files
     from lib.reading.surveys import collect, read_survey
 
     files = sample_area_files()

@@ -27,7 +27,7 @@ import pandas as pd  # noqa: E402
 def synthetic(n_wijken: int = 500, n_answers: int = 100_000):
     from lib.areas.figures import Areas
     from lib.themes.codebook import default_codebook
-    from lib.project import ProjectData
+    from lib.pipeline import AnalysedProject
 
     rnd = random.Random(3)
     codes = [f"WK99{i:04d}" for i in range(n_wijken)]
@@ -69,7 +69,8 @@ def synthetic(n_wijken: int = 500, n_answers: int = 100_000):
     records = answers[["source", "sheet", "row", "respondent", "wijk_raw", "postcode_raw", "age", "wijkcode", "wijknaam",
                        "method", "confidence", "reason", "source_id", "trajectory", "trajectory_type", "trajectory_date"]].copy()
     del themes
-    return ProjectData(areas, None, [], records, answers, [], book)
+    answers["answer_masked"] = answers["answer"]
+    return AnalysedProject(areas, None, [], records, answers, book, version="synthetic")
 
 
 def time_reruns(page: str, change, repeats: int = 7) -> list[float]:
@@ -99,7 +100,7 @@ def main() -> None:
     store.set_meta("last_project", str(store.create_project("Benchmark").id))
     print("building 100k answers over 500 wijken ...", flush=True)
     data = synthetic()
-    ui.tagged_data = lambda _store, _pid: data  # the pages read the project through this one function
+    ui.analysed = lambda _store, _pid: data  # the pages read the project through this one function
     codes = list(data.areas.wijken["wijkcode"])
 
     def other_wijk(at, i):

@@ -1,32 +1,30 @@
-"""Command line for batch use: ``python -m lib analyse FILE ... --out OUT``.
+"""Command line for batch use: ``python -m lib analyse (FILE ... | --project NAME) --out OUT``.
 
-Reads files with the same automatic choices as the app, links every answer to
-its wijk and writes one row per non-empty open answer.
+Calls the same pipeline as the app (``lib.pipeline``): files named here get the app's automatic choices;
+``--project`` uses a stored project with every decision made in the app. Writes one row per open answer.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sys
 from pathlib import Path
 
+import pandas as pd
 
-from lib.areas.figures import cached_by_content, load_areas_cached
-from lib.themes.codebook import default_codebook, read_codebook
 from lib.core.errors import WijkbeeldError
+from lib.core.store import Store, default_data_dir
+from lib.pipeline import AnalysedProject, analyse, analyse_project, inputs_from_files, read_path
 from lib.present.export import write_table
-from lib.areas.postcodes import read_postcode_table
-from lib.core.privacy import mask_series
-from lib.core.store import default_data_dir
-from lib.project import SAMPLE_DIR, build_gazetteer
 from lib.reading.roles import Role
 from lib.report.command import add_report_command, run_report
-from lib.reading.surveys import collect, read_survey
+from lib.themes.codebook import default_codebook, read_codebook
 from lib.themes.tagger import TaggerPool
 
-OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "sentiment"]
+OUTPUT_COLUMNS = ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "tone"]
+"""One row per open answer; ``answer`` masked, ``themes`` joined with ``"; "``, corrections applied."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,26 +45,19 @@ _ARGPARSE_NL = {
 }
 
 
-def _default_area_files() -> list[Path]:
-    folder = SAMPLE_DIR / "gebieden"
-    return sorted(p for p in folder.iterdir() if p.suffix in {".csv", ".geojson"} and "pc4" not in p.name)
-
-
-def _default_postcode_files() -> list[Path]:
-    return sorted((SAMPLE_DIR / "gebieden").glob("*pc4*.csv"))
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser of the command line."""
     parser = _Parser(prog="python -m lib", description="Wijkbeeld: lees, koppel en analyseer inwonersinbreng per wijk.")
     sub = parser.add_subparsers(dest="command", required=True)
     analyse = sub.add_parser("analyse", help="lees enquêtebestanden en koppel elk antwoord aan een wijk")
-    analyse.add_argument("files", nargs="+", metavar="FILE", help="enquêtebestanden (.xlsx .xlsm .xls .ods .csv .tsv .txt)")
+    analyse.add_argument("files", nargs="*", metavar="FILE", help="enquêtebestanden (.xlsx .xlsm .xls .ods .csv .tsv .txt)")
+    analyse.add_argument("--project", metavar="NAAM", help="een opgeslagen project, precies zoals de app het toont "
+                         "(bestanden, kolomkeuzes, aliassen, codeboek en correcties); 'Voorbeeld Gorinchem' bestaat altijd")
     analyse.add_argument("--areas", nargs="+", metavar="AREAS", help="gebiedsbestanden (KWB-CSV/XLSX, GeoJSON); standaard Gorinchem")
     analyse.add_argument("--postcodes", nargs="+", metavar="TABLE", help="postcodetabel(len) PC4/PC6 -> wijk")
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
-    analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8) of .xlsx")
+    analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8, komma's) of .xlsx")
     add_report_command(sub)
     return parser
 
@@ -76,39 +67,63 @@ def run_analyse(args: argparse.Namespace) -> dict:
     out = Path(args.out)
     if out.suffix.lower() not in {".csv", ".xlsx"}:
         raise WijkbeeldError(f"uitvoerbestand {out.name}: kies een naam die eindigt op .csv of .xlsx.")
-    codebook = read_codebook(Path(args.codebook).name, _read(Path(args.codebook))) if args.codebook else default_codebook()
+    if args.project and (args.files or args.areas or args.postcodes or args.codebook or args.text_column):
+        raise WijkbeeldError("kies óf --project óf bestanden (met --areas, --postcodes, --codebook, --text-column), niet beide.")
+    if args.project:
+        project = _stored_project(args.project)
+    else:
+        if not args.files:
+            raise WijkbeeldError("noem een of meer enquêtebestanden, of kies een opgeslagen project met --project NAAM.")
+        project = _files_project(args)
+    write_table(answers_export(project), out)
+    return summary(project, out)
+
+
+def _stored_project(name: str) -> AnalysedProject:
+    from lib.sample import find_project
+
+    store = Store()
+    project_id = find_project(store, name)
+    if project_id is None:
+        known = ", ".join(f"'{p.name}'" for p in store.projects()) or "geen"
+        raise WijkbeeldError(f"er is geen project '{name}' in {store.path.parent}. Bestaande projecten: {known}.")
+    project = analyse_project(store, project_id)
+    for problem in project.problems:
+        print(f"Let op: {problem}", file=sys.stderr)
+    return project
+
+
+def _files_project(args: argparse.Namespace) -> AnalysedProject:
+    codebook = read_codebook(Path(args.codebook).name, read_path(Path(args.codebook))) if args.codebook else default_codebook()
     big = sum(Path(f).stat().st_size for f in args.files if Path(f).exists()) > 2_000_000
+    # worker processes load nltk and compile the codebook while this one reads and links the files
     with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:
-        return _analyse(args, out, codebook, pool)
+        inputs = inputs_from_files([Path(f) for f in args.files], [Path(p) for p in args.areas] if args.areas else None,
+                                   [Path(p) for p in args.postcodes] if args.postcodes else None, None, args.text_column)
+        inputs.codebook = codebook
+        return analyse(inputs, tagger=pool, strict=True, cache_dir=default_data_dir() / "cache")
 
 
-def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) -> dict:
-    area_paths = [Path(p) for p in args.areas] if args.areas else _default_area_files()
-    pc_paths = [Path(p) for p in args.postcodes] if args.postcodes else ([] if args.areas else _default_postcode_files())
-    areas = load_areas_cached([(p.name, _read(p)) for p in area_paths], default_data_dir() / "cache")
-    postcode_tables = [
-        cached_by_content([(p.name, _read(p))], default_data_dir() / "cache", "postcodes", lambda f: read_postcode_table(*f[0]))
-        for p in pc_paths
-    ]
-    gazetteer = build_gazetteer(areas, postcode_tables, {}, {})
-    known = gazetteer.known_tokens()
-    surveys = [read_survey(p.name, _read(p), known_wijken=known, text_columns=args.text_column) for p in map(Path, args.files)]
-    records, answers = collect(surveys, gazetteer)
-    pending = pool.submit(answers["answer"].tolist())  # the workers tag while this process masks
-    masked = mask_series(answers["answer"].astype(str))  # exports never carry e-mail, phone, PC6, IBAN
-    tagged = pending()
-    answers["themes"] = tagged["themes"].to_numpy()
-    answers["sentiment"] = tagged["tone"].to_numpy()
-    table = answers[OUTPUT_COLUMNS].copy()
-    table["answer"] = masked.to_numpy()
-    write_table(table, out)
-    summary = {"areas": {"gemeente": areas.gemeentecode, "naam": areas.gemeentenaam, "wijken": len(areas.wijken)}, "sources": []}
-    for survey in surveys:
+def answers_export(project: AnalysedProject) -> pd.DataFrame:
+    """The answers as the command line writes them: ``OUTPUT_COLUMNS``, personal data masked."""
+    table = project.answers.reindex(columns=OUTPUT_COLUMNS + ["answer_masked"])
+    table["answer"] = table["answer_masked"]
+    return table[OUTPUT_COLUMNS].reset_index(drop=True)
+
+
+def summary(project: AnalysedProject, out: Path) -> dict:
+    """The JSON summary per source printed on stdout."""
+    areas, records, answers = project.areas, project.records, project.answers
+    result = {
+        "areas": {"gemeente": areas.gemeentecode, "naam": areas.gemeentenaam, "wijken": len(areas.wijken)} if areas else None,
+        "sources": [],
+    }
+    for survey in project.surveys:
         recs = records[records["source"] == survey.name]
         open_cols = sorted({c for s in survey.sheets for c in s.columns_with(Role.OPEN)})
         loc_cols = sorted({c for s in survey.sheets for c in s.columns_with(Role.WIJK) + s.columns_with(Role.POSTCODE)})
         linked = int((recs["wijkcode"] != "").sum())
-        summary["sources"].append(
+        result["sources"].append(
             {
                 "source": survey.name,
                 "sheets": [s.table.sheet for s in survey.sheets],
@@ -120,19 +135,11 @@ def _analyse(args: argparse.Namespace, out: Path, codebook, pool: TaggerPool) ->
                 "unlinked": int(len(recs) - linked),
             }
         )
-    summary["answers"] = int(len(answers))
-    summary["codebook"] = {"themes": len(codebook.themes), "answers_with_theme": int((answers["themes"] != "").sum())}
-    summary["out"] = str(out)
-    return summary
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise WijkbeeldError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None
-    except OSError as exc:
-        raise WijkbeeldError(f"bestand kan niet worden geopend ({exc.strerror}).", filename=str(path)) from None
+    result["answers"] = int(len(answers))
+    result["codebook"] = {"themes": len(project.codebook.themes), "answers_with_theme": int((answers["themes"] != "").sum())}
+    result["problems"] = list(project.problems)
+    result["out"] = str(out)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.core.errors import WijkbeeldError
-from lib.project import TRAJECTORY_TYPES
+from lib.core.store import TRAJECTORY_TYPES
 from lib.reading.readers import MAX_FILE_BYTES, MAX_ROWS, SUPPORTED_EXTENSIONS
 from lib.reading.roles import ROLE_LABELS
 from lib.reading.surveys import default_trajectory_name, read_survey, role_overrides, role_table
@@ -58,7 +58,6 @@ if uploads:
         ui.flash("ok", f"{upload.name}: {survey.n_records} rijen gelezen" + (f" uit bladen {sheets}" if sheets else "") + ".")
     bar.empty()
     st.session_state["survey_upload_n"] = st.session_state.get("survey_upload_n", 0) + 1
-    ctx.changed()
     st.rerun()
 
 data = ctx.data
@@ -88,7 +87,6 @@ for file_id, stored in files.items():
             when = c3.date_input("Datum", value=current_date, format="DD-MM-YYYY")
             if st.form_submit_button("Traject opslaan"):
                 store.update_file(file_id, trajectory=name.strip(), trajectory_type=ttype, trajectory_date=when.isoformat() if when else "")
-                ctx.changed()
                 st.rerun()
         if survey is None:
             st.error("Dit bestand kan op dit moment niet worden gelezen; zie de melding bovenaan.")
@@ -113,13 +111,9 @@ for file_id, stored in files.items():
                 )
                 c2.caption(f"{table.n_records} rijen met gegevens onder de kopregel (rij {table.header_row}).")
                 if header != table.header_row:
-                    settings = dict(stored.settings)
-                    header_rows = dict(settings.get("header_rows", {}))
-                    header_rows[sheet_key] = int(header)
-                    roles = dict(settings.get("roles", {}))
-                    roles.pop(sheet_key, None)
+                    header_rows = {**stored.settings.header_rows, sheet_key: int(header)}
+                    roles = {k: v for k, v in stored.settings.roles.items() if k != sheet_key}
                     store.update_file(file_id, settings={"header_rows": header_rows, "roles": roles})
-                    ctx.changed()
                     st.rerun()
                 edited = st.data_editor(
                     role_table(sheet),
@@ -135,13 +129,10 @@ for file_id, stored in files.items():
                 )
                 chosen = dict(zip(edited["Kolom"], edited["Rol"]))
                 if chosen != {c: r.label for c, r in sheet.roles.items()}:
-                    roles = dict(stored.settings.get("roles", {}))
-                    roles[sheet_key] = role_overrides(sheet, chosen)
+                    roles = {**stored.settings.roles, sheet_key: role_overrides(sheet, chosen)}
                     store.update_file(file_id, settings={"roles": roles})
-                    ctx.changed()
                     st.rerun()
         confirm = st.checkbox("Ik wil dit bestand uit het project verwijderen", key=f"confirm_del_{file_id}")
         if st.button("Bestand verwijderen", key=f"del_{file_id}", disabled=not confirm, type="secondary"):
             store.delete_file(file_id)
-            ctx.changed()
             st.rerun()

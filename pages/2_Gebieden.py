@@ -41,7 +41,6 @@ for col, (kind, (reader, types, label)) in zip(cols, READERS.items()):
             store.add_file(project.id, upload.name, kind, data)
             ui.flash("ok", f"{upload.name} geladen.")
         st.session_state["area_upload_n"] = n + 1
-        ctx.changed()
         st.rerun()
 
 data = ctx.data
@@ -68,7 +67,6 @@ else:
         )
         if chosen != areas.gemeentecode:
             store.update_project_settings(project.id, gemeentecode=chosen)
-            ctx.changed()
             st.rerun()
 
     tab_wijken, tab_cijfers, tab_kaart, tab_bestanden = st.tabs(["Wijken", "Cijfers", "Kaart", "Bestanden"])
@@ -104,7 +102,6 @@ else:
             c1.text(f"{labels[f.kind]}: {f.name} (geladen {f.uploaded.replace('T', ' ')})")
             if c2.button("Verwijderen", key=f"del_area_{f.id}"):
                 store.delete_file(f.id)
-                ctx.changed()
                 st.rerun()
         if data.gazetteer is not None:
             n_pc4 = len(data.gazetteer.pc4)

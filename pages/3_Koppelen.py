@@ -7,13 +7,13 @@ import ui
 from lib.core.codes import parse_postcode
 from lib.areas.linking import suggestions_for
 from lib.core.privacy import mask_text, small
-from lib.project import alias_key
+from lib.pipeline import alias_key
 from lib.reading.surveys import link_methods, link_review
 
 ctx = ui.page("Koppelen aan wijken")
 store, project = ctx.store, ctx.project
 data = ctx.data
-threshold = int(project.settings.get("drempel", 5))
+threshold = ctx.threshold
 
 ui.show_flash()
 
@@ -30,8 +30,8 @@ st.write(
 )
 summary = data.summary()
 c1, c2, c3 = st.columns([1, 1, 2])
-c1.metric("Gekoppeld", f"{summary['aandeel_gekoppeld']:.0%}")
-c2.metric("Niet gekoppeld", small(summary["respondenten"] - summary["gekoppeld"], threshold))
+c1.metric("Gekoppeld", f"{summary['linked_share']:.0%}")
+c2.metric("Niet gekoppeld", small(summary["respondents"] - summary["linked"], threshold))
 with c3:
     st.dataframe(link_methods(data.records), hide_index=True, width="stretch", height=180)
 
@@ -172,7 +172,6 @@ if aliases:
     if not to_delete.empty and st.button(f"{len(to_delete)} alias(sen) verwijderen", key="delete_aliases"):
         for row in to_delete.itertuples():
             store.delete_alias(project.id, row.soort, row.key)
-        ctx.changed()
         st.rerun()
 else:
     st.caption("Nog geen aliassen.")

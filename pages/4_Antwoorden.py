@@ -10,7 +10,7 @@ from lib.core.privacy import small
 ctx = ui.page("Antwoorden")
 data = ctx.data
 answers = data.answers
-threshold = int(ctx.project.settings.get("drempel", 5))
+threshold = ctx.threshold
 
 if answers.empty:
     st.info("Nog geen antwoorden op open vragen. Upload bronnen op de pagina Bronnen en controleer de kolomrollen.")

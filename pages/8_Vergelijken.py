@@ -142,7 +142,7 @@ if view == "Naast elkaar":
 if view == "Woorden naast cijfers":
     st.write("Staat wat bewoners zeggen naast wat de cijfers zeggen? Elke stip is een wijk: hoe vaak bewoners een thema "
              "noemen tegenover het bijbehorende cijfer. Kleine wijken en wijken met weinig antwoorden doen niet mee.")
-    saved_pairs = project.settings.get("pairs") or [list(p) for p in DEFAULT_PAIRS]
+    saved_pairs = [list(p) for p in (project.settings.pairs or DEFAULT_PAIRS)]
     pairs = pd.DataFrame(saved_pairs, columns=["Thema", "Cijfer"])
     with st.expander("Koppelingen thema – cijfer aanpassen"):
         edited = st.data_editor(
@@ -154,7 +154,7 @@ if view == "Woorden naast cijfers":
             },
         )
         if st.button("Koppelingen opslaan", key="save_pairs"):
-            store.update_project_settings(project.id, pairs=edited.dropna().values.tolist())
+            store.update_project_settings(project.id, pairs=[tuple(p) for p in edited.dropna().values.tolist()])
             st.rerun()
     usable = [(t, k) for t, k in saved_pairs if k in options and t in themes]
     if not usable:

@@ -14,7 +14,8 @@ import pytest
 
 from lib.areas.figures import load_areas
 from lib.areas.postcodes import read_postcode_table
-from lib.project import build_gazetteer, sample_area_files
+from lib.pipeline import build_gazetteer
+from lib.sample import sample_area_files
 from lib.core.store import Store
 
 TESTS = Path(__file__).resolve().parent

@@ -69,7 +69,7 @@ def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_p
 
 def _seed_project_with_areas(data_dir: Path, with_survey: bool = False) -> None:
     """A project with the Gorinchem areas (and one small survey), lighter than the full sample."""
-    from lib.project import sample_area_files
+    from lib.sample import sample_area_files
     from lib.core.store import Store
 
     store = Store(data_dir / "wijkbeeld.sqlite")

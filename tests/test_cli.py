@@ -265,15 +265,15 @@ def test_cli_output_neutralises_formulas(tmp_path, capsys, suffix):
     assert answers == ["'=HYPERLINK(\"http://x.nl\",\"klik\")", "'@SUM(A1:A2)", "'-1+2"]
 
 
-def test_cli_adds_themes_and_sentiment_and_takes_a_codebook(tmp_path, capsys):
+def test_cli_adds_themes_and_tone_and_takes_a_codebook(tmp_path, capsys):
     book = tmp_path / "codeboek.csv"
     book.write_text("thema,beschrijving,trefwoord\nJeugd,jongeren,jongeren\nGroen,,bankjes\n", encoding="utf-8")
     out = tmp_path / "uit.csv"
     rc = main(["analyse", str(FIXTURES / "limesurvey.csv"), "--codebook", str(book), "--out", str(out)])
     assert rc == 0
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert list(table.columns)[-2:] == ["themes", "sentiment"]
-    assert set(table["sentiment"]) <= {"negatief", "neutraal", "positief"}
+    assert list(table.columns)[-2:] == ["themes", "tone"]
+    assert set(table["tone"]) <= {"negatief", "neutraal", "positief"}
     themes = {t for v in table["themes"] for t in v.split("; ") if t}
     assert themes <= {"Jeugd", "Groen"} and "Jeugd" in themes
     assert json.loads(capsys.readouterr().out)["codebook"]["themes"] == 2
@@ -285,3 +285,62 @@ def test_cli_bad_codebook_is_a_dutch_one_liner(tmp_path, capsys):
     rc = main(["analyse", str(FIXTURES / "limesurvey.csv"), "--codebook", str(book), "--out", str(tmp_path / "o.csv")])
     err = capsys.readouterr().err.strip()
     assert rc == 1 and "kapot.csv" in err and "trefwoord" in err and "\n" not in err
+
+
+# --------------------------------------------------------------------------- a stored project
+
+
+def test_cli_project_gives_the_answers_the_app_shows_after_an_alias_and_a_correction(tmp_path, monkeypatch):
+    """``--project`` runs the app's pipeline: the Antwoorden table and the CLI output agree row for row."""
+    from streamlit.testing.v1 import AppTest
+
+    from lib.core.store import Store
+    from lib.pipeline import alias_key, analyse_project
+    from lib.sample import restore_sample
+
+    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
+    store = Store(tmp_path / "wijkbeeld.sqlite")
+    pid = restore_sample(store)
+    before = analyse_project(store, pid)
+    # an alias for a name that stayed unlinked, and a correction of one answer's themes and tone
+    unlinked = before.unlinked()
+    name = unlinked[(unlinked["kind"] == "naam") & (unlinked["key"] != "")].iloc[0]
+    store.set_alias(pid, "naam", name["key"], str(name["value"]).split(",")[0], "WK051203")
+    first = before.answers.iloc[0]
+    store.save_corrections(pid, {first["answer_key"]: (["Wonen", "Ouderen"], "positief")})
+    store.set_meta("last_project", str(pid))
+
+    out = tmp_path / "uit.csv"
+    assert main(["analyse", "--project", "Voorbeeld Gorinchem", "--out", str(out)]) == 0
+    cli = pd.read_csv(out, dtype=str, keep_default_na=False)
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
+    at.run()
+    at.switch_page("pages/4_Antwoorden.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    app = at.dataframe[0].value
+    assert len(app) == len(cli) == len(before.answers)
+    app_rows = list(zip(app["Bron"], app["Blad"].astype(str), app["Rij"].astype(str), app["Vraag"], app["Antwoord"],
+                        app["Wijkcode"], app["Thema's"], app["Toon"]))
+    cli_rows = list(zip(cli["source"], cli["sheet"], cli["row"], cli["question"], cli["answer"], cli["wijkcode"],
+                        cli["themes"], cli["tone"]))
+    assert app_rows == cli_rows
+    corrected = cli[(cli["source"] == first["source"]) & (cli["row"] == str(first["row"])) & (cli["question"] == first["question"])]
+    assert corrected["themes"].iloc[0] == "Wonen; Ouderen" or set(corrected["themes"].iloc[0].split("; ")) == {"Wonen", "Ouderen"}
+    assert corrected["tone"].iloc[0] == "positief"
+    assert (cli["wijkcode"] == "WK051203").sum() > (before.answers["wijkcode"] == "WK051203").sum()  # the alias links more
+
+
+def test_cli_project_sample_exists_on_a_fresh_data_folder_and_unknown_names_say_what_exists(tmp_path):
+    out = tmp_path / "uit.xlsx"
+    done = finish(start_cli("analyse", "--project", "voorbeeld gorinchem", "--out", str(out), data_dir=tmp_path))
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["answers"] > 900 and len(summary["sources"]) == 6
+    table = pd.read_excel(out, dtype=str)
+    assert {"themes", "tone"} <= set(table.columns) and (table["themes"].fillna("") != "").mean() > 0.5
+    wrong = finish(start_cli("analyse", "--project", "Bestaat niet", "--out", str(out), data_dir=tmp_path))
+    assert wrong.returncode == 1 and "Voorbeeld Gorinchem" in wrong.stderr and is_dutch(wrong.stderr)
+    both = finish(start_cli("analyse", "x.csv", "--project", "Voorbeeld Gorinchem", "--out", str(out), data_dir=tmp_path))
+    assert both.returncode == 1 and "niet beide" in both.stderr

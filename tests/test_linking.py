@@ -13,7 +13,7 @@ from conftest import EXPECTED, GOOD_FILES, RESPONDENTS, fixture_bytes, responden
 from lib.core.codes import normalise_code, parse_postcode
 from lib.areas.linking import Gazetteer, link_records, normalise_name, suggestions_for
 from lib.areas.postcodes import read_postcode_table
-from lib.project import alias_key, build_gazetteer
+from lib.pipeline import alias_key, build_gazetteer
 from lib.reading.surveys import collect, link_review, read_survey, unlinked_values
 
 

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.project import sample_area_files
+from lib.sample import sample_area_files
 from lib.core.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -102,7 +102,7 @@ def test_bronnen_header_row_choice_is_stored(project, store):
     assert box.value == 4
     box.set_value(5)
     at.run()
-    assert store.file(notes.id).settings["header_rows"] == {"Buurthuis Dalem": 5}
+    assert store.file(notes.id).settings.header_rows == {"Buurthuis Dalem": 5}
 
 
 def test_bronnen_upload_good_and_bad_files(project, store):
@@ -165,7 +165,8 @@ def test_antwoorden_filters_and_downloads(project):
     at = open_page("pages/4_Antwoorden.py")
     table = at.dataframe[0].value
     assert len(table) == 22
-    assert list(table.columns) == ["Antwoord", "Wijk", "Vraag", "Traject", "Bron", "Blad", "Rij", "Wijkcode"]
+    assert list(table.columns) == ["Antwoord", "Wijk", "Thema's", "Toon", "Vraag", "Traject", "Bron", "Blad", "Rij", "Wijkcode"]
+    assert set(table["Toon"]) <= {"negatief", "neutraal", "positief"} and (table["Thema's"] != "").any()
     at.text_input[0].set_value("jongeren")
     at.run()
     filtered = at.dataframe[0].value
@@ -322,7 +323,7 @@ def test_vergelijken_renders_every_tab_and_small_numbers_are_hidden(project, sto
     at.run()
     assert not at.exception
     # the threshold setting changes what is hidden
-    store.update_project_settings(project, drempel=20)
+    store.update_project_settings(project, threshold=20)
     at = open_page("pages/8_Vergelijken.py")
     at.radio(key="compare_view").set_value("Tabel en download")
     at.run()
@@ -334,6 +335,6 @@ def test_filters_persist_in_the_project(project, store):
     at = open_page("pages/7_Wijkprofiel.py")
     at.multiselect(key="flt_tones").set_value(["negatief"])
     at.run()
-    assert store.project(project).settings["filters"]["tones"] == ["negatief"]
+    assert store.project(project).settings.filters.tones == ["negatief"]
     at = open_page("pages/8_Vergelijken.py")
     assert at.multiselect(key="flt_tones").value == ["negatief"]

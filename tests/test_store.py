@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
 
 from conftest import fixture_bytes, is_dutch
 from lib.core.errors import StoreError
-from lib.project import SAMPLE_ALIASES, SAMPLE_PROJECT, alias_key, analyse, restore_sample, sample_survey_files
+from lib.pipeline import alias_key, analyse_project
+from lib.sample import SAMPLE_ALIASES, SAMPLE_PROJECT, restore_sample, sample_survey_files
+from lib.core.settings import FileSettings, ProjectSettings
 from lib.core.store import Store
 
 CSV = b"id;wijk;antwoord\n1;Lingewijk;Meer groen\n"
@@ -17,7 +20,7 @@ def test_create_and_list_projects(store):
     second = store.create_project("Buurtenquête")
     assert first.name == "Dialoogweek 2024"
     assert [p.name for p in store.projects()] == ["Dialoogweek 2024", "Buurtenquête"]
-    assert store.project(second.id).settings == {}
+    assert store.project(second.id).settings == ProjectSettings()
     assert store.project(9999) is None
 
 
@@ -70,19 +73,21 @@ def test_file_settings_and_trajectory_are_merged(store):
     store.update_file(f.id, settings={"roles": {"Blad1": {"Wijk": "wijk"}}})
     store.update_file(f.id, trajectory="Dialoogweek", trajectory_type="Dialoogweek / bewonersavond", trajectory_date="2023-10-09")
     got = store.file(f.id)
-    assert got.settings == {"header_rows": {"Blad1": 4}, "roles": {"Blad1": {"Wijk": "wijk"}}}
+    assert got.settings == FileSettings(header_rows={"Blad1": 4}, roles={"Blad1": {"Wijk": "wijk"}})
     assert (got.trajectory, got.trajectory_type, got.trajectory_date) == ("Dialoogweek", "Dialoogweek / bewonersavond", "2023-10-09")
     # a key given again replaces that key only
     store.update_file(f.id, settings={"header_rows": {"Blad1": 5}})
-    assert store.file(f.id).settings == {"header_rows": {"Blad1": 5}, "roles": {"Blad1": {"Wijk": "wijk"}}}
+    assert store.file(f.id).settings == FileSettings(header_rows={"Blad1": 5}, roles={"Blad1": {"Wijk": "wijk"}})
 
 
 def test_project_settings_are_merged(store):
     p = store.create_project("P")
     store.update_project_settings(p.id, gemeentecode="GM0512")
-    store.update_project_settings(p.id, drempel=10)
-    store.update_project_settings(p.id, drempel=5)
-    assert store.project(p.id).settings == {"gemeentecode": "GM0512", "drempel": 5}
+    store.update_project_settings(p.id, threshold=10)
+    store.update_project_settings(p.id, threshold=5)
+    assert store.project(p.id).settings == ProjectSettings(gemeentecode="GM0512", threshold=5)
+    with pytest.raises(ValueError):
+        store.update_project_settings(p.id, drempel=5)  # a typo never silently stores nothing
 
 
 def test_aliases_per_kind_replace_and_delete(store):
@@ -164,10 +169,10 @@ def test_state_survives_a_server_restart(tmp_path):
     again = Store(path)  # a new process opening the same file
     assert [q.name for q in again.projects()] == ["Dialoogweek"]
     stored = again.file(f.id)
-    assert (stored.name, stored.trajectory, stored.settings) == ("forms.xlsx", "Buurtenquête", {"header_rows": {"Sheet1": 1}})
+    assert (stored.name, stored.trajectory, stored.settings) == ("forms.xlsx", "Buurtenquête", FileSettings(header_rows={"Sheet1": 1}))
     assert again.file_data(f.id) == data
     assert again.aliases(p.id) == {"centrum": ("Centrum", "WK051201")}
-    assert again.project(p.id).settings == {"gemeentecode": "GM0512"}
+    assert again.project(p.id).settings == ProjectSettings(gemeentecode="GM0512")
     assert again.get_meta("last_project") == str(p.id)
     assert again.get_meta("onbekend", "standaard") == "standaard"
     assert again.version(p.id) == token
@@ -210,13 +215,13 @@ def test_analyse_uses_stored_files_aliases_and_reports_bad_files(store, gorinche
     store.add_file(p.id, "centrum.csv", "enquete", centrum.encode())
     store.set_alias(p.id, "naam", alias_key("naam", "Centrum"), "Centrum", "WK051201")
 
-    data = analyse(store, p.id)
+    data = analyse_project(store, p.id)
     # the encrypted file is reported, the other files are still used
     assert len(data.problems) == 1 and data.problems[0].startswith("encrypted.xlsx: ")
     assert "wachtwoord" in data.problems[0]
     assert [s.name for s in data.surveys] == ["forms.xlsx", "notes_workbook.xlsx", "centrum.csv"]
     summary = data.summary()
-    assert summary["respondenten"] == 26 and summary["antwoorden"] == 24 and summary["wijken"] == 21
+    assert summary["respondents"] == 26 and summary["answers"] == 24 and summary["wijken"] == 21
     rec = data.records.set_index(["source", "row"])
     assert (rec.loc[("centrum.csv", 2), "wijkcode"], rec.loc[("centrum.csv", 2), "method"]) == ("WK051201", "alias")
     assert rec.loc[("centrum.csv", 3), "wijkcode"] == ""
@@ -235,3 +240,91 @@ def test_restore_sample_replaces_only_the_sample_project(store):
     assert kinds.count("enquete") == len(sample_survey_files()) > 0
     assert {"gebied", "geo", "postcode"} <= set(kinds)
     assert {code for _raw, code in store.aliases(second).values()} == set(SAMPLE_ALIASES.values())
+
+
+# ----------------------------------------------------------------------------------- migrations
+
+def test_a_schema_1_database_upgrades_without_loss(tmp_path):
+    """``store_v1.sqlite`` was written by the first release (see make_store_v1.py): everything in it survives."""
+    import shutil
+
+    from lib.core.store import SCHEMA_VERSION
+
+    path = tmp_path / "wijkbeeld.sqlite"
+    shutil.copy(Path(__file__).parent / "fixtures" / "store_v1.sqlite", path)
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION >= 2
+    (p,) = store.projects()
+    assert p.name == "Wijkbeeld 2024"
+    assert p.settings.threshold == 7  # was stored as "drempel"
+    assert p.settings.gemeentecode == "GM0512"
+    assert p.settings.filters.sources == ["enquete.csv"] and p.settings.filters.tones == ["negatief"]
+    assert p.settings.pairs == [("Ouderen", "65plus")]
+    (f,) = store.files(p.id)
+    assert f.trajectory == "Buurtenquête" and f.settings.roles == {"": {"Wijk": "wijk"}} and f.settings.header_rows == {"": 1}
+    assert store.file_data(f.id).startswith(b"Wijk;Toelichting")
+    assert store.aliases(p.id, "naam") == {"centrum": ("Centrum", "WK051201")}
+    assert store.codebook_records(p.id)[0]["trefwoord"] == "bus"
+    (key, (themes, tone)), = store.corrections(p.id).items()
+    assert themes == ["Verkeer & bereikbaarheid"] and tone == "negatief"
+    assert list(store.suggestion_feedback(p.id).values()) == [False]
+    assert store.get_meta("last_project") == str(p.id)
+    # the new table works, and opening again applies nothing twice
+    store.set_project_data(p.id, "advies", {"notities": ["ëé€"]})
+    again = Store(path)
+    assert again.project_data(p.id, "advies") == {"notities": ["ëé€"]} and again.schema_version() == SCHEMA_VERSION
+    assert again.projects()[0].settings.threshold == 7
+
+
+def test_a_database_of_a_newer_version_is_refused_with_a_dutch_message(tmp_path):
+    import sqlite3
+
+    from lib.core.errors import StoreError
+
+    path = tmp_path / "wijkbeeld.sqlite"
+    Store(path)
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="nieuwere versie van Wijkbeeld"):
+        Store(path)
+
+
+def test_two_writers_merging_settings_lose_nothing(tmp_path):
+    """Settings writes read and write in one transaction: concurrent writers never drop each other's keys."""
+    import threading
+
+    path = tmp_path / "wijkbeeld.sqlite"
+    store = Store(path)
+    p = store.create_project("P")
+    errors = []
+
+    def writer(prefix: str) -> None:
+        s = Store(path)
+        try:
+            for i in range(40):
+                s.update_project_settings(p.id, extra={f"{prefix}{i}": i})
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(c,)) for c in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    extra = store.project(p.id).settings.extra
+    assert set(extra) == {f"{c}{i}" for c in "ab" for i in range(40)}
+
+
+def test_project_data_is_per_project_and_removed_with_it(tmp_path):
+    store = Store(tmp_path / "w.sqlite")
+    a, b = store.create_project("A"), store.create_project("B")
+    store.set_project_data(a.id, "k", [1, 2])
+    assert store.project_data(b.id, "k", "leeg") == "leeg"
+    before = store.version(a.id)
+    store.set_project_data(a.id, "k", [1, 2, 3])
+    assert store.version(a.id) != before and store.version(a.id, "base") == store.version(a.id, "base")
+    store.delete_project(a.id)
+    assert store.project_data(a.id, "k") is None

@@ -12,16 +12,26 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
 from pathlib import Path
 
 from lib.core.errors import StoreError
+from lib.core.settings import FileSettings, ProjectSettings
 
-SCHEMA_VERSION = 1
 KINDS = ("enquete", "gebied", "geo", "postcode")
+TRAJECTORY_TYPES = [
+    "Enquête / peiling",
+    "Dialoogweek / bewonersavond",
+    "Evaluatie",
+    "Ophaalgesprekken",
+    "Tafelgesprek / wijkgesprek",
+    "Jongerenpanel",
+    "Anders",
+]
+"""Kinds of participation trajectory a survey file can belong to (shown as they are)."""
 
-_SCHEMA = """
+_SCHEMA_1 = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS projects (
     id INTEGER PRIMARY KEY,
@@ -74,6 +84,41 @@ CREATE TABLE IF NOT EXISTS aliases (
 """
 
 
+def _migrate_1_initial(con: sqlite3.Connection) -> None:
+    """The tables of the first release."""
+    for statement in _SCHEMA_1.split(";"):
+        if statement.strip():
+            con.execute(statement)
+
+
+def _migrate_2_typed_settings(con: sqlite3.Connection) -> None:
+    """Project settings under English keys (``drempel`` -> ``threshold``); a JSON store per project."""
+    for pid, raw in con.execute("SELECT id, settings FROM projects").fetchall():
+        settings = json.loads(raw or "{}")
+        if "drempel" in settings:
+            settings.setdefault("threshold", settings["drempel"])
+            del settings["drempel"]
+            con.execute("UPDATE projects SET settings = ? WHERE id = ?", (json.dumps(settings), pid))
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS project_data ("
+        " project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL, json TEXT NOT NULL, updated TEXT NOT NULL,"
+        " PRIMARY KEY (project_id, key))"
+    )
+
+
+MIGRATIONS = [
+    (1, "initial schema", _migrate_1_initial),
+    (2, "typed settings and per-project data", _migrate_2_typed_settings),
+]
+"""Numbered schema changes, applied in order, each in its own transaction. Append; never edit a released one."""
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
 def default_data_dir() -> Path:
     """``$WIJKBEELD_DATA_DIR`` or ``~/.wijkbeeld``."""
     env = os.environ.get("WIJKBEELD_DATA_DIR")
@@ -93,8 +138,8 @@ class StoredFile:
     trajectory: str = ""
     trajectory_type: str = ""
     trajectory_date: str = ""
-    settings: dict = field(default_factory=dict)
-    """``{"header_rows": {sheet: row}, "roles": {sheet: {column: role}}, "text_columns": [...]}``"""
+    settings: FileSettings = field(default_factory=FileSettings)
+    """The user's header rows, column roles and forced text columns."""
 
 
 @dataclass
@@ -104,7 +149,7 @@ class Project:
     id: int
     name: str
     created: str
-    settings: dict
+    settings: ProjectSettings = field(default_factory=ProjectSettings)
 
 
 class Store:
@@ -116,9 +161,7 @@ class Store:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as con:
-                con.executescript(_SCHEMA)
-                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self._migrate()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
                 f"de projectmap {self.path.parent} kan niet worden gebruikt ({getattr(exc, 'strerror', None) or 'geen toegang'}). "
@@ -127,24 +170,67 @@ class Store:
 
     @contextmanager
     def _connect(self):
-        con = sqlite3.connect(self.path, timeout=10)
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA journal_mode = WAL")
+        """A connection in one write transaction, taken before the first read (``BEGIN IMMEDIATE``).
+
+        Read-modify-write sequences (merging settings) therefore cannot interleave with another writer.
+        """
+        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = FULL")
+            con.execute("BEGIN IMMEDIATE")
             yield con
-            con.commit()
+            con.execute("COMMIT")
         except sqlite3.Error as exc:
-            con.rollback()
+            if con.in_transaction:
+                con.execute("ROLLBACK")
             raise StoreError(f"de projectgegevens konden niet worden opgeslagen ({exc}).") from exc
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
         finally:
             con.close()
+
+    def _migrate(self) -> None:
+        """Bring the database to ``SCHEMA_VERSION``; a database of an earlier version upgrades without loss."""
+        with self._connect() as con:
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)"
+            )
+            applied = {r[0] for r in con.execute("SELECT version FROM schema_migrations")}
+            legacy = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projects'").fetchone()
+            if not applied and legacy:  # written before migrations existed: that was schema 1
+                con.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', ?)", (_now(),))
+                applied = {1}
+        newer = max(applied, default=0)
+        if newer > SCHEMA_VERSION:
+            raise StoreError(
+                f"de projectgegevens zijn gemaakt met een nieuwere versie van Wijkbeeld (schema {newer}). "
+                "Werk Wijkbeeld bij of gebruik een andere projectmap (WIJKBEELD_DATA_DIR)."
+            )
+        for version, name, step in MIGRATIONS:
+            if version in applied:
+                continue
+            with self._connect() as con:
+                if con.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                    continue  # another process applied it meanwhile
+                step(con)
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(version),))
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this database."""
+        with self._connect() as con:
+            return int(con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)
 
     # ------------------------------------------------------------------ projects
     def projects(self) -> list[Project]:
         """All projects, oldest first."""
         with self._connect() as con:
             rows = con.execute("SELECT id, name, created, settings FROM projects ORDER BY id").fetchall()
-        return [Project(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+        return [Project(r[0], r[1], r[2], ProjectSettings.from_dict(json.loads(r[3]))) for r in rows]
 
     def project(self, project_id: int) -> Project | None:
         """One project by id."""
@@ -159,7 +245,7 @@ class Store:
             if con.execute("SELECT 1 FROM projects WHERE name = ?", (name,)).fetchone():
                 raise StoreError(f"er bestaat al een project '{name}'. Kies een andere naam.")
             cur = con.execute(
-                "INSERT INTO projects (name, created) VALUES (?, ?)", (name, datetime.now().isoformat(timespec="seconds"))
+                "INSERT INTO projects (name, created) VALUES (?, ?)", (name, _now())
             )
             pid = cur.lastrowid
         return self.project(pid)  # type: ignore[return-value]
@@ -169,13 +255,22 @@ class Store:
         with self._connect() as con:
             con.execute("DELETE FROM projects WHERE id = ?", (project_id,))
 
-    def update_project_settings(self, project_id: int, **changes) -> None:
-        """Merge ``changes`` into the project's settings."""
+    def update_project_settings(self, project_id: int, **changes) -> ProjectSettings:
+        """Change some settings of a project (field names of ``ProjectSettings``) in one atomic write; returns them all."""
+        unknown = set(changes) - set(ProjectSettings.__dataclass_fields__) - {"extra"}
+        if unknown:
+            raise ValueError(f"unknown project settings: {sorted(unknown)}")
         with self._connect() as con:
             row = con.execute("SELECT settings FROM projects WHERE id = ?", (project_id,)).fetchone()
-            settings = json.loads(row[0]) if row else {}
-            settings.update(changes)
-            con.execute("UPDATE projects SET settings = ? WHERE id = ?", (json.dumps(settings), project_id))
+            data = json.loads(row[0]) if row else {}
+            for key, value in changes.items():
+                if key == "extra":  # keys of later versions or add-ons: merged one by one
+                    data.update(value)
+                else:
+                    data[key] = asdict(value) if is_dataclass(value) else value
+            settings = ProjectSettings.from_dict(data)
+            con.execute("UPDATE projects SET settings = ? WHERE id = ?", (json.dumps(settings.to_dict()), project_id))
+        return settings
 
     # ------------------------------------------------------------------ files
     def add_file(self, project_id: int, name: str, kind: str, data: bytes, **fields) -> StoredFile:
@@ -199,11 +294,11 @@ class Store:
                         kind,
                         digest,
                         sqlite3.Binary(data),
-                        datetime.now().isoformat(timespec="seconds"),
+                        _now(),
                         fields.get("trajectory", ""),
                         fields.get("trajectory_type", ""),
                         fields.get("trajectory_date", ""),
-                        json.dumps(fields.get("settings", {})),
+                        json.dumps(FileSettings.from_dict(fields.get("settings")).to_dict()),
                     ),
                 )
                 file_id = cur.lastrowid
@@ -221,7 +316,7 @@ class Store:
             args += (kind,)
         with self._connect() as con:
             rows = con.execute(query + " ORDER BY id", args).fetchall()
-        return [StoredFile(*r[:9], settings=json.loads(r[9])) for r in rows]
+        return [StoredFile(*r[:9], settings=FileSettings.from_dict(json.loads(r[9]))) for r in rows]
 
     def file(self, file_id: int) -> StoredFile | None:
         """One file's record."""
@@ -231,7 +326,7 @@ class Store:
                 " settings FROM files WHERE id = ?",
                 (file_id,),
             ).fetchone()
-        return None if r is None else StoredFile(*r[:9], settings=json.loads(r[9]))
+        return None if r is None else StoredFile(*r[:9], settings=FileSettings.from_dict(json.loads(r[9])))
 
     def file_data(self, file_id: int) -> bytes:
         """The bytes of a stored file."""
@@ -249,9 +344,11 @@ class Store:
                     con.execute(f"UPDATE files SET {key} = ? WHERE id = ?", (str(fields[key]), file_id))
             if "settings" in fields:
                 row = con.execute("SELECT settings FROM files WHERE id = ?", (file_id,)).fetchone()
-                settings = json.loads(row[0]) if row else {}
-                settings.update(fields["settings"])
-                con.execute("UPDATE files SET settings = ? WHERE id = ?", (json.dumps(settings), file_id))
+                data = json.loads(row[0]) if row else {}
+                changes = fields["settings"]
+                data.update(changes.to_dict() if isinstance(changes, FileSettings) else changes)
+                settings = FileSettings.from_dict(data)
+                con.execute("UPDATE files SET settings = ? WHERE id = ?", (json.dumps(settings.to_dict()), file_id))
 
     def delete_file(self, file_id: int) -> None:
         """Remove one upload."""
@@ -285,12 +382,13 @@ class Store:
     def version(self, project_id: int, part: str = "all") -> str:
         """A token that changes whenever the project changes (for caches).
 
-        ``part="base"``: files, settings and aliases (what reading and linking depend on);
-        ``part="tags"``: codebook, corrections and suggestion feedback; ``"all"``: both.
+        ``part="base"``: files, their settings, aliases and the gemeente (what reading and linking depend on);
+        ``part="tags"``: codebook, corrections and suggestion feedback; ``part="data"``: project settings
+        (threshold, filters, pairs) and per-project data (advice); ``"all"``: everything.
         """
         queries = {
             "base": [
-                ("SELECT settings FROM projects WHERE id = ?",),
+                ("SELECT json_extract(settings, '$.gemeentecode') FROM projects WHERE id = ?",),
                 (
                     "SELECT group_concat(id || name || sha256 || trajectory || trajectory_type || trajectory_date || settings, '|')"
                     " FROM files WHERE project_id = ?",
@@ -303,7 +401,9 @@ class Store:
                 ("SELECT group_concat(answer_key || theme || accepted, '|') FROM suggestion_feedback WHERE project_id = ?",),
             ],
         }
-        parts = queries["base"] + queries["tags"] if part == "all" else queries[part]
+        queries["data"] = [("SELECT group_concat(key || updated || json, '|') FROM project_data WHERE project_id = ?",),
+                           ("SELECT settings FROM projects WHERE id = ?",)]
+        parts = queries["base"] + queries["tags"] + queries["data"] if part == "all" else queries[part]
         with self._connect() as con:
             values = [con.execute(q[0], (project_id,)).fetchone() for q in parts]
         return hashlib.sha1(repr(values).encode()).hexdigest()[:16]
@@ -320,7 +420,7 @@ class Store:
         with self._connect() as con:
             con.execute(
                 "INSERT OR REPLACE INTO codebooks VALUES (?, ?, ?)",
-                (project_id, json.dumps(records, ensure_ascii=False), datetime.now().isoformat(timespec="seconds")),
+                (project_id, json.dumps(records, ensure_ascii=False), _now()),
             )
 
     def corrections(self, project_id: int) -> dict[str, tuple[list[str] | None, str]]:
@@ -333,7 +433,7 @@ class Store:
 
     def save_corrections(self, project_id: int, items: dict[str, tuple[list[str] | None, str]]) -> None:
         """Store corrections for many answers in one transaction (themes None = keep automatic themes)."""
-        now = datetime.now().isoformat(timespec="seconds")
+        now = _now()
         with self._connect() as con:
             con.executemany(
                 "INSERT OR REPLACE INTO corrections VALUES (?, ?, ?, ?, ?)",
@@ -363,6 +463,24 @@ class Store:
                 "INSERT OR REPLACE INTO suggestion_feedback VALUES (?, ?, ?, ?)",
                 [(project_id, k, t, int(v)) for (k, t), v in items.items()],
             )
+
+    # ------------------------------------------------------------------ per-project data
+    def project_data(self, project_id: int, key: str, default=None):
+        """A JSON value stored for the project under ``key`` (advice state, mappings, edits), or ``default``."""
+        with self._connect() as con:
+            row = con.execute("SELECT json FROM project_data WHERE project_id = ? AND key = ?", (project_id, key)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_project_data(self, project_id: int, key: str, value) -> None:
+        """Store a JSON-serialisable value for the project under ``key`` (None removes it)."""
+        with self._connect() as con:
+            if value is None:
+                con.execute("DELETE FROM project_data WHERE project_id = ? AND key = ?", (project_id, key))
+            else:
+                con.execute(
+                    "INSERT OR REPLACE INTO project_data VALUES (?, ?, ?, ?)",
+                    (project_id, key, json.dumps(value, ensure_ascii=False), _now()),
+                )
 
     # ------------------------------------------------------------------ meta
     def get_meta(self, key: str, default: str = "") -> str:

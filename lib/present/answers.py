@@ -41,11 +41,15 @@ def filter_answers(answers: pd.DataFrame, flt: AnswerFilter) -> pd.DataFrame:
 
 
 def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
-    """Dutch display/export table: antwoord (masked), wijk, vraag, traject, bron, blad, Excel row, wijkcode."""
+    """Dutch display/export table: answer (masked), wijk, themes and tone (corrections applied), question,
+    trajectory, source file, sheet, Excel row, wijkcode."""
+    masked = answers["answer_masked"] if "answer_masked" in answers else mask_series(answers["answer"].astype(str))
     return pd.DataFrame(
         {
-            "Antwoord": mask_series(answers["answer"].astype(str)).to_numpy(),
+            "Antwoord": masked.to_numpy(),
             "Wijk": answers["wijknaam"].to_numpy(),
+            "Thema's": answers["themes"].to_numpy() if "themes" in answers else "",
+            "Toon": answers["tone"].to_numpy() if "tone" in answers else "",
             "Vraag": answers["question"].to_numpy(),
             "Traject": answers["trajectory"].to_numpy(),
             "Bron": answers["source"].to_numpy(),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from lib.core.errors import WijkbeeldError
@@ -28,34 +27,6 @@ def add_report_command(subparsers) -> argparse.ArgumentParser:
     report.add_argument("--format", default=",".join(FORMATS), metavar="docx,pdf,xlsx", help="formaten, met komma's")
     report.add_argument("--out", required=True, metavar="DIR", help="map voor de bestanden")
     return report
-
-
-def _tagged(store, project_id: int):
-    """The analysed project with themes and tone (the pipeline when it exists)."""
-    try:
-        from lib.pipeline import analyse_project  # noqa: PLC0415 - lands in main later
-
-        return analyse_project(store, project_id)
-    except ImportError:
-        pass
-    from lib.project import analyse
-    from lib.themes.review import project_codebook, tag_answers
-    from lib.themes.tagger import Tagger
-
-    data = analyse(store, project_id)
-    codebook = project_codebook(store, project_id)
-    answers = tag_answers(data.answers, Tagger(codebook), store.corrections(project_id))
-    return replace(data, answers=answers, codebook=codebook)
-
-
-def project_settings(store, project_id: int):
-    """The project's typed settings (threshold also from the app's older ``drempel`` key)."""
-    from lib.core.settings import ProjectSettings
-
-    raw = dict((store.project(project_id).settings or {}))
-    if "drempel" in raw and "threshold" not in raw:
-        raw["threshold"] = raw["drempel"]
-    return ProjectSettings.from_dict(raw)
 
 
 def _wijken(areas, wanted: list[str] | None) -> list[str] | None:
@@ -82,8 +53,9 @@ def run_report(args: argparse.Namespace) -> dict:
     from lib.advice.analysis import advise_project
     from lib.advice.state import load_state
     from lib.core.store import Store
-    from lib.project import SAMPLE_TRAJECTORIES, restore_sample, sample_area_files
+    from lib.pipeline import analyse_project
     from lib.report.build import build_report
+    from lib.sample import SAMPLE_TRAJECTORIES, find_project, restore_sample, sample_area_files
 
     formats = [f.strip().lower() for f in str(args.format).split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
@@ -93,11 +65,10 @@ def run_report(args: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         if args.project:
             store = Store()
-            match = [p for p in store.projects() if p.name == args.project]
-            if not match:
+            pid = find_project(store, args.project)
+            if pid is None:
                 raise WijkbeeldError(f"project ‘{args.project}’ bestaat niet. Bestaande projecten: "
                                      f"{', '.join(p.name for p in store.projects()) or 'geen'}.")
-            pid = match[0].id
         else:
             store = Store(Path(tmp) / "rapport.sqlite")
             if not args.files and not args.areas:
@@ -114,11 +85,10 @@ def run_report(args: argparse.Namespace) -> dict:
                     traj = SAMPLE_TRAJECTORIES.get(path.name, (path.stem.replace("_", " "), "", ""))
                     store.add_file(pid, path.name, "enquete", _read(path), trajectory=traj[0], trajectory_type=traj[1],
                                    trajectory_date=traj[2])
-        data = _tagged(store, pid)
+        data = analyse_project(store, pid)
         if data.areas is None:
             raise WijkbeeldError("er zijn geen gebieden geladen; geef CBS-cijfers mee met --areas.")
-        settings = project_settings(store, pid)
-        result = advise_project(data, load_state(store, pid), settings, _wijken(data.areas, args.wijk))
+        result = advise_project(data, load_state(store, pid), data.settings, _wijken(data.areas, args.wijk))
         report = build_report(result, charts="pdf" in formats or "docx" in formats)
         files = write_all(report, formats)
     try:

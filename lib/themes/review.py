@@ -46,18 +46,29 @@ def save_codebook(store, project_id: int, codebook: Codebook, renamed: dict[str,
 
 def tag_answers(answers: pd.DataFrame, tagger: Tagger, corrections: dict[str, tuple[list[str] | None, str]]) -> pd.DataFrame:
     """Add ``themes_auto``, ``tone_auto``, ``score``, and the final ``themes``/``tone`` (corrections win), ``corrected``."""
+    tagged = tagger.tag_many(answers["answer"].tolist()) if not answers.empty else None
+    return apply_corrections(answers, tagged, corrections, tagger.theme_names)
+
+
+def apply_corrections(answers: pd.DataFrame, tagged: pd.DataFrame | None, corrections: dict[str, tuple[list[str] | None, str]],
+                      theme_names: list[str]) -> pd.DataFrame:
+    """The automatic tags (``tagged``: ``Tagger.tag_many`` columns, row by row) with the user's corrections applied.
+
+    Adds ``themes_auto``, ``tone_auto``, ``score``, the final ``themes``/``tone`` and ``corrected``. A correction
+    always wins; a corrected theme no longer in the codebook is dropped; a correction of the tone only keeps the
+    automatic themes.
+    """
     out = answers.copy()
-    if out.empty:
+    if out.empty or tagged is None:
         for col in ("themes_auto", "tone_auto", "themes", "tone"):
             out[col] = pd.Series(dtype="str")
         out["score"] = pd.Series(dtype=float)
         out["corrected"] = pd.Series(dtype=bool)
         return out
-    tagged = tagger.tag_many(out["answer"].tolist())
     out["themes_auto"] = tagged["themes"].to_numpy()
     out["tone_auto"] = tagged["tone"].to_numpy()
     out["score"] = tagged["score"].to_numpy()
-    known = set(tagger.theme_names)
+    known = set(theme_names)
     final_themes, final_tones, corrected = [], [], []
     for key, auto_t, auto_tone in zip(out["answer_key"], out["themes_auto"], out["tone_auto"]):
         corr = corrections.get(key)
