@@ -333,8 +333,13 @@ def test_an_edited_recommendation_the_analysis_no_longer_makes_stays_marked():
     assert rec.stale and rec.text == "Eigen tekst"
 
 
-def test_state_falls_back_to_project_settings_without_the_generic_store(tmp_path):
+def test_state_is_per_project_and_a_table_can_go_back_to_the_default(tmp_path):
     store = Store(tmp_path / "w.sqlite")
-    pid = store.create_project("Test").id
-    advice_state.save_edits(store, pid, {"WK999901": {"note": "x"}})
-    assert load_state(store, pid).edits == {"WK999901": {"note": "x"}}
+    one, two = store.create_project("Een").id, store.create_project("Twee").id
+    advice_state.save_edits(store, one, {"WK999901": {"note": "x"}})
+    weights = default_table("weights").assign(weight=0.0)
+    save_table(store, one, "weights", weights)
+    assert load_state(store, one).edits == {"WK999901": {"note": "x"}} and load_state(store, two).edits == {}
+    assert load_state(store, one).table("weights")["weight"].eq(0).all()
+    save_table(store, one, "weights", None)
+    assert not load_state(store, one).is_edited("weights")

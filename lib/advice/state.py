@@ -1,7 +1,7 @@
 """Per-project advice state: edited tables, an imported profile mix, staff's edits and notes.
 
 Kept in the project store as JSON (``store.project_data`` / ``store.set_project_data``), so it survives a
-restart and a re-analysis. Before that generic store exists in a branch, the project settings hold it.
+restart and a re-analysis (the analysis never writes it).
 """
 
 from __future__ import annotations
@@ -37,17 +37,11 @@ class AdviceState:
 
 
 def _get(store, project_id: int, key: str, default=None):
-    if hasattr(store, "project_data"):
-        return store.project_data(project_id, KEY_PREFIX + key, default)
-    project = store.project(project_id)
-    return (project.settings if project else {}).get(KEY_PREFIX + key, default)
+    return store.project_data(project_id, KEY_PREFIX + key, default)
 
 
 def _set(store, project_id: int, key: str, value) -> None:
-    if hasattr(store, "set_project_data"):
-        store.set_project_data(project_id, KEY_PREFIX + key, value)
-    else:
-        store.update_project_settings(project_id, **{KEY_PREFIX + key: value})
+    store.set_project_data(project_id, KEY_PREFIX + key, value)
 
 
 def load_state(store, project_id: int) -> AdviceState:
