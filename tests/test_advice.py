@@ -139,6 +139,7 @@ def test_measured_mix_hides_small_counts():
     one = mix[mix["wijkcode"] == "WK999901"].set_index("profile")
     assert one.at["stille_midden", "respondents"] == 6
     assert one.at["afgehaakten", "respondents"] is pd.NA
+    assert pd.isna(one.at["afgehaakten", "share"])  # 1 of 7 would give the hidden count away
     assert one.at["stille_midden", "share"] == pytest.approx(6 / 7)
     two = mix[mix["wijkcode"] == "WK999902"]
     assert two["share"].isna().all() and two["respondents"].isna().sum() == 1  # 3 < 5: hidden, no share
@@ -198,6 +199,7 @@ def test_age_rates_and_representativeness_with_small_groups_left_out():
     ages = age_rates(records_frame(spec), areas, "WK999901", 5).set_index("band")
     assert ages.at["65+", "respondents"] is pd.NA and ages.at["65+", "too_small"]
     assert ages.at["65+", "not_heard"]
+    assert pd.isna(ages.at["65+", "respondent_share"])  # 3 of 53 would give the hidden count away
     assert ages.at["25-45", "rate"] == pytest.approx(20 / (0.15 * 4000) * 1000)
     score, small = representativeness(ages.reset_index())
     assert small == ["65+"]

@@ -68,6 +68,34 @@ def indicator_meta(areas: Areas) -> pd.DataFrame:
         ["label", "unit", "year", "source"]].sort_index())
 
 
+def indicator_info(areas: Areas) -> dict[tuple[str, str], dict]:
+    """(area_code, indicator) -> {label, unit, year (int or None), source}; computed once per areas."""
+    def build():
+        meta = indicator_meta(areas).reset_index()
+        return {(a, i): {"label": lab, "unit": u, "year": None if y != y else int(y), "source": src}
+                for a, i, lab, u, y, src in meta[["area_code", "indicator", "label", "unit", "year", "source"]].itertuples(
+                    index=False)}
+    return _cached(areas, "info", build)
+
+
+def representative_quotes(answers: pd.DataFrame, theme: str, k: int = 2) -> list[str]:
+    """A few typical answers on a theme, personal data masked: the same choice as the Wijkprofiel page
+    (``lib.wijken.profile.representative_quotes``: readable length 40-280, few other themes, near 140
+    characters, then the answer key), in plain Python over one wijk's answers."""
+    from lib.core.privacy import mask_text
+
+    scored = []
+    for answer, themes, key in zip(answers["answer"].astype(str), answers["themes"].astype(str), answers["answer_key"]):
+        parts = [t for t in themes.split("; ") if t]
+        if theme not in parts:
+            continue
+        length = len(answer)
+        score = (40 <= length <= 280) * 10 - len(parts) - abs(length - 140) / 100
+        scored.append((-score, str(key), answer))
+    scored.sort()
+    return [mask_text(" ".join(a.split())) for _s, _k, a in scored[:k]]
+
+
 def age_band(age) -> str | None:
     """CBS age band of an age."""
     return age_group(age)

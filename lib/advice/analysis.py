@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 
 from lib.advice import heard, profiles, recommend
-from lib.advice.adapters import indicator_meta, latest_wide, theme_pairs, unfavourable_direction, wijk_inhabitants
+from lib.advice.adapters import (indicator_info, latest_wide, representative_quotes, theme_pairs,
+                                 unfavourable_direction, wijk_inhabitants)
 from lib.advice.recommend import Reason, Recommendation
 from lib.advice.state import AdviceState
 from lib.areas.figures import Areas
 from lib.core.settings import DEFAULT_THRESHOLD
 from lib.core.suppression import is_hidden_count, suppress_count, suppress_counts
-from lib.wijken.profile import representative_quotes
 from lib.wijken.rules import enough_answers, is_tiny
 
 KEY_FIGURES = [
@@ -114,24 +114,24 @@ def _source_gaps(linked_counts: dict, source_totals: dict, inhabitants: pd.Serie
     return out
 
 
-def _mix_for(code: str, measured: pd.DataFrame, imported: pd.DataFrame | None, estimated: pd.DataFrame,
-             keys: list[str]) -> tuple[pd.DataFrame, str]:
-    parts = []
-    own = measured[(measured["wijkcode"] == code) & measured["share"].notna()]
-    if len(own):
-        parts.append(pd.DataFrame({"profile": own["profile"], "share": own["share"], "kind": "measured"}))
-    if imported is not None:
-        imp = imported[imported["wijkcode"] == code]
-        if len(imp):
-            parts.append(pd.DataFrame({"profile": imp["profile"], "share": imp["share"], "kind": "imported"}))
-    est = estimated[estimated["wijkcode"] == code]
-    if len(est):
-        parts.append(pd.DataFrame({"profile": est["profile"], "share": est["share"], "kind": "estimate"}))
-    mix = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["profile", "share", "kind"])
+def _by_wijk(frame: pd.DataFrame | None, kind: str) -> dict[str, list[tuple[str, float, str]]]:
+    """wijkcode -> [(profile, share, kind)] for the rows with a share."""
+    out: dict[str, list] = {}
+    if frame is None or frame.empty:
+        return out
+    for code, profile, share in frame[["wijkcode", "profile", "share"]].itertuples(index=False):
+        if share == share and share is not None:
+            out.setdefault(code, []).append((profile, float(share), kind))
+    return out
+
+
+def _mix_for(code: str, groups: list[dict], keys: list[str]) -> tuple[pd.DataFrame, str]:
+    rows = [r for g in groups for r in g.get(code, [])]
+    mix = pd.DataFrame(rows, columns=["profile", "share", "kind"])
     kind = ""
     for candidate in ("measured", "imported", "estimate"):
-        part = mix[mix["kind"] == candidate]
-        if len(part) and (candidate != "imported" or part.sort_values("share").iloc[-1]["profile"] in keys):
+        part = [r for r in rows if r[2] == candidate]
+        if part and (candidate != "imported" or max(part, key=lambda r: r[1])[0] in keys):
             kind = candidate
             break
     return mix, kind
@@ -160,6 +160,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     codes = [c for c in areas.wijken["wijkcode"] if not wijken or c in wijken]
     all_ages = {code: heard.age_rates(records, areas, code, threshold) for code in codes}
     overview = heard.heard_overview(records, areas, threshold, all_ages, codes)
+    mix_groups = [_by_wijk(measured, "measured"), _by_wijk(state.mix, "imported"), _by_wijk(estimated, "estimate")]
     index = recommend.theme_index(answers)
     inhabitants = wijk_inhabitants(areas)
     linked = records[records["wijkcode"] != ""] if len(records) else records
@@ -169,7 +170,9 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     reach = heard.reach_by_source(records, areas, threshold)
     gm_rate = heard.gemeente_rate(records, areas)
     wide = latest_wide(areas)
-    meta = indicator_meta(areas)
+    meta = indicator_info(areas)
+    rules = rules.copy()
+    rules.attrs["records"] = rules.to_dict("records")
     pairs = theme_pairs(pairs)
     margins = {r["parameter"]: float(r["value"]) for r in rules.to_dict("records")
                if r["condition"] == "priority_theme" and r["value"] == r["value"]}
@@ -178,9 +181,8 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     low_rep = rules.loc[rules["condition"] == "low_representativeness", "value"]
     low_rep = float(low_rep.iloc[0]) if len(low_rep) and low_rep.iloc[0] == low_rep.iloc[0] else 0.0
     age_year = None
-    if ("65plus" in wide.columns) and len(meta):
-        years = meta.xs("65plus", level="indicator")["year"].dropna() if "65plus" in meta.index.get_level_values(1) else []
-        age_year = int(max(years)) if len(years) else None
+    years = [v["year"] for (_a, ind), v in meta.items() if ind == "65plus" and v["year"]]
+    age_year = max(years) if years else None
     n_answers = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if len(answers) else pd.Series(dtype=int)
 
     result: dict[str, WijkAdvice] = {}
@@ -194,13 +196,13 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         enough = enough_answers(k_answers, threshold) and not tiny
         ages = all_ages[code]
         table = recommend.theme_table(answers, code, themes, threshold, index) if len(answers) else pd.DataFrame(
-            columns=["theme", "n", "share", "gemeente_share", "negative", "positive", "over"])
+            columns=["theme", "n", "share", "gemeente_share", "negative", "positive", "over", "hidden"])
         figures = recommend.figure_checks(wide, meta, areas.gemeentecode, code, pairs, margins)
         recs = recommend.theme_recommendations(table, figures, enough, "")
         gaps = _source_gaps(linked_counts, source_totals, inhabitants, code, threshold, labels) if not tiny else []
         recs += recommend.not_heard_recommendations(row, ages, gaps, gm_rate, threshold, low_reach, "CBS", age_year,
                                                     low_rep)
-        mix, mix_kind = _mix_for(code, measured, state.mix, estimated, keys)
+        mix, mix_kind = _mix_for(code, mix_groups, keys)
         used = mix[mix["kind"] == mix_kind].sort_values("share", ascending=False)
         top = used.iloc[0] if len(used) else None
         hidden_resp = _missing(row["respondents"])
@@ -230,20 +232,22 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         shown, dropped = recommend.apply_edits(recs, wijk_edits)
         theme_out = table.assign(answers=suppress_counts(table["n"].to_numpy(), threshold, index=table.index)).drop(
             columns="n") if len(table) else table.drop(columns="n").assign(answers=pd.Series(dtype="Int64"))
+        if len(theme_out):  # a share next to a hidden count would give the count away
+            theme_out["share"] = theme_out["share"].astype(float).where(~theme_out["hidden"].astype(bool))
+        theme_out = theme_out.drop(columns="hidden")
         theme_out = theme_out.sort_values(["share", "gemeente_share"], ascending=False, na_position="last")
         quotes = {}
         if with_quotes and enough:
             for theme in [t for t, s in zip(theme_out["theme"], theme_out["share"]) if s][:3]:
-                quotes[theme] = representative_quotes(by_wijk[code], code, theme, k=2)
+                quotes[theme] = representative_quotes(by_wijk[code], theme, k=2)
         fig_rows = []
         for ind in KEY_FIGURES:
             if ind in wide.columns and code in wide.index and wide.at[code, ind] == wide.at[code, ind]:
-                info = meta.loc[(code, ind)]
+                info = meta[(code, ind)]
                 gm = wide.at[areas.gemeentecode, ind] if areas.gemeentecode in wide.index else np.nan
                 fig_rows.append({"indicator": ind, "label": info["label"], "unit": info["unit"],
                                  "value": float(wide.at[code, ind]), "gemeente": None if gm != gm else float(gm),
-                                 "year": None if info["year"] != info["year"] else int(info["year"]),
-                                 "source": info["source"], "direction": unfavourable_direction(ind)})
+                                 "year": info["year"], "source": info["source"], "direction": unfavourable_direction(ind)})
         result[code] = WijkAdvice(
             wijkcode=code, wijknaam=names.get(code, code), inhabitants=None if inh != inh else float(inh), tiny=tiny,
             respondents=None if hidden_resp else int(row["respondents"]), answers=suppress_count(k_answers, threshold),
@@ -251,7 +255,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
                                                     "direction"]),
             themes=theme_out.reset_index(drop=True), quotes=quotes,
             reach=reach[(reach["wijkcode"] == code) & (reach["source"] != "")].reset_index(drop=True),
-            ages=ages, score=row["score"], too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
+            ages=ages, score=None if _missing(row["score"]) else float(row["score"]), too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
             basis=basis[basis["wijkcode"] == code].reset_index(drop=True),
             recommendations=shown, dropped=dropped, note=str(wijk_edits.get("note", "") or ""),
         )

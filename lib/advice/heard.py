@@ -85,13 +85,15 @@ def age_rates(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int
     for band in HEARD_BANDS:
         k = int(groups.get(band, 0))
         people = pop_share[band] * inh
-        too_small = is_hidden_count(k, threshold) or people < MIN_GROUP_INHABITANTS
-        resp_share = k / total if total >= threshold else None
+        hidden = is_hidden_count(k, threshold)
+        too_small = hidden or people < MIN_GROUP_INHABITANTS
+        raw_share = k / total if total >= threshold else None
         rows.append({
-            "band": band, "respondents": suppress_count(k, threshold), "inhabitants": people,  # noqa: E501
+            "band": band, "respondents": suppress_count(k, threshold), "inhabitants": people,
             "rate": None if too_small else k / people * 1000,
-            "respondent_share": resp_share, "population_share": pop_share[band] / adult,
-            "not_heard": bool(resp_share is not None and is_not_heard(resp_share, pop_share[band] / adult)),
+            # a share would give away a hidden count (share x respondents): hidden with it
+            "respondent_share": None if hidden else raw_share, "population_share": pop_share[band] / adult,
+            "not_heard": bool(raw_share is not None and is_not_heard(raw_share, pop_share[band] / adult)),
             "too_small": bool(too_small),
         })
     out = pd.DataFrame(rows, columns=cols)

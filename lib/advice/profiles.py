@@ -25,7 +25,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from lib.advice.adapters import indicator_meta, latest_wide, wijk_inhabitants
+from lib.advice.adapters import indicator_info, latest_wide, wijk_inhabitants
 from lib.advice.tables import AXES, AdviceTableError
 from lib.areas.figures import Areas
 from lib.areas.linking import normalise_name
@@ -189,7 +189,7 @@ def respondent_profiles(surveys: list, records: pd.DataFrame, options: pd.DataFr
 def measured_mix(profiled: pd.DataFrame, profiles: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """Per wijk and profile: respondents (Int64, <NA> where hidden) and share of the wijk's profiled respondents.
 
-    Shares are NaN where the wijk has fewer profiled respondents than the threshold. Columns: wijkcode,
+    Shares are NaN where the wijk has fewer profiled respondents than the threshold or the count is hidden. Columns: wijkcode,
     profile, respondents, base, share.
     """
     linked = profiled[profiled["wijkcode"] != ""]
@@ -201,7 +201,8 @@ def measured_mix(profiled: pd.DataFrame, profiles: pd.DataFrame, threshold: int)
     long = counts.stack().rename("n").reset_index()
     long["base"] = long["wijkcode"].map(base).astype(int)
     share = long["n"] / long["base"]
-    long["share"] = share.where(long["base"] >= threshold)
+    hidden = (long["n"] > 0) & (long["n"] < threshold)  # a share would give away the hidden count
+    long["share"] = share.where((long["base"] >= threshold) & ~hidden)
     long["respondents"] = suppress_counts(long["n"].to_numpy(), threshold, index=long.index)
     base_shown = suppress_counts(long["base"].to_numpy(), threshold, index=long.index)
     long["base"] = base_shown
@@ -217,7 +218,7 @@ def estimate_basis(areas: Areas, weights: pd.DataFrame) -> pd.DataFrame:
     codes = list(areas.wijken["wijkcode"])
     inhabitants = wijk_inhabitants(areas)
     regular = [c for c in codes if not is_tiny(inhabitants.get(c))]
-    meta = indicator_meta(areas)
+    meta = indicator_info(areas)
     rows = []
     for indicator in dict.fromkeys(weights["indicator"]):
         if indicator not in wide.columns:
@@ -235,12 +236,10 @@ def estimate_basis(areas: Areas, weights: pd.DataFrame) -> pd.DataFrame:
             if value != value or value is None:
                 continue
             z = 0.0 if not sd else float(np.clip((value - centre) / sd, -Z_CLIP, Z_CLIP))
-            info = meta.loc[(code, indicator)] if (code, indicator) in meta.index else None
+            info = meta.get((code, indicator)) or {"label": indicator, "unit": "", "year": None, "source": ""}
             rows.append({
                 "wijkcode": code, "indicator": indicator, "value": float(value), "gemeente": centre, "sd": sd, "z": z,
-                "label": "" if info is None else info["label"], "unit": "" if info is None else info["unit"],
-                "year": None if info is None or info["year"] != info["year"] else int(info["year"]),
-                "source": "" if info is None else info["source"],
+                "label": info["label"], "unit": info["unit"], "year": info["year"], "source": info["source"],
             })
     return pd.DataFrame(rows, columns=["wijkcode", "indicator", "value", "gemeente", "sd", "z", "label", "unit", "year", "source"])
 

@@ -88,7 +88,7 @@ def theme_table(answers: pd.DataFrame, wijkcode: str, themes: list[str], thresho
     """Per theme in one wijk: n (raw, stays in lib), share, gemeente share, negative/positive share, over flag."""
     n_wijk = int((answers["wijkcode"] == wijkcode).sum()) if not answers.empty else 0
     n_all = len(answers)
-    cols = ["theme", "n", "share", "gemeente_share", "negative", "positive", "over"]
+    cols = ["theme", "n", "share", "gemeente_share", "negative", "positive", "over", "hidden"]
     if not n_all:
         return pd.DataFrame(columns=cols)
     index = theme_index(answers) if index is None else index
@@ -105,11 +105,12 @@ def theme_table(answers: pd.DataFrame, wijkcode: str, themes: list[str], thresho
         neg = by_tone.get((theme, "negatief"), 0) / k if k >= threshold else None
         pos = by_tone.get((theme, "positief"), 0) / k if k >= threshold else None
         rows.append({"theme": theme, "n": k, "share": share, "gemeente_share": gm, "negative": neg, "positive": pos,
-                     "over": bool(k >= threshold and share is not None and is_over_represented(share, gm))})
+                     "over": bool(k >= threshold and share is not None and is_over_represented(share, gm)),
+                     "hidden": 0 < k < threshold})
     return pd.DataFrame(rows, columns=cols)
 
 
-def figure_checks(wide: pd.DataFrame, meta: pd.DataFrame, gemeentecode: str, wijkcode: str,
+def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: str,
                   pairs: list[tuple[str, str]], margins: dict[str, float]) -> pd.DataFrame:
     """Per theme pair with both values: indicator, label, unit, value, gemeente, relative difference, unfavourable."""
     rows = []
@@ -122,20 +123,21 @@ def figure_checks(wide: pd.DataFrame, meta: pd.DataFrame, gemeentecode: str, wij
         direction = unfavourable_direction(indicator)
         rel = (float(value) - float(gm)) / abs(float(gm))
         margin = margins.get(theme, margins.get("*", 0.1))
-        info = meta.loc[(wijkcode, indicator)] if (wijkcode, indicator) in meta.index else None
+        info = meta.get((wijkcode, indicator))
         rows.append({
             "theme": theme, "indicator": indicator, "label": indicator if info is None else info["label"],
             "unit": "" if info is None else info["unit"], "value": float(value), "gemeente": float(gm),
             "relative": rel, "unfavourable": bool(direction * rel >= margin),
-            "year": None if info is None or info["year"] != info["year"] else int(info["year"]),
-            "source": "" if info is None else info["source"],
+            "year": None if info is None else info["year"], "source": "" if info is None else info["source"],
         })
     return pd.DataFrame(rows, columns=["theme", "indicator", "label", "unit", "value", "gemeente", "relative",
                                        "unfavourable", "year", "source"])
 
 
 def _theme_reason(row, answers_source: str) -> Reason:
-    return Reason("theme_share", row["theme"], row["share"], row["gemeente_share"], "share", answers_source)
+    hidden = row.get("hidden", False)  # the share would give away a count below the threshold
+    return Reason("theme_share", row["theme"], None if hidden else row["share"], row["gemeente_share"], "share",
+                  answers_source, note="hidden" if hidden else "")
 
 
 def _figure_reason(row) -> Reason:
@@ -149,7 +151,7 @@ def theme_recommendations(themes: pd.DataFrame, figures: pd.DataFrame, enough: b
         return []
     out_p, out_s = [], []
     bad: dict[str, list[dict]] = {}
-    for f in figures.to_dict("records"):
+    for f in (figures.to_dict("records") if len(figures) else []):
         if f["unfavourable"]:
             bad.setdefault(f["theme"], []).append(f)
     for row in themes.to_dict("records"):
@@ -228,7 +230,8 @@ def involve_recommendation(rules: pd.DataFrame, facts: dict, profile_forms: pd.D
     priorities = list(facts.get("priorities", []))
     specific = set(rules.loc[rules["condition"] == "priority_theme", "parameter"]) - {"*"}
     by_profile = profile_forms.set_index("profile")
-    for rule in rules.to_dict("records"):
+    records = rules.attrs.get("records") or rules.to_dict("records")
+    for rule in records:
         cond, param, value = rule["condition"], rule["parameter"], rule["value"]
         hit = False
         if cond == "no_answers":

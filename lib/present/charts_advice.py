@@ -108,6 +108,27 @@ def reach_chart(overview: pd.DataFrame, names: dict[str, str], gemeente_rate: fl
     return chart.properties(width=width, height=alt.Step(16), title="Bereik per wijk (stippellijn: hele gemeente)")
 
 
+def theme_heatmap(shares: pd.DataFrame, width: int = 440) -> alt.Chart | None:
+    """Wijk x theme: share of the wijk's answers (columns Wijk, Thema, Aandeel), the share written in each cell."""
+    data = shares.dropna(subset=["Aandeel"])
+    if data.empty:
+        return None
+    data = data.assign(Label=data["Aandeel"].map(_pct_label))
+    themes = list(dict.fromkeys(data["Thema"]))
+    wijken = list(dict.fromkeys(data["Wijk"]))
+    base = alt.Chart(data).encode(
+        x=alt.X("Thema:N", sort=themes, title=None, axis=alt.Axis(labelAngle=-35, labelLimit=140, orient="top")),
+        y=alt.Y("Wijk:N", sort=wijken, title=None, axis=alt.Axis(labelLimit=200)),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("Aandeel:Q", scale=alt.Scale(scheme="blues"), legend=None))
+    top = float(data["Aandeel"].max())
+    labels = base.mark_text(fontSize=9).encode(
+        text="Label:N", color=alt.condition(alt.datum.Aandeel > top * 0.55, alt.value("white"), alt.value("#111")))
+    return (cells + labels).properties(width=width, height=alt.Step(18),
+                                       title="Aandeel van de antwoorden per thema en wijk")
+
+
 def side_by_side(*charts) -> alt.HConcatChart | alt.Chart | None:
     """Charts next to each other (None ones left out)."""
     present = [c for c in charts if c is not None]

@@ -14,6 +14,10 @@ from lib.report import wording as w
 from lib.report.model import RecItem, Report, TextTable, WijkSection
 
 MAX_THEMES = 6
+CHARTS_PER_WIJK_UP_TO = 3
+"""A report with at most this many wijken gets a chart per wijk; a larger one gets overview charts (reach per wijk,
+themes per wijk) and the per-wijk tables carry the same numbers. Keeps the all-wijken summary fast and short."""
+HEATMAP_THEMES = 8
 
 
 def _figures_table(wijk: WijkAdvice) -> TextTable | None:
@@ -188,7 +192,7 @@ def _overview(result: AdviceResult) -> TextTable:
                      w.number(ov["per_1000"], 1), w.number(wk.score, 2) if wk.score is not None else "–",
                      ", ".join(prios) or "–", involve.rung if involve else "–"])
     return TextTable("Overzicht van de wijken", ["Wijk", "Inwoners", "Respon­denten", "Per 1.000 inwoners", "Score",
-                                                 "Prioriteiten", "Volgende trede"], rows, [3.1, 1.4, 1.7, 1.5, 1.1, 3.0, 2.1],
+                                                 "Prioriteiten", "Volgende trede"], rows, [3.0, 1.9, 2.0, 1.7, 1.3, 2.6, 1.9],
                      [False, True, True, True, True, False, False],
                      "Score: representativiteit naar leeftijd (laagste deelname gedeeld door de hoogste; 1 = alle "
                      "groepen even goed gehoord). Inwoners: Bron: CBS.")
@@ -252,16 +256,22 @@ def build_report(result: AdviceResult, *, title: str = "Wijkbeeld: wat bewoners 
     names = result.areas.wijk_names()
     chart_specs = {}
     if charts:
-        prof_names = dict(zip(result.profiles["profile"], result.profiles["name"]))
-        for code, wk in result.wijken.items():
-            short = wk.tiny or wk.answers is None or wk.answers < result.threshold
-            if not short:
-                chart_specs[f"wijk:{code}"] = charts_advice.side_by_side(
+        full = [wk for wk in result.wijken.values()
+                if not (wk.tiny or wk.answers is None or wk.answers < result.threshold)]
+        if len(result.wijken) <= CHARTS_PER_WIJK_UP_TO:
+            for wk in full:
+                chart_specs[f"wijk:{wk.wijkcode}"] = charts_advice.side_by_side(
                     charts_advice.theme_chart(wk.themes, width=250), charts_advice.age_chart(wk.ages, width=170))
         if len(result.wijken) > 1:
             chart_specs["overview"] = charts_advice.reach_chart(
                 result.overview[result.overview["wijkcode"].isin(result.wijken)], names, result.gemeente_rate)
-        del prof_names
+        if len(result.wijken) > CHARTS_PER_WIJK_UP_TO and full:
+            shares = pd.concat([wk.themes.assign(Wijk=wk.wijknaam) for wk in full], ignore_index=True)
+            top = (shares.groupby("theme")["gemeente_share"].first().sort_values(ascending=False).head(HEATMAP_THEMES).index)
+            shares = shares[shares["theme"].isin(top)]
+            shares = shares.assign(order=shares["theme"].map({t: i for i, t in enumerate(top)})).sort_values(["Wijk", "order"])
+            chart_specs["themes"] = charts_advice.theme_heatmap(
+                shares.rename(columns={"theme": "Thema", "share": "Aandeel"})[["Wijk", "Thema", "Aandeel"]])
     pngs = charts_advice.render_all(chart_specs) if chart_specs else {}
     sections = [_section(wk, result, f"wijk:{code}" if f"wijk:{code}" in pngs else None) for code, wk in result.wijken.items()]
     start, end = result.period
@@ -301,6 +311,7 @@ def build_report(result: AdviceResult, *, title: str = "Wijkbeeld: wat bewoners 
     return Report(
         title=title, gemeente=result.areas.gemeentenaam, made_on=w.dutch_date(made_on or date.today()),
         trajectories=result.sources, period=period, summary=_summary(result), overview=_overview(result),
-        sections=sections, closing=closing, charts=pngs, overview_chart="overview" if "overview" in pngs else None,
+        sections=sections, closing=closing, charts=pngs,
+        overview_charts=[k for k in ("overview", "themes") if k in pngs],
         sheets=_sheets(result), threshold=t,
     )

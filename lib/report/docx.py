@@ -189,8 +189,8 @@ def write_docx(report: Report) -> bytes:
         doc.add_paragraph(_clean(evidence))
     doc.add_page_break()
     _table(doc, report.overview)
-    if report.overview_chart and report.overview_chart in report.charts:
-        _image(doc, report.charts[report.overview_chart], 15.0)
+    for key in report.overview_charts:
+        _image(doc, report.charts[key], 15.0)
     for sec in report.sections:
         doc.add_page_break()
         _section(doc, sec, report)

@@ -65,7 +65,8 @@ class Report:
     closing: list[tuple[str, list[str]]]
     """(heading, paragraphs): sources and years, method, privacy."""
     charts: dict[str, bytes] = field(default_factory=dict)
-    overview_chart: str | None = None
+    overview_charts: list[str] = field(default_factory=list)
+    """Keys in ``charts`` shown after the overview table (reach per wijk, themes per wijk)."""
     sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
     """Excel: sheet name -> table of real numbers."""
     threshold: int = 5

@@ -151,8 +151,8 @@ def write_pdf(report: Report) -> bytes:
         story.append(KeepTogether([_p(f"{i}. {finding}", "h3"), _p(evidence)]))
     story.append(PageBreak())
     story += _table(report.overview)
-    if report.overview_chart and report.overview_chart in report.charts:
-        story.append(KeepTogether([Spacer(1, 8), _image(report.charts[report.overview_chart], max_height=14 * cm)]))
+    for key in report.overview_charts:
+        story.append(KeepTogether([Spacer(1, 8), _image(report.charts[key], max_height=16 * cm)]))
     for sec in report.sections:
         story += _section(sec, report)
     story.append(PageBreak())

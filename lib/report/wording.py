@@ -153,12 +153,17 @@ def reason(r: Reason, threshold: int, profile_names: dict[str, str] | None = Non
     """One reason in numbers, with its source and year."""
     src = f" (Bron: {source_name(r.source, r.year)})" if r.source else ""
     if r.measure == "theme_share":
+        if r.note == "hidden":
+            return f"{r.subject}: minder dan {threshold} antwoorden uit de wijk, in de hele gemeente {pct(r.reference)}"
         return f"{r.subject}: {pct(r.value)} van de antwoorden uit de wijk, in de hele gemeente {pct(r.reference)}{src}"
     if r.measure == "negative_share":
         return f"{pct(r.value)} van de antwoorden over {r.subject.lower()} is negatief van toon"
     if r.measure == "indicator":
         return f"{r.subject}: {with_unit(r.value, r.unit)} in de wijk, in de hele gemeente {with_unit(r.reference, r.unit)}{src}"
     if r.measure == "age_share":
+        if r.value is None:
+            return (f"{band(r.subject)}: minder dan {threshold} respondenten, terwijl {pct(r.reference)} van de inwoners "
+                    f"van 15 jaar en ouder in deze leeftijdsgroep valt (Bron: CBS{', ' + str(r.year) if r.year else ''})")
         return (f"{band(r.subject)}: {pct(r.value)} van de respondenten van 15 jaar en ouder, {pct(r.reference)} van de "
                 f"inwoners van 15 jaar en ouder (Bron: CBS{', ' + str(r.year) if r.year else ''})")
     if r.measure == "respondents":
