@@ -130,14 +130,21 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
     points = []
     regular = ov[~ov["tiny"]]
     heard = regular[regular["per_1000"].notna()]
-    if len(regular):
+    if len(regular) == 1:
+        only = names[regular["wijkcode"].iloc[0]]
+        finding = (f"{only} is voldoende gehoord om iets te zeggen." if len(heard)
+                   else f"{only} is te weinig gehoord om iets te zeggen.")
+    elif len(regular):
         finding = f"{len(heard)} van de {len(regular)} wijken met 500 of meer inwoners zijn voldoende gehoord om iets te zeggen."
+    if len(regular):
         evidence = ""
         if len(heard):
             lo, hi = heard.loc[heard["per_1000"].idxmin()], heard.loc[heard["per_1000"].idxmax()]
             evidence = (f"Gemiddeld {w.number(result.gemeente_rate, 1)} respondenten per 1.000 inwoners; het minst in "
                         f"{names[lo['wijkcode']]} ({w.number(lo['per_1000'], 1)}), het meest in {names[hi['wijkcode']]} "
-                        f"({w.number(hi['per_1000'], 1)}).")
+                        f"({w.number(hi['per_1000'], 1)}).") if len(heard) > 1 else (
+                f"{w.number(heard['per_1000'].iloc[0], 1)} respondenten per 1.000 inwoners, in de hele gemeente "
+                f"{w.number(result.gemeente_rate, 1)}.")
         points.append((finding, evidence))
     prios = [(wk.wijknaam, r) for wk in wijken for r in wk.recommendations if r.kind == "priority"]
     if prios:

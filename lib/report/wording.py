@@ -161,7 +161,7 @@ def reason(r: Reason, threshold: int, profile_names: dict[str, str] | None = Non
     if r.measure == "indicator":
         return f"{r.subject}: {with_unit(r.value, r.unit)} in de wijk, in de hele gemeente {with_unit(r.reference, r.unit)}{src}"
     if r.measure == "age_share":
-        if r.value is None:
+        if r.value is None or r.value != r.value:
             return (f"{band(r.subject)}: minder dan {threshold} respondenten, terwijl {pct(r.reference)} van de inwoners "
                     f"van 15 jaar en ouder in deze leeftijdsgroep valt (Bron: CBS{', ' + str(r.year) if r.year else ''})")
         return (f"{band(r.subject)}: {pct(r.value)} van de respondenten van 15 jaar en ouder, {pct(r.reference)} van de "
