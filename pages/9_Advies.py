@@ -156,6 +156,10 @@ with tab_profiles:
         "verdeling " + w.MIX_KINDS.get(wijk.mix_kind, "onbekend") + " gebruikt voor het advies."))
     if not wijk.mix.empty:
         table = wijk.mix.pivot_table(index="profile", columns="kind", values="share", aggfunc="first")
+        table = table.reindex([p for p in result.profiles["profile"] if p in table.index]
+                              + [p for p in table.index if p not in profile_names])
+        if wijk.mix_kind in table.columns:
+            table = table.sort_values(wijk.mix_kind, ascending=False)
         shown = pd.DataFrame({"Profiel": [profile_names.get(p, p) for p in table.index]})
         for kind in ("measured", "imported", "estimate"):
             if kind in table.columns:

@@ -35,7 +35,7 @@ def theme_chart(themes: pd.DataFrame, top: int = 6, width: int = 300) -> alt.Cha
     ], ignore_index=True)
     long["Label"] = long["Aandeel"].map(_pct_label)
     base = alt.Chart(long).encode(
-        y=alt.Y("Thema:N", sort=order, title=None, axis=alt.Axis(labelLimit=150)),
+        y=alt.Y("Thema:N", sort=order, title=None, axis=alt.Axis(labelLimit=170, labelOverlap=False)),
         yOffset=alt.YOffset("Gebied:N", sort=["Deze wijk", "Hele gemeente"]),
     )
     bars = base.mark_bar().encode(
@@ -80,7 +80,9 @@ def mix_chart(mix: pd.DataFrame, names: dict[str, str], width: int = 300) -> alt
     data["Label"] = data["Aandeel"].map(_pct_label)
     order = [names.get(p, p) for p in dict.fromkeys(mix["profile"])]
     domain = [kinds[k] for k in kinds if k in set(mix["kind"])]
-    base = alt.Chart(data).encode(y=alt.Y("Profiel:N", sort=order, title=None), yOffset=alt.YOffset("Bron:N", sort=domain))
+    base = alt.Chart(data).encode(y=alt.Y("Profiel:N", sort=order, title=None,
+                                          axis=alt.Axis(labelLimit=200, labelOverlap=False)),
+                                  yOffset=alt.YOffset("Bron:N", sort=domain))
     bars = base.mark_bar().encode(
         x=alt.X("Aandeel:Q", axis=alt.Axis(format="%", title="Aandeel", tickCount=4)),
         color=alt.Color("Bron:N", scale=alt.Scale(domain=domain, range=[DARK, LIGHT, "#6b8fb3"][: len(domain)]),
@@ -98,14 +100,15 @@ def reach_chart(overview: pd.DataFrame, names: dict[str, str], gemeente_rate: fl
     frame = pd.DataFrame({"Wijk": data["wijkcode"].map(lambda c: names.get(c, c)), "Per1000": data["per_1000"].astype(float)})
     frame["Label"] = frame["Per1000"].map(lambda v: f"{v:.1f}".replace(".", ","))
     frame = frame.sort_values("Per1000", ascending=False)
-    base = alt.Chart(frame).encode(y=alt.Y("Wijk:N", sort=list(frame["Wijk"]), title=None, axis=alt.Axis(labelLimit=200)))
+    base = alt.Chart(frame).encode(y=alt.Y("Wijk:N", sort=list(frame["Wijk"]), title=None,
+                                           axis=alt.Axis(labelLimit=220, labelOverlap=False)))
     bars = base.mark_bar(color=DARK).encode(x=alt.X("Per1000:Q", title="Respondenten per 1.000 inwoners"))
     labels = base.mark_text(align="left", dx=3, fontSize=10, color="#222").encode(x="Per1000:Q", text="Label:N")
     chart = bars + labels
     if gemeente_rate:
         rule = alt.Chart(pd.DataFrame({"g": [gemeente_rate]})).mark_rule(color="#d95f02", strokeDash=[4, 3]).encode(x="g:Q")
         chart = chart + rule
-    return chart.properties(width=width, height=alt.Step(16), title="Bereik per wijk (stippellijn: hele gemeente)")
+    return chart.properties(width=width, height=alt.Step(20), title="Bereik per wijk (stippellijn: hele gemeente)")
 
 
 def theme_heatmap(shares: pd.DataFrame, width: int = 440) -> alt.Chart | None:
