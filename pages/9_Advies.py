@@ -212,7 +212,11 @@ with tab_tables:
     for kind, label in labels.items():
         with st.expander(label + (" (aangepast)" if state.is_edited(kind) else ""), expanded=kind == "rules"):
             table = for_download(kind, state.table(kind))
-            st.dataframe(table, hide_index=True, width="stretch")
+            shown_table = table.copy()
+            for col in shown_table.columns:  # Dutch numbers on screen, empty where a rule has no value
+                if pd.api.types.is_float_dtype(shown_table[col]):
+                    shown_table[col] = ["" if v != v else f"{v:g}".replace(".", ",") for v in shown_table[col]]
+            st.dataframe(shown_table, hide_index=True, width="stretch")
             slots = st.columns(4)
             ui.download_buttons(lambda fmt, t=table, k=kind: table_bytes(t, fmt, labels[k][:31]),
                                 SPECS[kind][0].rsplit(".", 1)[0], slots[:2])
