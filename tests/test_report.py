@@ -19,7 +19,7 @@ from lib.advice import recommend
 from lib.report import file_name, write_all
 from lib.report.build import build_report
 from tests.conftest import ROOT
-from tests.test_advice import THEMES, answers_frame, base_areas, elderly_fixture, records_frame
+from tests.test_advice import THEMES, base_areas, elderly_fixture, records_frame
 
 PHONE = "06-12345678"
 
