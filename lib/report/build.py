@@ -180,7 +180,7 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
                                 "met een koffiekar."))
     forms = Counter(f for wk in wijken for r in wk.recommendations if r.kind == "involve" for f in r.forms)
     if forms:
-        top = [f"{n} ({k} wijken)" for n, k in zip(w.form_names([f for f, _ in forms.most_common(3)], result.forms),
+        top = [f"{n} ({k} {'wijk' if k == 1 else 'wijken'})" for n, k in zip(w.form_names([f for f, _ in forms.most_common(3)], result.forms),
                                                   [k for _, k in forms.most_common(3)])]
         points.append((f"Voor de volgende ronde passen vooral {w.join(top)}.",
                        "Per wijk gekozen naar wie niet gehoord is, de prioriteiten en de betrokkenheidsprofielen; bij "
