@@ -36,6 +36,8 @@ PAGES = [
     ("pages/6_Beoordelen.py", "Thema's beoordelen", ":material/fact_check:"),
     ("pages/7_Wijkprofiel.py", "Wijkprofiel", ":material/location_city:"),
     ("pages/8_Vergelijken.py", "Wijken vergelijken", ":material/compare:"),
+    ("pages/9_Advies.py", "Advies", ":material/recommend:"),
+    ("pages/10_Rapport.py", "Rapport", ":material/description:"),
 ]
 _CACHE_ENTRIES = 4
 

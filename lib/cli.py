@@ -19,6 +19,7 @@ from lib.core.store import Store, default_data_dir
 from lib.pipeline import AnalysedProject, analyse, analyse_project, check_size, inputs_from_files, read_path
 from lib.present.export import write_table
 from lib.reading.roles import Role
+from lib.report.command import add_report_command, run_report
 from lib.themes.codebook import default_codebook, read_codebook
 from lib.themes.tagger import TaggerPool
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8, komma's) of .xlsx")
+    add_report_command(sub)
     return parser
 
 
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        summary = run_analyse(args)
+        summary = run_report(args) if args.command == "report" else run_analyse(args)
     except WijkbeeldError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
