@@ -19,7 +19,7 @@ from lib.core.store import Store, default_data_dir
 from lib.pipeline import AnalysedProject, analyse, analyse_project, check_size, inputs_from_files, read_path
 from lib.present.export import write_table
 from lib.reading.roles import Role
-from lib.report.command import add_report_command, run_report
+from lib.report_command import add_report_command, run_report
 from lib.themes.codebook import default_codebook, read_codebook
 from lib.themes.tagger import TaggerPool
 

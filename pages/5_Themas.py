@@ -5,7 +5,8 @@ import streamlit as st
 
 import ui
 from lib.themes.agreement import per_theme, summary
-from lib.themes.codebook import CodebookError, codebook_bytes, default_codebook, read_codebook
+from lib.present.export import codebook_bytes
+from lib.themes.codebook import CodebookError, default_codebook, read_codebook
 from lib.present.text import small
 from lib.present.text import format_number, percent
 from lib.themes.review import keyword_counts, keyword_proposals, save_codebook, theme_long, untagged_terms

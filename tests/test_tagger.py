@@ -7,7 +7,8 @@ import io
 import pandas as pd
 import pytest
 
-from lib.themes.codebook import Codebook, CodebookError, Theme, codebook_bytes, default_codebook, read_codebook
+from lib.present.export import codebook_bytes
+from lib.themes.codebook import Codebook, CodebookError, Theme, default_codebook, read_codebook
 from lib.themes.tagger import Tagger, marked_text
 
 MINI = Codebook(

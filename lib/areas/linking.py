@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from lib.areas.areacodes import normalise_area_code as normalise_code
 from lib.core.codes import parse_postcode
+from lib.core.names import METHOD_LABELS, _ascii_words, compact_name, normalise_name  # noqa: F401 - re-exported
 
 FUZZY_ACCEPT = 0.86
 """Lowest similarity for an automatic fuzzy link."""
@@ -24,46 +25,8 @@ FUZZY_MARGIN = 0.08
 PC4_MAJORITY = 0.8
 """Share of a PC4's addresses that must lie in one wijk to link by PC4."""
 
-METHOD_LABELS = {
-    "code": "CBS-code",
-    "naam": "naam",
-    "alias": "alias",
-    "fuzzy": "naam (bij benadering)",
-    "pc6": "postcode (PC6)",
-    "pc4": "postcode (PC4)",
-    "handmatig": "handmatig",
-    "": "niet gekoppeld",
-}
 
-_WIJK_PREFIX = re.compile(r"^(wijk|buurt)\s*\d+\s+")
 _WIJK_NUMBER = re.compile(r"^\s*wijk\s*0*(\d{1,2})\s*$", re.I)
-_STOP = {"de", "het", "t", "wijk", "buurt", "van", "en"}
-
-
-def _ascii_words(value: object) -> list[str]:
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().lower().strip()
-    text = text.replace("y", "ij")  # Dutch: "Haarwyk" is "Haarwijk"
-    text = _WIJK_PREFIX.sub("", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).split()
-
-
-def normalise_name(value: object) -> str:
-    """Comparable form of a ward name: ``"Wijk 11 laag Dalem"``, ``"Dalem (laag)"`` -> ``"dalem laag"``.
-
-    Lower case, accents and punctuation removed, ``y`` read as ``ij``, the CBS
-    ``Wijk NN`` prefix and filler words dropped, tokens sorted so word order
-    does not matter.
-    """
-    if value is None:
-        return ""
-    return " ".join(sorted(t for t in _ascii_words(value) if t not in _STOP))
-
-
-def compact_name(value: object) -> str:
-    """Name without spaces in its own word order (``"laag-dalem"`` -> ``"laagdalem"``, ``"Linge wijk"`` -> ``"lingewijk"``)."""
-    if value is None:
-        return ""
-    return "".join(t for t in _ascii_words(value) if t not in {"de", "het", "t"})
 
 
 @dataclass
@@ -104,6 +67,10 @@ class Gazetteer:
             for variant in {compact_name(name), compact_name(_strip_gemeente_text(name, self.gemeentenaam))}:
                 if variant:
                     self._by_compact.setdefault(variant, set()).add(code)
+
+    def link_records(self, wijk_values: pd.Series | None, postcode_values: pd.Series | None, n: int) -> pd.DataFrame:
+        """``link_records`` for this gazetteer: what the reading stage calls, without knowing the linking rules."""
+        return link_records(self, wijk_values, postcode_values, n)
 
     def known_tokens(self) -> set[str]:
         """Normalised names, aliases and codes, for role detection."""
@@ -244,7 +211,7 @@ def link_column(values: pd.Series, linker) -> pd.DataFrame:
 
 
 def link_records(
-    gazetteer: Gazetteer, wijk_values: pd.Series | None, postcode_values: pd.Series | None, n: int
+    gazetteer: "Gazetteer", wijk_values: pd.Series | None, postcode_values: pd.Series | None, n: int
 ) -> pd.DataFrame:
     """Link records by ward column first, then postcode; one row per record.
 

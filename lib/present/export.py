@@ -71,3 +71,8 @@ def dutch_csv_bytes(df: pd.DataFrame) -> bytes:
 def download_bytes(df: pd.DataFrame, fmt: str, sheet_name: str = "Antwoorden") -> bytes:
     """What the app's download buttons give: ``xlsx``, or ``csv`` written for Dutch Excel."""
     return dutch_csv_bytes(df) if fmt == "csv" else table_bytes(df, "xlsx", sheet_name)
+
+
+def codebook_bytes(codebook, fmt: str) -> bytes:
+    """A codebook (``lib.themes.codebook.Codebook``) as ``csv`` (for Dutch Excel) or ``xlsx``, formulas neutralised."""
+    return download_bytes(codebook.to_frame(), fmt, sheet_name="Codeboek")

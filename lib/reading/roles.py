@@ -123,7 +123,7 @@ def detect_role(
     uniques = list(dict.fromkeys(sample))
     distinct = len(uniques)
     if known_wijken:
-        from lib.areas.linking import normalise_name
+        from lib.core.names import normalise_name
 
         hits = _share(
             (normalise_code(v) in known_wijken) or (normalise_name(v) in known_wijken) for v in uniques[:200]

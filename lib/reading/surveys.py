@@ -10,17 +10,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
 from lib.core.errors import EmptyFileError
-from lib.areas.linking import Gazetteer, link_records
 from lib.reading.readers import RawFile, read_file
 from lib.reading.roles import Role, detect_roles, parse_age
 from lib.reading.tables import Table, extract_table
 
 Progress = Callable[[float, str], None]
+
+class Linker(Protocol):
+    """What reading needs from the linking stage (``lib.areas.linking.Gazetteer``): wijk names and a link per record."""
+
+    names: dict[str, str]
+
+    def link_records(self, wijk_values: pd.Series | None, postcode_values: pd.Series | None, n: int) -> pd.DataFrame: ...
+
 
 ANSWER_COLUMNS = [
     "source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam",
@@ -34,8 +42,6 @@ NAME_HEADERS = re.compile(
     r"naam respondent|e-?mail(?:adres)?|e-?mail address|emailadres|mailadres)\s*[?:]?$",
     re.I,
 )
-_PLACEHOLDER = re.compile(r"^\s*(n\.?v\.?t\.?|nvt|n/a|na|-+|\.+|x)\s*$", re.I)
-_HAS_WORD = re.compile(r"\w")
 
 
 @dataclass
@@ -122,20 +128,16 @@ def read_survey(
     return Survey(name, sheets, without, raw.encoding, raw.separator)
 
 
-def is_answer(text: str) -> bool:
-    """True for a real answer: it has a letter or digit and is not a placeholder such as 'nvt' or '-'."""
-    return bool(answer_mask(pd.Series([text], dtype=object))[0])
-
-
 def answer_mask(values: pd.Series) -> "np.ndarray":
-    """``is_answer`` for a whole column at once (pyarrow regex, no Python per answer)."""
+    """Per value: a real answer (a letter or digit, and not a placeholder such as 'nvt' or '-'); pyarrow regex,
+    no Python per answer."""
     text = values.astype("string[pyarrow]").str.strip()
     has_word = text.str.contains(r"[\pL\pN]", regex=True).fillna(False)  # a letter or digit in any script (RE2)
     placeholder = text.str.fullmatch(r"(?i)(n\.?v\.?t\.?|nvt|n/a|na|-+|\.+|x)").fillna(False)
     return (has_word & ~placeholder).to_numpy(dtype=bool)
 
 
-def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) -> pd.DataFrame:
+def records_of(survey: Survey, sheet: SheetResult, gazetteer: Linker | None) -> pd.DataFrame:
     """One row per record of a sheet with respondent, raw ward/postcode, age and the wijk link."""
     table = sheet.table
     n = table.n_records
@@ -146,7 +148,7 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
     wijk_values = table.data[wijk_col] if wijk_col else None
     pc_values = table.data[pc_col] if pc_col else None
     if gazetteer is not None:
-        links = link_records(gazetteer, wijk_values, pc_values, n)
+        links = gazetteer.link_records(wijk_values, pc_values, n)
     else:
         links = pd.DataFrame({"wijkcode": [""] * n, "method": [""] * n, "confidence": [0.0] * n, "reason": ["geen gebieden geladen"] * n})
     if age_col:
@@ -183,7 +185,7 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
     )
 
 
-def collect(surveys: list[Survey], gazetteer: Gazetteer | None, progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def collect(surveys: list[Survey], gazetteer: Linker | None, progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Link every record and melt open questions: returns ``(records, answers)``.
 
     ``answers`` has one row per non-empty open answer with the columns of
@@ -233,7 +235,7 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
     alias is stored under), waarde (the spellings seen), aantal, reden.
     """
     from lib.core.codes import parse_postcode
-    from lib.areas.linking import normalise_name
+    from lib.core.names import normalise_name
 
     columns = ["kind", "key", "value", "count", "reason"]
     if records.empty:
@@ -347,7 +349,7 @@ def link_review(records: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 def link_methods(records: pd.DataFrame) -> pd.DataFrame:
     """How records were linked: methode (Dutch label) and aantal."""
-    from lib.areas.linking import METHOD_LABELS
+    from lib.core.names import METHOD_LABELS
 
     counts = records["method"].fillna("").map(lambda m: METHOD_LABELS.get(m, m)).value_counts()
     return pd.DataFrame({"Manier van koppelen": counts.index, "Respondenten": counts.to_numpy()})

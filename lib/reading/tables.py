@@ -207,20 +207,3 @@ def _to_text(body: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _all_str(values: np.ndarray) -> bool:
     return all(isinstance(v, str) for v in values)
-
-
-def tables_from_sheets(source: str, sheets: list[RawSheet], header_rows: dict[str, int] | None = None) -> tuple[list[Table], list[str]]:
-    """Tables of every sheet that holds one, plus names of sheets without a table.
-
-    ``header_rows`` maps sheet name -> 1-based Excel header row chosen by the user.
-    """
-    tables: list[Table] = []
-    without: list[str] = []
-    for sheet in sheets:
-        chosen = (header_rows or {}).get(sheet.name)
-        table = extract_table(source, sheet, None if chosen is None else chosen - 1)
-        if table is None or table.n_records == 0:
-            without.append(sheet.name)
-        else:
-            tables.append(table)
-    return tables, without

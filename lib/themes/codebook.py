@@ -221,11 +221,4 @@ def read_codebook(name: str, data: bytes) -> Codebook:
     return Codebook.from_frame(table.data, filename=name)
 
 
-def codebook_bytes(codebook: Codebook, fmt: str) -> bytes:
-    """Export as ``csv`` or ``xlsx`` (formulas neutralised)."""
-    from lib.present.export import download_bytes
-
-    return download_bytes(codebook.to_frame(), fmt, sheet_name="Codeboek")
-
-
-__all__ = ["Codebook", "CodebookError", "Theme", "codebook_bytes", "default_codebook", "read_codebook", "csv"]
+__all__ = ["Codebook", "CodebookError", "Theme", "default_codebook", "read_codebook", "csv"]
