@@ -651,19 +651,22 @@ def test_comparison_table_per_wijk(answers, records, long, areas):
     comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners", "65plus", "wmo_per_1000"], 5)
     assert list(comparison.table.columns) == [
         "wijknaam", "wijkcode", "inhabitants", "respondents", "answers", "share_0", "share_1", "share_2",
-        "indicator_0", "indicator_1", "indicator_2",
+        "indicator_0", "indicator_1", "indicator_2", "respondents_reason", "answers_reason",
     ]
     assert comparison.share_columns == {"share_0": "Eenzaamheid", "share_1": "Wonen", "share_2": "Veiligheid"}
     assert comparison.indicator_columns == {"indicator_0": "aantal_inwoners", "indicator_1": "65plus", "indicator_2": "wmo_per_1000"}
     t = comparison.table.set_index("wijkcode")
     assert list(t["wijknaam"]) == ["Noord", "Zuid", "Haven"]
     assert list(t["inhabitants"]) == [1000.0, 2000.0, 300.0]
-    assert _shown(t["respondents"]) == ["9", "<5", "5"]
+    # Haven's 5 respondents: 18 - 1 unlinked - 9 - 5 would give Zuid's 3 back (see test_reach_...)
+    assert _shown(t["respondents"]) == ["9", "<5", "<5"] and list(t["respondents_reason"]) == ["", "", "complementary"]
     assert _shown(t["answers"]) == ["8", "<5", "<5"]
     assert str(t["answers"].dtype) == "Int64"
-    assert (t.at[N, "share_0"], t.at[N, "share_1"], t.at[N, "share_2"]) == (5 / 8, 3 / 8, 1 / 8)
-    for code in (Z, H):
+    # every share of Noord gives a hidden count back at 5 (5 is hidden to protect Zuid's 1 on Eenzaamheid)
+    for code in (N, Z, H):
         assert all(_is_none(t.at[code, f"share_{i}"]) for i in range(3))
+    t1 = comparison_table(answers, records, long, areas, THEMES[:3], [], 1).table.set_index("wijkcode")
+    assert (t1.at[N, "share_0"], t1.at[N, "share_1"], t1.at[N, "share_2"]) == (5 / 8, 3 / 8, 1 / 8)
     assert list(t["indicator_1"]) == [20.0, 15.0, 40.0]
     assert list(t["indicator_2"]) == [50.0, 70.0, 90.0]
     # on screen: Dutch headers and Dutch numbers
@@ -673,12 +676,15 @@ def test_comparison_table_per_wijk(answers, records, long, areas):
         "Aantal inwoners (aantal)", "Inwoners 65 jaar of ouder (%)", "Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)",
     ]
     assert list(screen["Inwoners"]) == ["1.000", "2.000", "300"]
-    assert list(screen["Eenzaamheid"]) == ["62,5%", "–", "–"]
+    assert list(screen["Eenzaamheid"]) == ["–", "–", "–"]
     assert list(screen["Antwoorden"]) == ["8", "<5", "<5"]
-    # threshold 3 shows Zuid
+    assert list(screen["Respondenten"]) == ["9", "<5", "verborgen"]
+    screen1 = _comparison_screen(comparison_table(answers, records, long, areas, THEMES[:3], [], 1), areas, 1)
+    assert list(screen1["Eenzaamheid"]) == ["62,5%", "25,0%", "0,0%"]
+    # threshold 3: Zuid's 3 respondents are shown; its 4 answers are not (Haven's 1 = 15 - 2 - 8 - 4)
     t3 = comparison_table(answers, records, long, areas, THEMES[:3], [], 3).table.set_index("wijkcode")
-    assert (t3.at[Z, "share_0"], t3.at[Z, "share_1"], t3.at[Z, "share_2"]) == (0.25, 0.5, 0.25)
-    assert (t3.at[Z, "respondents"], t3.at[Z, "answers"]) == (3, 4)
+    assert t3.at[Z, "respondents"] == 3 and _is_none(t3.at[Z, "answers"]) and t3.at[Z, "answers_reason"] == "complementary"
+    assert all(_is_none(t3.at[Z, f"share_{i}"]) for i in range(3))
     assert _is_none(t3.at[H, "answers"]) and _is_none(t3.at[H, "share_1"])
 
 
@@ -704,25 +710,30 @@ def test_comparison_download_never_shows_a_small_count(answers, records, long, a
         # a hidden share is an empty cell next to a suppressed count: the reason travels with the row
         if shown == "<5":
             assert by_code[code]["Eenzaamheid (%)"] == "" and by_code[code]["Wonen (%)"] == ""
-    assert by_code[Z]["Respondenten"] == "<5"
+    assert by_code[Z]["Respondenten"] == "<5" and by_code[H]["Respondenten"] == "verborgen"
     for r in rows:
         for col in ("Respondenten", "Antwoorden"):
-            assert r[col] in {"0", "<5"} or int(r[col]) >= 5
+            assert r[col] in {"0", "<5", "verborgen"} or int(r[col]) >= 5
+        assert all(r[f"{t} (%)"] == "" for t in THEMES[:3])  # at 5 every share of this small gemeente gives a count back
+    # the hidden cells cannot be recomputed from the download: the shown respondents do not add up to a total
+    shown = [int(r["Respondenten"]) for r in rows if r["Respondenten"].isdigit()]
+    assert sum(shown) == 9 and 18 - 1 - sum(shown) == 8  # Zuid + Haven together, each unknown
 
 
 def test_comparison_download_holds_real_numbers_for_dutch_excel(answers, records, long, areas):
-    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["wmo_per_1000"], 5)
+    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["wmo_per_1000"], 2)
     raw = download_bytes(tables.download(comparison.table, tables.comparison_columns(
-        comparison, indicator_options(areas, 1)), 5), "csv")
+        comparison, indicator_options(areas, 1)), 2), "csv")
     assert raw.startswith("\ufeff".encode("utf-8"))  # BOM: Excel reads UTF-8
     assert raw.decode("utf-8-sig").splitlines()[0].startswith("Wijk;Code;Inwoners;")
-    noord = {r["Code"]: r for r in _download_rows(comparison, areas)}[N]
-    assert noord["Eenzaamheid (%)"] == "62,5" and noord["Veiligheid (%)"] == "12,5"  # decimal comma
+    # threshold 2: Noord's Wonen 3 of 8 and Veiligheid 1 (hidden) of 8; Eenzaamheid's 5 protects Zuid's 1
+    noord = {r["Code"]: r for r in _download_rows(comparison, areas, 2)}[N]
+    assert noord["Wonen (%)"] == "37,5" and noord["Veiligheid (%)"] == "" and noord["Eenzaamheid (%)"] == ""  # decimal comma
     assert noord["Inwoners"] == "1000" and noord["Antwoorden"] == "8"
     # Excel: numbers are numbers, only the hidden count is text
-    xlsx = {r["Code"]: r for r in _download_rows(comparison, areas, fmt="xlsx")}
-    assert xlsx[N]["Eenzaamheid (%)"] == 62.5 and xlsx[N]["Antwoorden"] == 8 and xlsx[N]["Inwoners"] == 1000
-    assert xlsx[Z]["Antwoorden"] == "<5" and xlsx[Z]["Eenzaamheid (%)"] is None
+    xlsx = {r["Code"]: r for r in _download_rows(comparison, areas, 2, fmt="xlsx")}
+    assert xlsx[N]["Wonen (%)"] == 37.5 and xlsx[N]["Antwoorden"] == 8 and xlsx[N]["Inwoners"] == 1000
+    assert xlsx[H]["Antwoorden"] == "<2" and xlsx[Z]["Antwoorden"] == "verborgen" and xlsx[Z]["Eenzaamheid (%)"] is None
     assert xlsx[N]["Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"] == 50
 
 
@@ -759,8 +770,11 @@ def _fills(deck) -> dict:
 def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long):
     areas = _testdorp_with_map()
     assert list(areas.wijken["wijkcode"]) == [N, Z, H] and areas.warnings == []
-    matrix = theme_matrix(answers, long, areas, ["Wonen"], 3)
+    matrix = theme_matrix(answers, long, areas, ["Wonen"], 2)
     values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v}
+    assert values == {N: pytest.approx(3 / 8)}  # Zuid's 4 answers are hidden: they would give Haven's 1 back
+    matrix = theme_matrix(answers, long, areas, ["Wonen"], 1)
+    values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v and c != H}
     assert values == {N: pytest.approx(3 / 8), Z: pytest.approx(0.5)}
     deck, legend = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
                               threshold_note="minder dan 3 antwoorden")
@@ -927,7 +941,7 @@ def test_charts_carry_the_dutch_locale_and_uncut_labels(answers, long):
 
     from lib.present import charts
 
-    shares = theme_shares(answers, long, N, THEMES, 5)
+    shares = theme_shares(answers, long, N, THEMES, 1)
     spec = charts.theme_share_chart(shares, values=True).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["axis"]["labelLimit"] == 0

@@ -113,8 +113,6 @@ def comparison_table(
     table["inhabitants"] = areas.wijken["inhabitants"].astype(float).to_numpy()
     table["respondents"] = resp["respondents"].array
     table["answers"] = base["answers"].array
-    table["respondents_reason"] = resp["reason"].to_numpy()
-    table["answers_reason"] = base["reason"].to_numpy()
     share_columns, indicator_columns = {}, {}
     for i, theme in enumerate(themes):
         column = f"share_{i}"
@@ -125,4 +123,6 @@ def comparison_table(
         column = f"indicator_{i}"
         table[column] = indicator_by_wijk(areas, key).astype(float).to_numpy()
         indicator_columns[column] = key
+    table["respondents_reason"] = resp["reason"].to_numpy()
+    table["answers_reason"] = base["reason"].to_numpy()
     return Comparison(table, share_columns, indicator_columns)
