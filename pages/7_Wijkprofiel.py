@@ -84,6 +84,9 @@ with tab_themas:
             st.markdown("**Vaker genoemd dan in de hele gemeente:** " + ui.plain(over))
         ui.altair(charts.theme_share_chart(shares), width="stretch")
         st.dataframe(tables.screen(shares, tables.THEME_SHARES, threshold), hide_index=True, width="stretch")
+        st.caption(tables.numbers_note(threshold) if (shares["reason"] == "complementary").any()
+                   else f"Aantallen onder de {threshold} staan als <{threshold}; aandelen die zo'n aantal zouden "
+                        "verraden zijn leeg.")
         st.markdown("**Wat bewoners zeggen** (voorbeelden; e-mail, telefoon, postcode en IBAN gemaskeerd)")
         top = [t for t, v in zip(shares["theme"], shares["wijk_share"]) if v == v and v > 0][:3]
         for theme in top:
