@@ -12,6 +12,11 @@ import time
 from dataclasses import dataclass, replace
 
 import streamlit as st
+from streamlit import net_util as _net_util
+
+# Offline: Streamlit's WebSocket origin check would otherwise ask checkip.amazonaws.com for this machine's
+# external IP (and open a UDP socket towards 8.8.8.8) whenever a page of another origin connects.
+_net_util.get_external_ip = _net_util.get_internal_ip = lambda: None
 
 from lib.core.access import EVERYONE, User, can_open, describe_member, parse_members
 from lib.core.errors import WijkbeeldError
@@ -31,6 +36,8 @@ PAGES = [
     ("pages/6_Beoordelen.py", "Thema's beoordelen", ":material/fact_check:"),
     ("pages/7_Wijkprofiel.py", "Wijkprofiel", ":material/location_city:"),
     ("pages/8_Vergelijken.py", "Wijken vergelijken", ":material/compare:"),
+    ("pages/9_Advies.py", "Advies", ":material/recommend:"),
+    ("pages/10_Rapport.py", "Rapport", ":material/description:"),
 ]
 _CACHE_ENTRIES = 4
 
@@ -76,7 +83,7 @@ def analysed(store: Store, project_id: int) -> AnalysedProject:
     def progress(fraction: float, label: str) -> None:
         nonlocal bar
         bar = bar or st.progress(0.0, text="Bestanden lezen en koppelen…")
-        bar.progress(min(1.0, fraction), text=f"Bezig: {label}")
+        bar.progress(min(1.0, fraction), text=plain(f"Bezig: {label}"))  # file and sheet names
 
     data = analyse_project(store, project_id, progress, cache=_results())
     if bar is not None:
@@ -231,7 +238,7 @@ def _sidebar(store: Store, project: Project) -> None:
         with st.expander("Nieuw project of voorbeeld"):
             _new_project_form(store)
             if len(projects) > 1:
-                confirm = st.checkbox(f"Project ‘{project.name}’ definitief verwijderen", key="confirm_delete_project")
+                confirm = st.checkbox(plain(f"Project ‘{project.name}’ definitief verwijderen"), key="confirm_delete_project")
                 if st.button("Project verwijderen", key="delete_project", disabled=not confirm):
                     store.delete_project(project.id)
                     select_project(store, next(p.id for p in projects if p.id != project.id))
@@ -278,7 +285,7 @@ def _new_project_form(store: Store) -> None:
             try:
                 new = create_project(store, name.strip() or (f"Wijkbeeld {gemeentenaam}" if gm else ""))
             except WijkbeeldError as exc:
-                st.error(str(exc))
+                st.error(plain(str(exc)))
                 return
             if gm:
                 store.update_project_settings(new.id, gemeentecode=gm)
@@ -349,6 +356,13 @@ def show_problems(problems: list[str]) -> None:
     """List messages about files that could not be used (escaped, never rendered as Markdown)."""
     for message in problems:
         st.warning(plain(message), icon=":material/warning:")
+
+
+def key_figures(data: AnalysedProject, wijkcode: str):
+    """``lib.wijken.profile.key_figures`` of a wijk, computed once per server for this version of the project."""
+    from lib.wijken.profile import key_figures as compute
+
+    return derived(data, ("key_figures", wijkcode), lambda d: compute(d.areas, wijkcode))
 
 
 def long_themes(data: AnalysedProject):

@@ -16,9 +16,10 @@ import pandas as pd
 
 from lib.core.errors import WijkbeeldError
 from lib.core.store import Store, default_data_dir
-from lib.pipeline import AnalysedProject, analyse, analyse_project, inputs_from_files, read_path
+from lib.pipeline import AnalysedProject, analyse, analyse_project, check_size, inputs_from_files, read_path
 from lib.present.export import write_table
 from lib.reading.roles import Role
+from lib.report.command import add_report_command, run_report
 from lib.themes.codebook import default_codebook, read_codebook
 from lib.themes.tagger import TaggerPool
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8, komma's) of .xlsx")
+    add_report_command(sub)
     return parser
 
 
@@ -95,6 +97,8 @@ def _stored_project(name: str) -> AnalysedProject:
 
 def _files_project(args: argparse.Namespace) -> AnalysedProject:
     codebook = read_codebook(Path(args.codebook).name, read_path(Path(args.codebook))) if args.codebook else default_codebook()
+    for f in args.files:  # from the size, before starting the tagger workers or reading hundreds of MB
+        check_size(Path(f))
     big = sum(Path(f).stat().st_size for f in args.files if Path(f).exists()) > 2_000_000
     # worker processes load nltk and compile the codebook while this one reads and links the files
     with TaggerPool(codebook, workers=min(2, os.cpu_count() or 1) if big else 1) as pool:
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        summary = run_analyse(args)
+        summary = run_report(args) if args.command == "report" else run_analyse(args)
     except WijkbeeldError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1

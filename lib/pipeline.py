@@ -32,10 +32,11 @@ from lib.areas.national import (
 from lib.areas.linking import Gazetteer, normalise_name
 from lib.areas.postcodes import read_postcode_table
 from lib.core.codes import parse_postcode
-from lib.core.errors import AreasError, WijkbeeldError
+from lib.core.errors import AreasError, FileTooLargeError, WijkbeeldError
 from lib.core.privacy import mask_series
 from lib.core.settings import FileSettings, ProjectSettings
 from lib.core.store import Store
+from lib.reading.readers import MAX_FILE_BYTES
 from lib.reading.surveys import Survey, collect, read_survey, unlinked_values
 from lib.themes.codebook import Codebook, default_codebook
 from lib.themes.review import apply_corrections
@@ -127,7 +128,8 @@ def inputs_from_files(
         area_files = [f for f in sample_area_files() if f[0] != "postcode" or not postcodes]
     area_files += [("postcode", p.name, read_path(p)) for p in postcodes or []]
     return ProjectInputs(
-        surveys=[SurveyInput(p.name, read_path(p), source_key=hashlib.sha256(read_path(p)).hexdigest()[:16]) for p in surveys],
+        surveys=[SurveyInput(p.name, data, source_key=hashlib.sha256(data).hexdigest()[:16])
+                 for p, data in ((p, read_path(p, MAX_FILE_BYTES)) for p in surveys)],
         area_files=area_files,
         codebook=read_codebook(codebook.name, read_path(codebook)) if codebook else default_codebook(),
         settings=ProjectSettings(gemeentecode=gemeentecode),
@@ -135,9 +137,22 @@ def inputs_from_files(
     )
 
 
-def read_path(path: Path) -> bytes:
-    """A file's bytes, or a Dutch message naming it."""
+def check_size(path: Path, max_bytes: int = MAX_FILE_BYTES) -> None:
+    """Refuse a file over ``max_bytes`` from its size, before reading hundreds of MB into memory."""
+    size = path.stat().st_size if path.exists() else 0
+    if size > max_bytes:
+        raise FileTooLargeError(
+            f"het bestand is {size / 1024 / 1024:.0f} MB; de grens is {max_bytes // 1024 // 1024} MB. "
+            "Splits het bestand of laat overbodige kolommen weg.",
+            filename=path.name,
+        )
+
+
+def read_path(path: Path, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, or a Dutch message naming it (also when it is larger than ``max_bytes``)."""
     try:
+        if max_bytes is not None:
+            check_size(path, max_bytes)
         return path.read_bytes()
     except FileNotFoundError:
         raise WijkbeeldError("bestand niet gevonden. Controleer de naam en de map.", filename=str(path)) from None
@@ -161,9 +176,10 @@ class Linked:
     _masked: pd.Series | None = field(default=None, repr=False)
 
     def masked_answers(self) -> pd.Series:
-        """The answers with personal data masked (computed once)."""
+        """The answers with personal data masked, the respondents' own names and e-mail addresses included (computed once)."""
         if self._masked is None:
-            self._masked = mask_series(self.answers["answer"].astype(str))
+            names = self.answers["respondent_name"] if "respondent_name" in self.answers else None
+            self._masked = mask_series(self.answers["answer"].astype(str), names=names)
         return self._masked
 
 

@@ -37,7 +37,7 @@ if uploads:
     known = ctx.data.gazetteer.known_tokens() if ctx.data.gazetteer else None
     bar = st.progress(0.0, text="Bestanden lezen…")
     for i, upload in enumerate(uploads):
-        bar.progress(i / len(uploads), text=f"{upload.name} lezen ({i + 1} van {len(uploads)})")
+        bar.progress(i / len(uploads), text=ui.plain(f"{upload.name} lezen ({i + 1} van {len(uploads)})"))
         data = upload.getvalue()
         try:
             survey = read_survey(upload.name, data, known_wijken=known)
@@ -74,7 +74,7 @@ label_options = list(ROLE_LABELS.values())
 for file_id, stored in files.items():
     survey = surveys.get(file_id)
     title = f"{stored.trajectory or stored.name} — {stored.name}"
-    with st.expander(title, expanded=len(files) == 1):
+    with st.expander(ui.plain(title), expanded=len(files) == 1):  # a file name is no Markdown
         with st.form(f"traject_{file_id}", border=False):
             c1, c2, c3 = st.columns([3, 2, 1.3])
             name = c1.text_input("Naam van het traject", value=stored.trajectory, placeholder="bijv. Dialoogweek 2023")

@@ -74,7 +74,7 @@ else:
     if areas.notes:
         st.info(" ".join(areas.notes), icon=":material/info:")
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Gemeente", f"{areas.gemeentenaam}")
+    c1.metric("Gemeente", ui.plain(areas.gemeentenaam))  # a metric value is Markdown too
     c2.metric("Wijken", len(areas.wijken))
     c3.metric("Indicatoren", areas.indicators["indicator"].nunique())
     gm_pop = areas.latest().query("area_code == @areas.gemeentecode and indicator == 'aantal_inwoners'")

@@ -96,7 +96,10 @@ with tab_edit:
                     placeholder="bijv. buurtkamer, koffieochtend, samen eten",
                     help="Een woord raakt ook vervoegingen en samenstellingen (‘buurthuis’ raakt ‘buurthuisactiviteiten’). "
                     "Meerdere woorden samen (‘te hard rijden’) raken die woorden achter elkaar. "
-                    "Begin met = voor alleen precies dit woord (‘=ouderen’ raakt niet ‘ouders’).",
+                    "Begin met = voor alleen precies dit woord (‘=ouderen’ raakt niet ‘ouders’), met ? voor een zwak "
+                    "trefwoord dat alleen telt als niets anders het antwoord verklaart (‘?school’), met ! voor een "
+                    "woordgroep waarin het thema juist niet telt (‘!kinderen wonen’: volwassen kinderen), met ~ voor een "
+                    "woord dat ook als laatste deel telt (‘~park’ raakt ‘stadspark’, niet ‘parkeren’).",
                 )
                 if st.form_submit_button("Toevoegen"):
                     words = [w for w in new_keywords.split(",") if w.strip()]
@@ -207,15 +210,16 @@ with tab_learn:
             proposals = proposals.assign(toevoegen=False)
             chosen = st.data_editor(
                 proposals, key="proposal_editor", hide_index=True, width="stretch",
-                disabled=["thema", "trefwoord", "handmatig", "elders", "lift"],
-                column_config={"handmatig": "In handmatig getagde antwoorden", "elders": "In overige antwoorden",
+                disabled=["theme", "keyword", "added_by_hand", "elsewhere", "lift"],
+                column_config={"theme": "Thema", "keyword": "Trefwoord",
+                               "added_by_hand": "In handmatig getagde antwoorden", "elsewhere": "In overige antwoorden",
                                "lift": "Oververtegenwoordiging", "toevoegen": "Toevoegen"},
             )
             picked = chosen[chosen["toevoegen"]]
             if not picked.empty and st.button(f"{len(picked)} trefwoord(en) toevoegen aan het codeboek", key="add_proposals"):
                 updated = codebook
                 for row in picked.itertuples():
-                    updated = updated.add_keywords(row.thema, [row.trefwoord])
+                    updated = updated.add_keywords(row.theme, [row.keyword])
                 store_codebook(updated, message=f"{len(picked)} voorgestelde trefwoord(en) toegevoegd.")
 
 with tab_none:

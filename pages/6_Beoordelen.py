@@ -5,7 +5,10 @@ import streamlit as st
 
 import ui
 from lib.present.answers import UNLINKED
+from lib.core.errors import ConflictError
 from lib.core.privacy import mask_text
+from lib.present.answers import answers_table
+from lib.present.export import download_bytes
 from lib.present.text import small
 from lib.themes.tagger import TONES, marked_text, split_themes
 from lib.themes.review import NO_THEME, bulk_theme_change, filter_tagged, suggest_themes, tone_correction
@@ -24,8 +27,48 @@ if answers.empty:
     st.stop()
 
 
+def why(hit, words: list[str]) -> str:
+    """Dutch reason a hit raised its theme: the keyword itself, a form, a compound part, a diminutive, a phrase."""
+    keyword = hit.keyword.lstrip("?=")
+    word = " ".join(words[hit.start : hit.end + 1]) if hit.start >= 0 else ""
+    if hit.via == "age":
+        reason = "genoemde leeftijd"
+    elif hit.via == "phrase":
+        reason = f"woordgroep ‘{keyword}’"
+    elif hit.via in ("prefix", "suffix"):
+        reason = f"samenstelling met ‘{hit.part}’"
+    elif hit.via == "diminutive":
+        reason = f"verkleinwoord van ‘{hit.part}’" + (f", trefwoord ‘{keyword}’" if keyword != hit.part else "")
+    else:
+        reason = "trefwoord" if word == keyword else f"vorm van ‘{keyword}’"
+    if hit.keyword.startswith("?"):
+        reason += " (zwak: telt alleen als niets anders het antwoord verklaart)"
+    return reason
+
+
+seen_before = st.session_state.get("corrections_seen")  # revisions when the page was drawn that the user edited
+seen_now = store.correction_revisions(project.id)
+st.session_state["corrections_seen"] = seen_now  # what the next run's edits were made on
+
+
+def _described(themes, tone) -> str:
+    return f"thema's {', '.join(themes) if themes else '(geen)'}, toon {tone or 'automatisch'}"
+
+
 def save(items: dict, message: str) -> None:
-    store.save_corrections(project.id, items)
+    """Store corrections, unless someone else (another tab, a colleague) corrected one of these answers since the
+    page was drawn: then nothing is stored and the page shows both versions."""
+    seen = seen_before if seen_before is not None else seen_now
+    try:
+        store.save_corrections(project.id, items, expected={k: seen.get(k, 0) for k in items})
+    except ConflictError as exc:
+        text = {k: mask_text(" ".join(str(v).split()))[:60] for k, v in zip(answers["answer_key"], answers["answer"]) if k in exc.current}
+        both = "; ".join(
+            f"‘{text.get(k, k)}…’: nu opgeslagen {'(geen correctie meer)' if now is None else _described(*now)}, "
+            f"uw wijziging {_described(*items[k])}" for k, now in exc.current.items())
+        ui.flash("fout", "Iemand anders heeft intussen dezelfde antwoorden gecorrigeerd; er is niets opgeslagen. "
+                 f"{both}. De tabel toont nu wat is opgeslagen; breng uw wijziging zo nodig opnieuw aan.")
+        st.rerun()
     ui.done(ctx, message)
 
 
@@ -114,10 +157,12 @@ if shown.empty:
     st.caption("Geen antwoorden binnen deze filters.")
 else:
     options = list(shown.index[:LIMIT])
+    number = {i: n for n, i in enumerate(options, start=1)}  # labels must be unique: the same answer text often recurs
     pick = st.selectbox(
         "Antwoord",
         options,
-        format_func=lambda i: (mask_text(str(answers.at[i, "answer"]))[:110] + ("…" if len(str(answers.at[i, "answer"])) > 110 else "")),
+        format_func=lambda i: (f"{number[i]}. " + mask_text(str(answers.at[i, "answer"]))[:110]
+                               + ("…" if len(str(answers.at[i, "answer"])) > 110 else "")),
         key="pick_answer",
     )
     row = answers.loc[pick]
@@ -132,6 +177,7 @@ else:
                 {
                     "Woord": [" ".join(tagging.words[h.start : h.end + 1]) if h.start >= 0 else "(leeftijd)" for h in tagging.hits],
                     "Trefwoord": [h.keyword for h in tagging.hits],
+                    "Waarom": [why(h, tagging.words) for h in tagging.hits],
                     "Thema": [h.theme for h in tagging.hits],
                     "Ontkend": ["ja (bijv. ‘geen’, ‘niet’)" if h.negated else "" for h in tagging.hits],
                 }
@@ -142,8 +188,11 @@ else:
         st.caption("Geen trefwoord gevonden in dit antwoord.")
     with st.form("single_correction"):
         c1, c2 = st.columns([3, 1])
-        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's", default=[t for t in split_themes(row["themes"]) if t in codebook.names])
-        new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]))
+        # keyed by the answer: what the user chose survives a rerun in which someone else's correction arrived
+        new_themes = c1.multiselect("Thema's", codebook.names, placeholder="Kies thema's",
+                                    default=[t for t in split_themes(row["themes"]) if t in codebook.names],
+                                    key=f"fix_themes_{row['answer_key']}")
+        new_tone = c2.selectbox("Toon", list(TONES), index=list(TONES).index(row["tone"]), key=f"fix_tone_{row['answer_key']}")
         c3, c4 = st.columns([1, 1])
         submitted = c3.form_submit_button("Correctie opslaan", type="primary")
         reset = c4.form_submit_button("Terug naar automatisch", disabled=not row["corrected"])
@@ -156,13 +205,15 @@ else:
 st.subheader("Voorgestelde thema's")
 n_corrected = int(answers["corrected"].sum())
 st.caption(
-    "Na een aantal correcties leert Wijkbeeld (Naive Bayes, per thema) welke woorden bij uw correcties horen en "
-    f"stelt thema's voor bij de overige antwoorden. Nu {small(n_corrected, threshold)} gecorrigeerde antwoorden."
+    "Wijkbeeld leert van uw correcties: een trefwoord waarvoor u het thema steeds weghaalde, levert bij de overige "
+    "antwoorden een voorstel om dat thema weg te halen; na meer correcties stelt een Naive Bayes-model per thema ook "
+    f"extra thema's voor. Nu {small(n_corrected, threshold)} gecorrigeerde antwoorden."
 )
 key = ("suggestions", store.version(project.id))
-if st.button("Suggesties berekenen", key="compute_suggestions", disabled=n_corrected < 6):
+if st.button("Suggesties berekenen", key="compute_suggestions", disabled=n_corrected < 1):
     with st.spinner("Suggesties berekenen…"):
-        st.session_state["suggestions"] = (key, suggest_themes(answers, codebook.names, store.suggestion_feedback(project.id)))
+        st.session_state["suggestions"] = (key, suggest_themes(
+            answers, codebook.names, store.suggestion_feedback(project.id), tagger=ui.tagger_for(codebook)))
 stored = st.session_state.get("suggestions")
 if stored and stored[0] == key:
     suggestions = stored[1]
@@ -171,17 +222,18 @@ if stored and stored[0] == key:
     else:
         by_key = answers.set_index("answer_key")
         table = suggestions.head(200).assign(
-            zekerheid=lambda d: (d["zekerheid"] * 100).round(),
+            confidence=lambda d: (d["confidence"] * 100).round(),
+            Voorstel=lambda d: d["action"].map({"add": "toevoegen", "remove": "weghalen"}),
             Antwoord=lambda d: d["answer_key"].map(lambda k: mask_text(str(by_key.at[k, "answer"]))),
             Beslissing="—",
         )
         decided = st.data_editor(
-            table[["Antwoord", "thema", "zekerheid", "Beslissing"]],
+            table[["Antwoord", "theme", "Voorstel", "confidence", "Beslissing"]],
             key="suggestion_editor", hide_index=True, width="stretch",
-            disabled=["Antwoord", "thema", "zekerheid"],
+            disabled=["Antwoord", "theme", "Voorstel", "confidence"],
             column_config={
-                "thema": "Voorgesteld thema",
-                "zekerheid": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
+                "theme": "Thema",
+                "confidence": st.column_config.ProgressColumn("Zekerheid", format="%d%%", min_value=0, max_value=100),
                 "Beslissing": st.column_config.SelectboxColumn(options=["—", "Accepteren", "Afwijzen"], required=True),
             },
         )
@@ -189,13 +241,21 @@ if stored and stored[0] == key:
         if not chosen.empty and st.button(f"{len(chosen)} beslissing(en) opslaan", key="save_suggestions"):
             feedback, items = {}, {}
             for idx in chosen.index:
-                akey, theme = table.at[idx, "answer_key"], table.at[idx, "thema"]
+                akey, theme = table.at[idx, "answer_key"], table.at[idx, "theme"]
                 accepted = chosen.at[idx, "Beslissing"] == "Accepteren"
                 feedback[(akey, theme)] = accepted
                 if accepted:
-                    current = split_themes(by_key.at[akey, "themes"])
-                    items[akey] = (current + [theme], "")
+                    current = list(items[akey][0]) if akey in items else split_themes(by_key.at[akey, "themes"])
+                    if table.at[idx, "action"] == "remove":
+                        items[akey] = ([t for t in current if t != theme], "")
+                    else:
+                        items[akey] = (current + [theme], "")
             store.save_suggestion_feedback(project.id, feedback)
             if items:
                 store.save_corrections(project.id, items)
             ui.done(ctx, f"{len(feedback)} beslissing(en) opgeslagen.")
+
+st.subheader("Downloaden")
+st.caption("De antwoorden binnen de filters hierboven, met thema's en toon zoals ze nu gelden (correcties toegepast).")
+ui.download_buttons(lambda fmt: download_bytes(answers_table(shown), fmt), "wijkbeeld_beoordeelde_antwoorden",
+                    st.columns([1, 1, 4]))

@@ -9,7 +9,6 @@ from lib.present.text import format_number, reason
 from lib.wijken.profile import (
     age_comparison,
     answer_counts,
-    key_figures,
     reach,
     representative_quotes,
     respondent_counts,
@@ -58,7 +57,7 @@ if is_tiny(inhabitants):
 tab_cijfers, tab_themas, tab_bereik = st.tabs(["Cijfers", "Wat bewoners inbrachten", "Bereik: wie is gehoord"])
 
 with tab_cijfers:
-    figures = key_figures(data.areas, wijk)
+    figures = ui.key_figures(data, wijk)
     own = figures[figures["wijk_value"].notna()]
     if own.empty:
         st.info("Voor deze wijk zijn geen cijfers geladen.")

@@ -14,7 +14,6 @@ from lib.wijken.profile import (
     comparison_table,
     indicator_by_wijk,
     indicator_options,
-    key_figures,
     restrict,
     theme_matrix,
     theme_shares,
@@ -79,7 +78,7 @@ if view == "Kaart":
         if picked and picked in names:
             ui.select_wijk(picked)
             st.success(ui.plain(f"Gekozen: {names[picked]}."))
-            st.page_link("pages/7_Wijkprofiel.py", label=f"Open het wijkprofiel van {names[picked]}",
+            st.page_link("pages/7_Wijkprofiel.py", label=ui.plain(f"Open het wijkprofiel van {names[picked]}"),
                          icon=":material/location_city:", query_params={"project": str(project.id), "wijk": picked})
 
 if view == "Thema's per wijk":
@@ -110,7 +109,7 @@ if view == "Naast elkaar":
         st.info("Kies minstens twee wijken.")
     else:
         st.markdown("**Cijfers** (laatste jaar per cijfer, Bron: CBS)")
-        st.dataframe(tables.figures_side_by_side({names[c]: key_figures(areas, c) for c in chosen}), width="stretch")
+        st.dataframe(tables.figures_side_by_side({names[c]: ui.key_figures(data, c) for c in chosen}), width="stretch")
         st.markdown("**Thema's** (aandeel van de antwoorden uit de wijk)")
         st.dataframe(tables.shares_side_by_side(
             {names[c]: theme_shares(answers, long, c, themes, threshold) for c in chosen}, themes, threshold),

@@ -31,6 +31,8 @@ RESPONDENTS = {r["id"]: r for r in BASE["respondents"]}
 GOOD_FILES = sorted(EXPECTED["files"])
 TEXT_FILES = sorted(n for n, f in EXPECTED["files"].items() if not f.get("sheets"))
 BAD_FILES = sorted(p.name for p in BAD.iterdir())
+BAD_CORPUS = json.loads((FIXTURES / "bad_corpus.json").read_text(encoding="utf-8"))
+"""Expected outcome of every bad-input file (``read`` or ``refused``), see tests/fixtures/make_bad_corpus.py."""
 
 # Words that only a Dutch sentence contains; English words that must not appear.
 _DUTCH_WORDS = {

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 FIXTURES = Path(__file__).parent / "fixtures"
 NAV_LABELS = [
     "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
-    "Thema's beoordelen", "Wijkprofiel", "Wijken vergelijken",
+    "Thema's beoordelen", "Wijkprofiel", "Wijken vergelijken", "Advies", "Rapport",
 ]
 PAGES = [
     ("", "Overzicht"),
@@ -26,6 +26,8 @@ PAGES = [
     ("Beoordelen", "Thema's beoordelen"),
     ("Wijkprofiel", "Wijkprofiel"),
     ("Vergelijken", "Wijken vergelijken"),
+    ("Advies", "Advies"),
+    ("Rapport", "Rapport"),
 ]
 
 

@@ -293,6 +293,35 @@ def test_beoordelen_bulk_adds_a_theme_to_filtered_answers(project, store):
     assert all("Participatie & inspraak" in themes and "Jeugd & jongeren" in themes for themes, _ in corrections.values())
 
 
+def test_beoordelen_two_tabs_correcting_one_answer_never_lose_a_change_unseen(project, store):
+    """Tab A and tab B open the same answer; A saves first; B's save is refused and B sees both versions."""
+    tab_a, tab_b = open_page("pages/6_Beoordelen.py"), open_page("pages/6_Beoordelen.py")
+
+    def correct(tab, themes, tone):
+        form_themes = next(m for m in tab.multiselect if m.label == "Thema's")
+        form_themes.set_value(themes)
+        next(s for s in tab.selectbox if s.label == "Toon").set_value(tone)
+        next(b for b in tab.button if b.label == "Correctie opslaan").click()
+        tab.run()
+
+    correct(tab_a, ["Wonen"], "negatief")
+    ((key, stored),) = store.corrections(project).items()
+    assert stored == (["Wonen"], "negatief")
+    assert any("Correctie opgeslagen" in shown(m) for m in tab_a.success)
+    correct(tab_b, ["Veiligheid"], "positief")
+    assert store.corrections(project)[key] == (["Wonen"], "negatief")  # A's change stays
+    errors = " ".join(shown(m) for m in tab_b.error)
+    assert "Iemand anders" in errors and "Wonen" in errors and "Veiligheid" in errors
+    assert not any("Correctie opgeslagen" in shown(m) for m in tab_b.success)
+    correct(tab_b, ["Wonen", "Veiligheid"], "negatief")  # now on top of what B has seen
+    assert store.corrections(project)[key] == (["Wonen", "Veiligheid"], "negatief")
+
+
+def test_beoordelen_download_holds_themes_and_tone_of_the_filtered_answers(project):
+    at = open_page("pages/6_Beoordelen.py")
+    assert {b.label for b in at.get("download_button")} >= {"Download als Excel", "Download als CSV"}
+
+
 def test_beoordelen_learns_and_shows_agreement(project, store):
     at = open_page("pages/6_Beoordelen.py")
     # correct six answers: add Ontmoeting to each one through the form

@@ -245,3 +245,127 @@ def test_bulk_tagging_agrees_with_single_answers(name):
     single = [tagger.tag(text, explain=False) for text in labelled["answer"]]
     assert bulk["themes"].tolist() == ["; ".join(t.themes) for t in single]
     assert bulk["tone"].tolist() == [t.tone for t in single]
+
+
+# ------------------------------------------------------------------ short real-shaped texts (issue 10)
+
+SMALL = Codebook(
+    [
+        Theme("Jeugd & jongeren", "", ["kinderen", "voetbal", "!kinderen wonen"]),
+        Theme("Openbare ruimte & groen", "", ["speelplein", "bijen", "overlast", "tuin"]),
+        Theme("Onderwijs & taal", "", ["leren", "!leren kennen"]),
+        Theme("Ontmoeting & verbinding", "", ["elkaar kennen", "buurtfeest"]),
+        Theme("Zorg & ondersteuning", "", ["de zorg"]),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text,themes",
+    [
+        ("Opknappen speelpleintjes", ["Openbare ruimte & groen"]),  # plural diminutive -> speelplein
+        ("Een tuintje voor iedereen", ["Openbare ruimte & groen"]),  # diminutive -> tuin
+        ("Voetbalkooi", ["Jeugd & jongeren"]),  # compound: first part
+        ("Bijenhotel", ["Openbare ruimte & groen"]),  # compound: first part
+        ("Geluidsoverlast", ["Openbare ruimte & groen"]),  # compound: last part
+        ("Ik ga bij de buren langs", []),  # 'bij' (stem of 'bijen') is a function word: never a theme alone
+        ("mijn kinderen wonen ver weg", []),  # exclusion phrase: grown-up children, not youth
+        ("kinderen spelen op straat", ["Jeugd & jongeren"]),
+        ("buurtfeest om elkaar te leren kennen", ["Ontmoeting & verbinding"]),  # not education
+        ("de kinderen leren lezen", ["Jeugd & jongeren", "Onderwijs & taal"]),
+        ("de zorg is hier slecht bereikbaar", ["Zorg & ondersteuning"]),
+    ],
+)
+def test_short_texts_compounds_diminutives_and_context(text, themes):
+    tagger = Tagger(SMALL)
+    assert tagger.tag(text).themes == themes
+    assert tagger.tag_many([text])["themes"].iloc[0] == "; ".join(themes)  # the bulk path agrees
+
+
+def test_hits_say_how_they_matched():
+    tagger = Tagger(SMALL)
+    (hit,) = tagger.tag("Voetbalkooi").hits
+    assert (hit.keyword, hit.via, hit.part) == ("voetbal", "prefix", "voetbal")
+    (hit,) = tagger.tag("Opknappen speelpleintjes").hits
+    assert (hit.keyword, hit.via, hit.part) == ("speelplein", "diminutive", "speelplein")
+    (hit,) = tagger.tag("geluidsoverlast").hits
+    assert (hit.via, hit.part) == ("suffix", "overlast")
+    (hit,) = tagger.tag("de zorg is slecht").hits
+    assert (hit.via, hit.start, hit.end) == ("phrase", 0, 1)
+    (hit,) = tagger.tag("kinderen").hits
+    assert hit.via == "form"
+
+
+def test_marked_text_marks_the_place_of_a_hit_and_a_phrase_as_one_span():
+    tagger = Tagger(SMALL)
+    text = "De zorg is slecht, de bus ook. Zorg!"
+    assert marked_text(tagger.tag(text), text) == "⟦De zorg⟧ is slecht, de bus ook. Zorg!"
+    text = "Het speelplein bij de school is een speelplein"
+    assert marked_text(tagger.tag(text), text) == "Het ⟦speelplein⟧ bij de school is een ⟦speelplein⟧"
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Het duurt weken voordat je bij het wijkteam terecht kunt", "negatief"),
+        ("Respijtzorg is er bijna niet en de wachtlijst is lang", "negatief"),
+        ("Er zijn te weinig plekken waar kinderen veilig kunnen spelen", "negatief"),
+        ("De parkeerdruk is enorm", "negatief"),
+        ("ik als mantelzorger ben op", "negatief"),
+        ("Hoog Dalem is mooi, maar de bus rijdt 's avonds niet meer", "negatief"),  # after 'maar' weighs more
+        ("De bus rijdt niet vaak, maar de buurt is mooi", "positief"),
+        ("Geen opmerkingen", "neutraal"),  # no opinion, not a lack
+        ("Niets.", "neutraal"),
+        ("weet niet", "neutraal"),
+        ("Sinds de camera's is er veel minder overlast", "positief"),  # 'minder' flips
+    ],
+)
+def test_tone_reads_complaints_as_complaints(text, tone):
+    tagger = Tagger(default_codebook())
+    assert tagger.tag(text).tone == tone
+    assert tagger.tag_many([text])["tone"].iloc[0] == tone
+
+
+@pytest.mark.parametrize(
+    "text,theme,present",
+    [
+        ("Opknappen speelpleintjes", "Openbare ruimte & groen", True),
+        ("Voetbalkooi", "Jeugd & jongeren", True),
+        ("Bijenhotel", "Openbare ruimte & groen", True),
+        ("Huiswerkbegeleiding groep 6,7 en 8", "Onderwijs & taal", True),
+        ("Dagactiviteiten voor eenzame ouderen", "Ouderen", True),
+        ("mijn kinderen wonen ver weg", "Jeugd & jongeren", False),
+        ("buurtbarbecue om elkaar te leren kennen", "Onderwijs & taal", False),
+        ("buurtbarbecue om elkaar te leren kennen", "Ontmoeting & verbinding", True),
+        ("de zorg is hier slecht bereikbaar", "Zorg & ondersteuning", True),
+    ],
+)
+def test_default_codebook_on_short_texts(text, theme, present):
+    assert (theme in Tagger(default_codebook()).tag(text).themes) is present
+
+
+@pytest.mark.parametrize("text", ["DAT!bandje", "Flora Hopper", "Het is bij ons"])
+def test_bare_names_and_function_words_get_no_theme(text):
+    assert Tagger(default_codebook()).tag(text).themes == []
+
+
+def test_grown_codebook_file_is_documented_and_deduplicated():
+    from importlib import resources
+
+    text = resources.files("lib").joinpath("data/codebook_default_grown.csv").read_text(encoding="utf-8")
+    grown = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert list(grown.columns) == ["thema", "trefwoord", "bron"]
+    assert set(grown["bron"]) <= {"alledaags", "beschrijving", "simplemma", "wordfreq"}
+    assert set(grown["thema"]) <= set(default_codebook().names)
+    assert not grown.duplicated(["thema", "trefwoord"]).any()
+
+
+def test_last_part_keywords_reach_short_heads_but_not_first_parts():
+    tagger = Tagger(Codebook([Theme("Groen", "", ["~park"]), Theme("Verkeer", "", ["parkeren"])]))
+    assert tagger.tag("Een mooier Vondelpark").themes == ["Groen"]
+    assert tagger.tag("het park").themes == ["Groen"]
+    assert tagger.tag("parkeren bij het stadspark").themes == ["Groen", "Verkeer"]
+    assert tagger.tag("spark").themes == []  # the first part needs three letters
+    (hit,) = tagger.tag("stadspark").hits
+    assert (hit.via, hit.part) == ("suffix", "park")
+    assert tagger.tag_many(["Een mooier Vondelpark", "wij parkeren"])["themes"].tolist() == ["Groen", "Verkeer"]

@@ -53,3 +53,79 @@ def test_renaming_and_removing_themes_carries_into_corrections(tmp_path):
 def test_a_tone_equal_to_the_automatic_tone_is_not_stored_as_a_correction():
     assert tone_correction("negatief", "neutraal") == "negatief"
     assert tone_correction("neutraal", "neutraal") == ""
+
+
+def _dev_source(corrected: set[int]):
+    """The development file as one source: automatic tags, and the human labels on the ``corrected`` rows."""
+    from pathlib import Path
+
+    from lib.themes.codebook import default_codebook
+
+    labelled = pd.read_csv(Path(__file__).parent / "data" / "dev_themes.csv", dtype=str, keep_default_na=False)
+    tagger = Tagger(default_codebook())
+    auto = tagger.tag_many(labelled["answer"].tolist())["themes"]
+    answers = pd.DataFrame(
+        {
+            "answer_key": labelled["id"],
+            "answer": labelled["answer"],
+            "themes_auto": auto,
+            "themes": [labelled["themes"][i] if i in corrected else auto[i] for i in range(len(labelled))],
+            "corrected": [i in corrected for i in range(len(labelled))],
+        }
+    )
+    return answers, labelled["themes"], tagger
+
+
+def test_suggestions_after_twenty_corrections_improve_the_rest_of_the_source():
+    """Correct 20 answers of the development file, then review the suggestions for the other 366: the rest gets
+    measurably closer to the human labels (a reviewer accepts right suggestions and rejects wrong ones), and
+    taking every suggestion on trust makes it no worse. Averaged over five draws of 20 answers."""
+    import numpy as np
+
+    from lib.themes.agreement import summary
+    from lib.themes.review import suggest_themes
+    from lib.themes.tagger import split_themes
+
+    rng = np.random.default_rng(0)
+    gains, trusting, right, made = [], [], 0, 0
+    for _ in range(5):
+        corrected = set(rng.choice(386, 20, replace=False).tolist())
+        answers, human, tagger = _dev_source(corrected)
+        suggestions = suggest_themes(answers, tagger.theme_names, tagger=tagger)
+        assert list(suggestions.columns) == ["answer_key", "theme", "action", "confidence"]
+        assert set(suggestions["action"]) <= {"add", "remove"}
+        rest = [i for i in range(len(answers)) if i not in corrected]
+        row = {k: i for i, k in enumerate(answers["answer_key"])}
+        reviewed = {i: set(split_themes(answers["themes"][i])) for i in rest}
+        trusted = {i: set(v) for i, v in reviewed.items()}
+        for key, theme, action in zip(suggestions["answer_key"], suggestions["theme"], suggestions["action"]):
+            i = row[key]
+            assert i not in corrected
+            good = (theme in split_themes(human[i])) == (action == "add")
+            right, made = right + good, made + 1
+            for target in ([trusted[i]] + ([reviewed[i]] if good else [])):
+                target.add(theme) if action == "add" else target.discard(theme)
+        gold = [human[i] for i in rest]
+        before = summary([answers["themes"][i] for i in rest], gold, tagger.theme_names)["micro_f1"]
+        gains.append(summary(["; ".join(reviewed[i]) for i in rest], gold, tagger.theme_names)["micro_f1"] - before)
+        trusting.append(summary(["; ".join(trusted[i]) for i in rest], gold, tagger.theme_names)["micro_f1"] - before)
+    assert made and right / made >= 0.35, (right, made)  # about two in five suggestions are worth accepting
+    assert np.mean(gains) > 0.001, gains
+    assert np.mean(trusting) > -0.005, trusting
+
+
+def test_removal_suggestions_follow_what_staff_removed():
+    book = Codebook([Theme("Verkeer", "", ["parkeren"]), Theme("Zorg", "", ["invalide"])])
+    frame = pd.DataFrame(
+        {
+            "answer_key": ["a", "b", "c"],
+            "answer": ["invalide parkeren bij de apotheek", "invalide parkeren bij de huisarts", "parkeren voor invaliden"],
+        }
+    )
+    tagged = tag_answers(frame, Tagger(book), {"a": (["Zorg"], "")})
+    from lib.themes.review import suggest_themes
+
+    out = suggest_themes(tagged, book.names, tagger=Tagger(book))
+    assert out[["answer_key", "theme", "action"]].values.tolist() == [["b", "Verkeer", "remove"], ["c", "Verkeer", "remove"]]
+    assert (out["confidence"] == 0.67).all()
+    assert suggest_themes(tagged, book.names, {("b", "Verkeer"): False}, tagger=Tagger(book))["answer_key"].tolist() == ["c"]

@@ -43,7 +43,8 @@ def filter_answers(answers: pd.DataFrame, flt: AnswerFilter) -> pd.DataFrame:
 def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
     """Dutch display/export table: answer (masked), wijk, themes and tone (corrections applied), question,
     trajectory, source file, sheet, Excel row, wijkcode."""
-    masked = answers["answer_masked"] if "answer_masked" in answers else mask_series(answers["answer"].astype(str))
+    masked = (answers["answer_masked"] if "answer_masked" in answers
+              else mask_series(answers["answer"].astype(str), names=answers.get("respondent_name")))
     return pd.DataFrame(
         {
             "Antwoord": masked.to_numpy(),

@@ -10,11 +10,18 @@ import pandas as pd
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _neutral(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix ``'`` to text cells that Excel would run as a formula (``=HYPERLINK(...)``)."""
     out = df.copy()
+    out.columns = [_neutral(c) for c in out.columns]  # header cells too: an area named "=HYPERLINK(...)"
     for col in out.columns:
         series = out[col]
+        if isinstance(series, pd.DataFrame):  # duplicate header names
+            continue
         if not (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)):
             continue
         text = series.astype("string[pyarrow]")

@@ -107,12 +107,15 @@ def choropleth(
         line_width_min_pixels=1,
         auto_highlight=True,
     )
+    # Without a basemap pass no map_style at all: pydeck then sends its "__MAP_STYLE__" sentinel, which
+    # Streamlit's frontend drops without loading a style. An explicit map_style=None omits the key, and then
+    # Streamlit falls back to CARTO's positron style from basemaps.cartocdn.com (a third-party request).
+    basemap_args = {"map_provider": "carto", "map_style": "light"} if basemap else {"map_provider": None}
     deck = pdk.Deck(
         layers=[layer],
         initial_view_state=view_for(areas.geojson),
-        map_provider="carto" if basemap else None,
-        map_style="light" if basemap else None,
         tooltip={"text": "{tooltip}"},
+        **basemap_args,
     )
     legend = []
     for i in range(len(breaks) - 1):

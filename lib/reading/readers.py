@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ MAX_ZIP_RATIO = 150
 """Largest ratio unpacked/packed size of a workbook; real workbooks stay far below."""
 MAX_ROWS = 250_000
 """Largest number of rows per sheet."""
+MAX_COLUMNS = 5_000
+"""Widest sheet accepted; wider is no survey export (LimeSurvey's widest stay far below) and costs seconds per step."""
+MAX_CELLS = 5_000_000
+"""Largest number of cells (rows x columns) per sheet: keeps a wide file's reading under ~10 s and memory bounded."""
 
 EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods"}
 TEXT_EXTENSIONS = {".csv", ".tsv", ".txt"}
@@ -49,6 +54,8 @@ class RawSheet:
     grid: pd.DataFrame
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col)."""
+    text_table: bool = False
+    """True for a text file (CSV/TSV/TXT): a table by nature, also with a single column."""
 
 
 @dataclass
@@ -76,7 +83,7 @@ def read_file(name: str, data: bytes, *, max_rows: int = MAX_ROWS) -> RawFile:
     ext = extension(name)
     if ext not in SUPPORTED_EXTENSIONS:
         raise UnreadableFileError(
-            f"bestandstype '{ext or 'zonder extensie'}' wordt niet ondersteund. "
+            f"het bestandstype '{ext or 'zonder extensie'}' wordt niet ondersteund voor enquêtes. "
             "Gebruik .xlsx, .xlsm, .xls, .ods, .csv, .tsv of .txt.",
             filename=name,
         )
@@ -90,8 +97,9 @@ def read_file(name: str, data: bytes, *, max_rows: int = MAX_ROWS) -> RawFile:
         )
     if ext in EXCEL_EXTENSIONS or data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC:
         if ext in TEXT_EXTENSIONS and (data[:4] == _ZIP_MAGIC or data[:8] == _CFB_MAGIC):
+            proper = ".xls" if data[:8] == _CFB_MAGIC else ".xlsx"
             raise UnreadableFileError(
-                "dit is een Excel-werkmap met een tekst-extensie. Geef het bestand de extensie .xlsx.",
+                f"dit is een Excel-werkmap met een tekst-extensie. Geef het bestand de extensie {proper}.",
                 filename=name,
             )
         return _read_workbook(name, data, max_rows)
@@ -162,23 +170,27 @@ def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
         ) from exc
     sheets: list[RawSheet] = []
     skipped: list[str] = []
+    broken: list[str] = []
     for sheet_name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
-        except Exception:
+        except Exception:  # corrupt XML, or forbidden parts such as entity definitions (an 'XML bomb')
             skipped.append(sheet_name)
+            broken.append(sheet_name)
             continue
-        height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
+        height, width = _sheet_size(sheet)
         if height > max_rows + 100:
             raise FileTooLargeError(
                 f"blad '{sheet_name}' heeft {height:,} rijen; de grens is {max_rows:,}. ".replace(",", ".")
                 + "Splits het bestand.",
                 filename=name,
             )
+        _check_width(name, width, height, sheet_name)
         try:
             rows = sheet.to_python(skip_empty_area=False)
         except Exception:
             skipped.append(sheet_name)
+            broken.append(sheet_name)
             continue
         if not rows:
             skipped.append(sheet_name)
@@ -191,9 +203,40 @@ def _read_workbook(name: str, data: bytes, max_rows: int) -> RawFile:
         except Exception:
             merged = []
         sheets.append(RawSheet(sheet_name, grid, merged))
+    if not sheets and broken:
+        raise UnreadableFileError(
+            f"blad '{broken[0]}' kan niet worden gelezen (beschadigd, of met verboden onderdelen zoals een 'XML-bom'). "
+            "Open de werkmap in Excel en sla hem opnieuw op als .xlsx.",
+            filename=name,
+        )
     if not sheets:
         raise EmptyFileError("de werkmap bevat geen bladen met gegevens.", filename=name)
     return RawFile(name, sheets, skipped_sheets=skipped)
+
+
+def _sheet_size(sheet) -> tuple[int, int]:
+    """Excel rows and columns of a calamine sheet counted from A1 (``end`` is the 0-based last cell)."""
+    end = getattr(sheet, "end", None)
+    if end:
+        return int(end[0]) + 1, int(end[1]) + 1
+    return int(sheet.height), int(sheet.width)
+
+
+def _check_width(name: str, width: int, height: int, sheet_name: str = "") -> None:
+    """Refuse sheets wider than Excel allows or with more cells than fit in memory."""
+    where = f"blad '{sheet_name}' heeft" if sheet_name else "het bestand heeft"
+    if width > MAX_COLUMNS:
+        raise FileTooLargeError(
+            f"{where} {width:,} kolommen; de grens is {MAX_COLUMNS:,}. ".replace(",", ".")
+            + "Laat overbodige kolommen weg (bewaar alleen de vragen die u wilt analyseren) en upload opnieuw.",
+            filename=name,
+        )
+    if width * height > MAX_CELLS:
+        raise FileTooLargeError(
+            f"{where} {width * height:,} cellen ({height:,} rijen x {width:,} kolommen); de grens is ".replace(",", ".")
+            + f"{MAX_CELLS:,} cellen. Laat overbodige kolommen weg of splits het bestand.".replace(",", "."),
+            filename=name,
+        )
 
 
 # --------------------------------------------------------------------------- text files
@@ -212,6 +255,11 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(name, data, "utf-16"), "utf-16"
     sample = data[:4000]
+    nul = sample.count(b"\x00")
+    if nul * 8 < len(sample) and nul <= max(8, len(sample) // 200) and data.count(b"\x00") <= max(8, len(data) // 1000):
+        # a few NUL bytes in a text file (a faulty export): drop them, as Excel does, and read the rest
+        data = data.replace(b"\x00", b"")
+        sample = data[:4000]
     if sample.count(b"\x00") > len(sample) // 4:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         if odd > len(sample) // 3 and even < len(sample) // 20:
@@ -282,33 +330,57 @@ def sniff_separator(text: str, name: str = "") -> str:
     return best
 
 
+WIDE_COLUMNS = 64
+"""From this many columns a text table is parsed in one pass into objects (see ``lib.reading.tables``)."""
+WIDTH_SCAN_RECORDS = 1000
+"""Records read with the csv module to learn a text table's width before pandas parses it."""
+
+
 def _read_text(name: str, data: bytes, max_rows: int) -> RawFile:
     text, encoding = decode_text(name, data)
     if not text.strip():
         raise EmptyFileError("het bestand bevat alleen lege regels.", filename=name)
+    if "\r" in text:  # CR-only (old Mac) or mixed line endings: read them as Excel does
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     sep = sniff_separator(text, name)
-    sample_rows = list(csv.reader(io.StringIO(text[:50000]), delimiter=sep))
-    width = max((len(r) for r in sample_rows), default=1)
+    # The width comes from whole records (a wide header can be longer than any character sample);
+    # pandas must get every column a name, or it silently turns the first columns into a row index.
+    first = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=sep), WIDTH_SCAN_RECORDS))
+    width = max((len(r) for r in first), default=1)
+    records = min(text.count("\n") + (not text.endswith("\n")), max_rows + 101)  # at most; quoted line breaks count too
+    _check_width(name, width, records)
+    wide = width >= WIDE_COLUMNS
     try:
         grid = pd.read_csv(
             io.StringIO(text),
             sep=sep,
             header=None,
             names=list(range(width)),
-            dtype=str,
+            index_col=False,
+            # wide tables: one pass without chunks into plain objects (chunked str columns cost ~1 ms each)
+            dtype=object if wide else str,
+            low_memory=not wide,
             keep_default_na=False,
             skip_blank_lines=False,
             engine="c",
             nrows=max_rows + 101,
         )
     except (pd.errors.ParserError, ValueError):
-        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-        if len(rows) > max_rows + 100:
-            raise _too_many_rows(name, len(rows), max_rows) from None
+        # a later record is wider than the first ones (ragged rows): the csv module takes any width
+        rows = []
+        cells = 0
+        for row in csv.reader(io.StringIO(text), delimiter=sep):
+            rows.append(row)
+            cells += len(row)
+            if len(rows) > max_rows + 100:
+                raise _too_many_rows(name, len(rows), max_rows) from None
+            if cells > MAX_CELLS or len(row) > MAX_COLUMNS:
+                _check_width(name, max(map(len, rows)), len(rows) * 2)  # refuses before memory runs out
+        _check_width(name, max(map(len, rows), default=1), len(rows))
         grid = pd.DataFrame(rows, dtype=object).fillna("")
     if len(grid) > max_rows + 100:
         raise _too_many_rows(name, len(grid), max_rows)
-    return RawFile(name, [RawSheet("", grid)], encoding=encoding, separator=sep)
+    return RawFile(name, [RawSheet("", grid, text_table=True)], encoding=encoding, separator=sep)
 
 
 def _too_many_rows(name: str, n: int, max_rows: int) -> FileTooLargeError:

@@ -66,9 +66,23 @@ _AGE_VALUE = re.compile(r"^\s*(\d{1,3})(\s*(-|tot|t/m)\s*\d{1,3})?\s*(\+|jaar|jr
 _MULTI_SEP = re.compile(r";")
 
 
-def _sample(values: pd.Series) -> pd.Series:
-    nonempty = values[values != ""]
-    return nonempty.head(SAMPLE_ROWS)
+SAMPLE_CELLS = 400_000
+"""Budget of sampled cells per table: a very wide table samples fewer rows per column (at least 100)."""
+
+_DIGITS_ONLY = re.compile(r"\d+")
+_TIMESTAMP = re.compile(r"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}")
+_SPACES = re.compile(r"\s+")
+_PC_START = re.compile(r"\s*[1-9]\d{3}")  # every postcode parse_postcode accepts starts like this
+
+
+def _sample(values: pd.Series, limit: int = SAMPLE_ROWS) -> list[str]:
+    """The first ``limit`` non-empty values of a column as a list of str (no pandas call per value)."""
+    head = values.iloc[: limit * 4].tolist()
+    sample = [v for v in head if v != "" and v is not None][:limit]
+    if len(sample) < limit and len(values) > len(head):
+        rest = values.iloc[limit * 4 :]
+        sample += rest[rest != ""].head(limit - len(sample)).tolist()
+    return [str(v) for v in sample]
 
 
 def _share(mask: Iterable[bool]) -> float:
@@ -76,68 +90,103 @@ def _share(mask: Iterable[bool]) -> float:
     return sum(items) / len(items) if items else 0.0
 
 
-def detect_role(header: str, values: pd.Series, known_wijken: set[str] | None = None) -> Role:
+def detect_role(
+    header: str,
+    values: pd.Series,
+    known_wijken: set[str] | None = None,
+    *,
+    sample_rows: int = SAMPLE_ROWS,
+    sample: list[str] | None = None,
+) -> Role:
     """Guess the role of one column from its header and its (text) values.
 
     ``known_wijken`` holds normalised wijk names and codes of the loaded areas, so
     a column whose values are ward names is recognised whatever its header says.
+    ``sample``: the column's first non-empty values when the caller already has them.
     """
     head = " ".join(header.lower().split())
     head_core = re.sub(r"^(q\d+[.:)]?\s*)", "", head)
-    sample = _sample(values)
-    if sample.empty:
+    if sample is None:
+        sample = _sample(values, sample_rows)
+    if not sample:
         return Role.IGNORE
     if head in _METADATA_HEADERS or head_core in _METADATA_HEADERS:
         return Role.IGNORE
     if _ID_HEADERS.match(head_core):
         return Role.RESPONDENT
-    if _POSTCODE_HEADER.search(head_core) and _share(parse_postcode(v)[0] is not None for v in sample) >= 0.5:
+    if _POSTCODE_HEADER.search(head_core) and _postcode_share(sample) >= 0.5:
         return Role.POSTCODE
     if _WIJK_HEADER.search(head_core) and not _looks_open(sample):
         return Role.WIJK
     if _AGE_HEADER.search(head_core):
         return Role.AGE
-    distinct = sample.nunique()
+    uniques = list(dict.fromkeys(sample))
+    distinct = len(uniques)
     if known_wijken:
         from lib.areas.linking import normalise_name
 
         hits = _share(
-            (normalise_code(v) in known_wijken) or (normalise_name(v) in known_wijken) for v in sample.unique()[:200]
+            (normalise_code(v) in known_wijken) or (normalise_name(v) in known_wijken) for v in uniques[:200]
         )
         if hits >= 0.6 and distinct >= 2:
             return Role.WIJK
-    if _share(parse_postcode(v)[0] is not None for v in sample) >= 0.9:
+    if _postcode_share(sample) >= 0.9:
         return Role.POSTCODE
-    if _looks_open(sample):
+    if _looks_open(sample, distinct):
         return Role.OPEN
     if _looks_like_timestamps(sample):
         return Role.IGNORE
-    if distinct == len(sample) and len(sample) > 20 and sample.str.fullmatch(r"\d+").all():
+    if distinct == len(sample) and len(sample) > 20 and all(_DIGITS_ONLY.fullmatch(v) for v in sample):
         return Role.RESPONDENT
     return Role.CLOSED
 
 
-def _looks_open(sample: pd.Series) -> bool:
+def _postcode_share(sample: list[str]) -> float:
+    """Share of values that hold a PC4 or PC6 (each distinct value parsed once)."""
+    seen: dict[str, bool] = {}
+    hits = 0
+    for value in sample:
+        hit = seen.get(value)
+        if hit is None:
+            hit = seen[value] = bool(_PC_START.match(value)) and parse_postcode(value)[0] is not None
+        hits += hit
+    return hits / len(sample)
+
+
+def _looks_open(sample: list[str], distinct: int | None = None) -> bool:
     """Open text: long, varied answers of several words, not a fixed set of options."""
-    lengths = sample.str.len()
-    words = sample.str.count(r"\s+") + 1
-    distinct_ratio = sample.nunique() / len(sample)
-    if _MULTI_SEP.search(" ".join(sample.head(50))) and sample.str.endswith(";").mean() > 0.5:
+    n = len(sample)
+    mean_length = sum(map(len, sample)) / n
+    mean_words = sum(len(_SPACES.findall(v)) for v in sample) / n + 1
+    distinct_ratio = (distinct if distinct is not None else len(set(sample))) / n
+    if _MULTI_SEP.search(" ".join(sample[:50])) and sum(v.endswith(";") for v in sample) / n > 0.5:
         return False  # Forms multiple choice: "Optie A;Optie B;"
-    if len(sample) <= 3:
-        return bool(words.mean() >= 4)
-    return bool((lengths.mean() >= 25 and words.mean() >= 4 and distinct_ratio >= 0.5) or (
-        words.mean() >= 3 and distinct_ratio >= 0.8 and lengths.mean() >= 15
+    if n <= 3:
+        return bool(mean_words >= 4)
+    return bool((mean_length >= 25 and mean_words >= 4 and distinct_ratio >= 0.5) or (
+        mean_words >= 3 and distinct_ratio >= 0.8 and mean_length >= 15
     ))
 
 
-def _looks_like_timestamps(sample: pd.Series) -> bool:
-    return bool(sample.head(200).str.match(r"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}").mean() > 0.8)
+def _looks_like_timestamps(sample: list[str]) -> bool:
+    head = sample[:200]
+    return bool(sum(1 for v in head if _TIMESTAMP.match(v)) / len(head) > 0.8)
 
 
 def detect_roles(data: pd.DataFrame, known_wijken: set[str] | None = None) -> dict[str, Role]:
     """Roles for every column of a table; at most one ward and one postcode column win."""
-    roles = {col: detect_role(col, data[col], known_wijken) for col in data.columns}
+    rows = max(100, min(SAMPLE_ROWS, SAMPLE_CELLS // max(1, data.shape[1])))
+    samples: dict[int, list[str]] = {}
+    if data.shape[1] >= 64:  # wide: take every column's sample from one block instead of a pandas call per column
+        block = data.iloc[: rows * 4].to_numpy(dtype=object)
+        for pos in range(block.shape[1]):
+            sample = [str(v) for v in block[:, pos] if v != "" and v is not None][:rows]
+            if len(sample) == rows or len(data) <= rows * 4:
+                samples[pos] = sample
+    roles = {
+        col: detect_role(col, data.iloc[:, pos], known_wijken, sample_rows=rows, sample=samples.get(pos))
+        for pos, col in enumerate(data.columns)
+    }
     for role in (Role.WIJK, Role.POSTCODE, Role.AGE, Role.RESPONDENT):
         cols = [c for c, r in roles.items() if r == role]
         for extra in cols[1:]:

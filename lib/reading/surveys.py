@@ -25,8 +25,15 @@ Progress = Callable[[float, str], None]
 ANSWER_COLUMNS = [
     "source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam",
     "trajectory", "trajectory_type", "trajectory_date", "source_id", "respondent",
-    "wijk_raw", "postcode_raw", "age", "method", "confidence", "reason", "answer_key",
+    "wijk_raw", "postcode_raw", "age", "method", "confidence", "reason", "answer_key", "respondent_name",
 ]
+"""``respondent_name`` holds the record's own name and e-mail values (for masking them in every answer);
+it is personal data and never exported or shown."""
+NAME_HEADERS = re.compile(
+    r"^(?:q\d+[.:)]?\s*)?(?:uw |je |jouw )?(?:naam|name|voornaam|achternaam|roepnaam|volledige naam|"
+    r"naam respondent|e-?mail(?:adres)?|e-?mail address|emailadres|mailadres)\s*[?:]?$",
+    re.I,
+)
 _PLACEHOLDER = re.compile(r"^\s*(n\.?v\.?t\.?|nvt|n/a|na|-+|\.+|x)\s*$", re.I)
 _HAS_WORD = re.compile(r"\w")
 
@@ -149,6 +156,14 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
     else:
         ages = pd.Series(np.nan, index=range(n))
     names = gazetteer.names if gazetteer else {}
+    name_cols = [c for c in table.columns if NAME_HEADERS.match(c.strip())]
+    if name_cols:
+        own = table.data[name_cols[0]].astype(str)
+        for col in name_cols[1:]:
+            own = own.str.cat(table.data[col].astype(str), sep=" ")
+        own_names = own.str.strip().to_numpy()
+    else:
+        own_names = ""
     return pd.DataFrame(
         {
             "source": survey.name,
@@ -163,6 +178,7 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Gazetteer | None) 
             "method": links["method"].to_numpy(),
             "confidence": links["confidence"].to_numpy(),
             "reason": links["reason"].to_numpy(),
+            "respondent_name": own_names,
         }
     )
 
@@ -245,8 +261,9 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["count", "value"], ascending=[False, True]).reset_index(drop=True)
 
-def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
-    """A few distinct non-empty values of a column, masked and shortened, joined by ' | '."""
+def column_examples(values: pd.Series, n: int = 3, width: int = 60, names=None) -> str:
+    """A few distinct non-empty values of a column, masked (also ``names``: a ``NameList``) and shortened,
+    joined by ' | '."""
     from lib.core.privacy import mask_text
 
     seen: list[str] = []
@@ -256,17 +273,30 @@ def column_examples(values: pd.Series, n: int = 3, width: int = 60) -> str:
             seen.append(value)
         if len(seen) >= n:
             break
-    return " | ".join(mask_text(v if len(v) <= width else v[: width - 1] + "…") for v in seen)
+    masked = [mask_text(v, names) for v in seen]  # mask before shortening: a cut name or address escapes the patterns
+    return " | ".join(v if len(v) <= width else v[: width - 1] + "…" for v in masked)
 
 
 def role_table(sheet: SheetResult) -> pd.DataFrame:
-    """Editable overview of a sheet's columns: Kolom, Rol (Dutch label), Automatisch, Voorbeelden."""
+    """Editable overview of a sheet's columns: Kolom, Rol (Dutch label), Automatisch, Voorbeelden.
+
+    Columns to ignore (metadata such as Naam or E-mail) and name/e-mail columns never show examples;
+    the other examples are masked, with the sheet's own names and e-mail addresses masked too.
+    """
+    from lib.core.privacy import NameList
+
+    name_cols = [c for c in sheet.roles if NAME_HEADERS.match(c.strip())]
+    names = NameList(pd.unique(pd.concat([sheet.table.data[c] for c in name_cols]))) if name_cols else None
+    examples = [
+        "" if r == Role.IGNORE or c in name_cols else column_examples(sheet.table.data[c], names=names)
+        for c, r in sheet.roles.items()
+    ]
     return pd.DataFrame(
         {
             "Kolom": list(sheet.roles),
             "Rol": [r.label for r in sheet.roles.values()],
             "Automatisch": [sheet.detected.get(c, r).label for c, r in sheet.roles.items()],
-            "Voorbeelden": [column_examples(sheet.table.data[c]) for c in sheet.roles],
+            "Voorbeelden": examples,
         }
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.reading.readers import RawSheet, cell_text
+from lib.reading.readers import WIDE_COLUMNS, RawSheet, cell_text
 
 HEADER_SCAN_ROWS = 40
 _NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?%?$")
@@ -55,36 +55,44 @@ def _filled(value: object) -> bool:
     return bool(str(value).strip())
 
 
+def _cellwise(func, cells: np.ndarray) -> np.ndarray:
+    """``func`` over every cell of a 2-D object array, as a bool array of the same shape."""
+    return np.fromiter(map(func, cells.ravel()), dtype=bool, count=cells.size).reshape(cells.shape)
+
+
 def detect_header_row(sheet: RawSheet) -> int | None:
     """0-based grid row that holds the table's header, or None when the sheet has no table.
 
     The header is the first row with at least two text cells covering at least
-    half of the widest row of the first rows, followed by a row with data.
+    half of the widest row of the first rows, followed by a row with data. A text
+    file (CSV) may hold a single column: then one text cell with data below will do.
     """
     head = sheet.grid.head(HEADER_SCAN_ROWS)
     if head.empty:
         return None
-    filled = head.apply(lambda col: col.map(_filled)).to_numpy()
-    labels = head.apply(lambda col: col.map(_is_label)).to_numpy()
+    cells = head.to_numpy(dtype=object)  # one block, not one pandas call per column (wide sheets)
+    filled = _cellwise(_filled, cells)
+    labels = _cellwise(_is_label, cells)
     counts = filled.sum(axis=1)
     widest = int(counts.max()) if len(counts) else 0
-    if widest < 2:
+    least = 1 if sheet.text_table and widest == 1 else 2  # prose in one column of a workbook sheet is no table
+    if widest < least:
         return None
     n_rows = len(sheet.grid)
     for i in range(len(head)):
         n_filled = int(counts[i])
         n_labels = int(labels[i].sum())
-        if n_filled < 2 or n_filled < widest * 0.5:
+        if n_filled < least or n_filled < widest * 0.5:
             continue
-        if n_labels < max(2, 0.8 * n_filled):
+        if n_labels < max(least, 0.8 * n_filled):
             continue
-        values = [str(v).strip().lower() for v, f in zip(head.iloc[i], filled[i]) if f]
+        values = [str(v).strip().lower() for v, f in zip(cells[i], filled[i]) if f]
         if len(set(values)) < 0.8 * len(values):
             continue
         # a header needs at least one data row with a cell below one of its columns
         header_cols = np.flatnonzero(filled[i])
-        below = sheet.grid.iloc[i + 1 : i + 60, header_cols]
-        if below.empty or not below.apply(lambda col: col.map(_filled)).to_numpy().any():
+        below = sheet.grid.iloc[i + 1 : i + 60].to_numpy(dtype=object)[:, header_cols]
+        if below.size == 0 or not _cellwise(_filled, below).any():
             continue
         if i + 1 >= n_rows:
             continue
@@ -152,31 +160,33 @@ def extract_table(source: str, sheet: RawSheet, header_row: int | None = None) -
     header_cells = [cell_text(v).strip() for v in grid.iloc[header_row].tolist()]
     body = grid.iloc[header_row + 1 :]
     # keep columns with a header or with data
-    keep = []
-    for idx, head in enumerate(header_cells):
-        column = body.iloc[:, idx]
-        if head or _column_has_data(column):
-            keep.append(idx)
+    text, filled = _to_text(body)
+    has_data = filled.any(axis=0)
+    keep = [idx for idx, head in enumerate(header_cells) if head or has_data[idx]]
     if not keep:
         return None
-    body = body.iloc[:, keep]
+    if len(keep) < text.shape[1]:
+        text = text.iloc[:, keep]
+        filled = filled[:, keep]
     names = unique_headers([header_cells[i] for i in keep])
-    text = _to_text(body)
     text.columns = names
-    nonempty = (text != "").any(axis=1).to_numpy()
+    nonempty = filled.any(axis=1)
     text = text.loc[nonempty].reset_index(drop=True)
     rows = (np.arange(header_row + 1, len(grid)) + 1)[nonempty]
     return Table(source, sheet.name, header_row + 1, names, text, rows)
 
 
-def _column_has_data(column: pd.Series) -> bool:
-    if column.dtype == object:
-        return bool(column.map(_filled).any())
-    return bool(column.astype(str).str.strip().ne("").any())
 
 
-def _to_text(body: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as stripped text; None/NaN become empty strings."""
+def _to_text(body: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every cell as stripped text (None/NaN become empty strings), and which cells are filled."""
+    if body.shape[1] >= WIDE_COLUMNS:
+        # one pass over the block: per-column pandas calls cost about a millisecond each
+        cells = body.to_numpy(dtype=object)
+        flat = [v.strip() if isinstance(v, str) else cell_text(v).strip() for v in cells.ravel()]
+        block = np.array(flat, dtype=object).reshape(cells.shape)
+        frame = pd.DataFrame({pos: block[:, pos] for pos in range(block.shape[1])}, dtype="str")
+        return frame, block != ""
     out = {}
     for pos in range(body.shape[1]):
         col = body.iloc[:, pos]
@@ -188,7 +198,11 @@ def _to_text(body: pd.DataFrame) -> pd.DataFrame:
             out[pos] = pd.Series(values, dtype="str").str.strip()
         else:
             out[pos] = pd.Series([cell_text(v) for v in values], dtype="str").str.strip()
-    return pd.DataFrame(out)
+    frame = pd.DataFrame(out)
+    if frame.empty:
+        return frame, np.zeros(frame.shape, dtype=bool)
+    filled = np.column_stack([(frame[pos] != "").to_numpy(dtype=bool) for pos in frame.columns])
+    return frame, filled
 
 
 def _all_str(values: np.ndarray) -> bool:

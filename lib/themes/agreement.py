@@ -69,3 +69,40 @@ def summary(auto: Sequence, human: Sequence, themes: Sequence[str]) -> dict[str,
         "kappa": cohens_kappa(tp, fp, fn, tn),
         "answers": len(table) and len(_sets(auto)),
     }
+
+
+def answer_level(auto: Sequence, human: Sequence) -> dict[str, float | None]:
+    """Per answer, over the answers a human gave at least one theme: ``recall`` (share with at least one
+    right theme), ``precision`` (share of the automatic tags that are right), ``untagged`` (share with no
+    automatic theme) and ``tags_per_answer``; ``answers`` is how many answers were counted."""
+    pairs = [(a, h) for a, h in zip(_sets(auto), _sets(human)) if h]
+    if not pairs:
+        return {"answers": 0, "recall": None, "precision": None, "untagged": None, "tags_per_answer": None}
+    tags = sum(len(a) for a, _h in pairs)
+    return {
+        "answers": len(pairs),
+        "recall": sum(1 for a, h in pairs if a & h) / len(pairs),
+        "precision": sum(len(a & h) for a, h in pairs) / tags if tags else None,
+        "untagged": sum(1 for a, _h in pairs if not a) / len(pairs),
+        "tags_per_answer": tags / len(pairs),
+    }
+
+
+TONE_ORDER = ("negatief", "neutraal", "positief")
+
+
+def tone_confusion(auto: Sequence[str], human: Sequence[str]) -> pd.DataFrame:
+    """Counts of human tone (rows) against automatic tone (columns), in the order negatief, neutraal, positief."""
+    table = pd.crosstab(pd.Categorical(list(human), TONE_ORDER), pd.Categorical(list(auto), TONE_ORDER), dropna=False)
+    table.index.name, table.columns.name = "human", "auto"
+    return table
+
+
+def tone_scores(auto: Sequence[str], human: Sequence[str]) -> dict[str, float | None]:
+    """Accuracy and, per tone, recall (share of the human's answers of that tone the tagger gave the same tone)."""
+    auto, human = list(auto), list(human)
+    out: dict[str, float | None] = {"accuracy": sum(a == h for a, h in zip(auto, human)) / len(human) if human else None}
+    for tone in TONE_ORDER:
+        given = [a for a, h in zip(auto, human) if h == tone]
+        out[tone] = sum(a == tone for a in given) / len(given) if given else None
+    return out

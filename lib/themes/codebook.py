@@ -183,10 +183,11 @@ def _clean_name(name: str) -> str:
 
 
 def normalise_keyword(keyword: str) -> str:
-    """Lower case, single spaces, no surrounding punctuation; the markers ``?`` (weak) and ``=`` (exact form) are kept."""
+    """Lower case, single spaces, no surrounding punctuation; the markers ``?`` (weak), ``=`` (exact form), ``!``
+    (exclusion phrase) and ``~`` (last part of compounds) are kept."""
     kw = " ".join(str(keyword).lower().split())
     marks = ""
-    while kw[:1] in {"?", "="}:
+    while kw[:1] in {"?", "=", "!", "~"}:
         marks += kw[0] if kw[0] not in marks else ""
         kw = kw[1:].lstrip()
     kw = kw.strip(" .,;:!\"'")
@@ -194,9 +195,15 @@ def normalise_keyword(keyword: str) -> str:
 
 
 def default_codebook() -> Codebook:
-    """The 16 default themes from ``lib/data/codebook_default.csv``."""
-    text = resources.files("lib").joinpath("data/codebook_default.csv").read_text(encoding="utf-8")
-    return Codebook.from_frame(pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False))
+    """The 16 default themes: the hand-made ``lib/data/codebook_default.csv`` plus the keywords
+    ``tools/grow_codebook.py`` derived into ``lib/data/codebook_default_grown.csv``."""
+    data = resources.files("lib").joinpath("data")
+    frame = pd.read_csv(io.StringIO(data.joinpath("codebook_default.csv").read_text(encoding="utf-8")), dtype=str, keep_default_na=False)
+    grown = data.joinpath("codebook_default_grown.csv")
+    if grown.is_file():
+        extra = pd.read_csv(io.StringIO(grown.read_text(encoding="utf-8")), dtype=str, keep_default_na=False)
+        frame = pd.concat([frame, extra[["thema", "trefwoord"]].assign(beschrijving="")], ignore_index=True)
+    return Codebook.from_frame(frame)
 
 
 def read_codebook(name: str, data: bytes) -> Codebook:

@@ -149,10 +149,10 @@ def _content_stems(text: str) -> dict[str, str]:
 def keyword_proposals(answers: pd.DataFrame, tagger: Tagger, *, min_count: int = 2, min_lift: float = 3.0) -> pd.DataFrame:
     """Terms over-represented in answers a theme was added to by hand, as candidate keywords.
 
-    Columns: thema, trefwoord (the most common form), handmatig (answers with the term among
-    those the theme was added to), elders (other answers without the theme), lift.
+    Columns: theme, keyword (the most common form), added_by_hand (answers with the term among
+    those the theme was added to), elsewhere (other answers without the theme), lift.
     """
-    columns = ["thema", "trefwoord", "handmatig", "elders", "lift"]
+    columns = ["theme", "keyword", "added_by_hand", "elsewhere", "lift"]
     if answers.empty or "corrected" not in answers or not answers["corrected"].any():
         return pd.DataFrame(columns=columns)
     docs = [_content_stems(t) for t in answers["answer"]]
@@ -180,9 +180,9 @@ def keyword_proposals(answers: pd.DataFrame, tagger: Tagger, *, min_count: int =
             word = forms[s].most_common(1)[0][0]
             if theme in tagger.tag(word, explain=False).themes:
                 continue  # already a keyword of this theme
-            rows.append({"thema": theme, "trefwoord": word, "handmatig": a, "elders": b, "lift": round(lift, 1)})
+            rows.append({"theme": theme, "keyword": word, "added_by_hand": a, "elsewhere": b, "lift": round(lift, 1)})
     out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values(["thema", "lift"], ascending=[True, False]).groupby("thema").head(8).reset_index(drop=True)
+    return out.sort_values(["theme", "lift"], ascending=[True, False]).groupby("theme").head(8).reset_index(drop=True)
 
 
 def suggest_themes(
@@ -190,39 +190,81 @@ def suggest_themes(
     theme_names: list[str],
     feedback: dict[tuple[str, str], bool] | None = None,
     *,
-    min_probability: float = 0.8,
-    min_positive: int = 3,
+    tagger: Tagger | None = None,
+    min_probability: float = 0.99,
+    min_positive: int = 5,
     limit: int = 5000,
 ) -> pd.DataFrame:
-    """Suggested extra themes for uncorrected answers from a Naive Bayes classifier per theme (nltk),
-    trained on the corrected answers. Columns: answer_key, thema, zekerheid."""
-    from nltk.classify import NaiveBayesClassifier
+    """Suggested changes for the uncorrected answers, learnt from the corrected answers of the same data.
 
-    columns = ["answer_key", "thema", "zekerheid"]
+    - ``add``: a theme a Naive Bayes classifier per theme (nltk, trained on the corrected answers) gives at least
+      ``min_probability``;
+    - ``remove`` (with ``tagger``): a theme raised only by keywords that staff removed the theme for in every
+      corrected answer where they raised it ("parkeren" raising Verkeer in a source about parking for the
+      disabled, corrected to Zorg). Confidence (removed + 1) / (removed + 2).
+    Columns: answer_key, theme, action (``add``/``remove``), confidence; best first. Decisions already given
+    (``feedback``) are not suggested again.
+    """
+    columns = ["answer_key", "theme", "action", "confidence"]
     if answers.empty or "corrected" not in answers:
         return pd.DataFrame(columns=columns)
-    labelled = answers[answers["corrected"]]
-    if len(labelled) < 2 * min_positive:
-        return pd.DataFrame(columns=columns)
     feedback = feedback or {}
-    feats = {i: {s: True for s in _content_stems(t)} for i, t in zip(answers.index, answers["answer"])}
+    labelled = answers[answers["corrected"]]
     candidates = answers[~answers["corrected"]].head(limit)
+    rows = []
+    if tagger is not None and not labelled.empty:
+        rows += _removals(labelled, candidates, tagger, feedback)
+    if len(labelled) >= 2 * min_positive:
+        rows += _additions(answers, labelled, candidates, theme_names, feedback, min_probability, min_positive)
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values("confidence", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _removals(labelled: pd.DataFrame, candidates: pd.DataFrame, tagger: Tagger, feedback: dict) -> list[dict]:
+    """Themes raised only by keywords staff always removed the theme for (see ``suggest_themes``)."""
+    kept: Counter = Counter()
+    removed: Counter = Counter()
+    for text, auto, final in zip(labelled["answer"], labelled["themes_auto"], labelled["themes"]):
+        auto_set, final_set = set(split_themes(auto)), set(split_themes(final))
+        for keyword, theme in {(h.keyword, h.theme) for h in tagger.tag(str(text)).hits if h.theme in auto_set}:
+            (kept if theme in final_set else removed)[(keyword, theme)] += 1
+    if not removed:
+        return []
+    suspect = {pair for pair in removed if not kept[pair]}
+    rows = []
+    for key, text, current in zip(candidates["answer_key"], candidates["answer"], candidates["themes"]):
+        themes = set(split_themes(current))
+        by_theme: dict[str, set[str]] = {}
+        for h in tagger.tag(str(text)).hits:
+            if h.theme in themes:
+                by_theme.setdefault(h.theme, set()).add(h.keyword)
+        for theme, keywords in by_theme.items():
+            if (key, theme) in feedback or not all((k, theme) in suspect for k in keywords):
+                continue
+            evidence = min(removed[(k, theme)] for k in keywords)
+            rows.append({"answer_key": key, "theme": theme, "action": "remove", "confidence": round((evidence + 1) / (evidence + 2), 2)})
+    return rows
+
+
+def _additions(answers, labelled, candidates, theme_names, feedback, min_probability, min_positive) -> list[dict]:
+    """Extra themes from a Naive Bayes classifier per theme trained on the corrected answers."""
+    from nltk.classify import NaiveBayesClassifier
+
+    feats = {i: {s: True for s in _content_stems(t)} for i, t in zip(answers.index, answers["answer"])}
     rows = []
     for theme in theme_names:
         positives = [i for i, v in zip(labelled.index, labelled["themes"]) if theme in split_themes(v)]
         if len(positives) < min_positive or len(positives) == len(labelled):
             continue
         pos = set(positives)
-        train = [(feats[i], i in pos) for i in labelled.index]
-        model = NaiveBayesClassifier.train(train)
+        model = NaiveBayesClassifier.train([(feats[i], i in pos) for i in labelled.index])
         for i, key, current in zip(candidates.index, candidates["answer_key"], candidates["themes"]):
             if theme in split_themes(current) or (key, theme) in feedback or not feats[i]:
                 continue
             p = model.prob_classify(feats[i]).prob(True)
             if p >= min_probability:
-                rows.append({"answer_key": key, "thema": theme, "zekerheid": round(p, 2)})
-    out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values("zekerheid", ascending=False).reset_index(drop=True)
+                rows.append({"answer_key": key, "theme": theme, "action": "add", "confidence": round(p, 2)})
+    return rows
 
 
 def untagged_terms(answers: pd.DataFrame, *, top: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:

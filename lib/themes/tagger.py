@@ -1,4 +1,4 @@
-"""Tag Dutch answers with codebook themes and a tone, locally and fast.
+"""Tag Dutch answers with codebook themes and a tone, locally and fast (the facade: ``Tagger``).
 
 Matching, per word (memoised per distinct word, so 100k answers cost little):
 - a keyword hits a word with the same Snowball stem (``woningen`` ~ ``woning``)
@@ -6,11 +6,20 @@ Matching, per word (memoised per distinct word, so 100k answers cost little):
 - compounds: a keyword of 4+ letters hits as the first part of a longer word
   (``jongeren`` -> ``jongerenwerk``), one of 5+ letters as the last part
   (``overlast`` -> ``geluidsoverlast``); the longest part wins, an exact hit beats parts;
-- phrases (``te hard rijden``) hit consecutive words by stem.
+- ``~park`` hits the word and compounds that end in it, also when it is short (``vondelpark``), never
+  as a first part (``parkeren``);
+- a diminutive reaches its base word (``speelpleintjes`` -> ``speelplein``);
+- function words (stop words, negators) never hit alone, only inside a phrase or as an ``=`` keyword;
+- phrases (``te hard rijden``) hit the words in order, small gaps allowed, in one clause;
+  an exclusion phrase (``!kinderen wonen``) cancels its theme's word hits inside it.
+Every hit records how it matched (``Hit.via``, ``Hit.part``) for the why-view.
 A negator (``geen``, ``niet``, ...) up to three words before a hit in the same
 clause marks it negated: the theme is still raised, but the tone flips.
-Tone: polarity words (Pattern's Dutch lexicon + a short list) with negation and
-intensifiers, averaged per answer: negatief / neutraal / positief.
+Tone: polarity words (Pattern's Dutch lexicon + ``toon_extra.csv``) with negation, reducers
+(``minder``), intensifiers and stated lacks, weighted towards the clause after the last ``maar``,
+averaged per answer: negatief / neutraal / positief.
+Related modules: ``rules`` (tokens, constants), ``bulk`` (``tag_many`` over all words with numpy),
+``ages`` (stated ages), ``pool`` (worker processes).
 """
 
 from __future__ import annotations
@@ -19,39 +28,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
+from lib.themes.ages import AGE_KEYWORD, ages_in
+from lib.themes.bulk import tag_many as bulk_tag_many
 from lib.themes.codebook import Codebook
-from lib.themes.textnlp import INTENSIFIERS, NEGATION_SCOPE, NEGATORS, polarity_lexicon, stem, stop_words
-
-TONES = ("negatief", "neutraal", "positief")
-TONE_THRESHOLD = 0.1
-MAX_CHARS = 5000
-"""Only the first characters of very long answers are tagged (a 20,000-character paste stays fast)."""
-_PUNCT = r"[.,;:!?\n]"
-_SEPARATOR = r"[^a-zà-öø-ÿĳ'’.]+"
-"""Tokens: lower-case Latin words (Dutch letters, an apostrophe inside), and "." for every clause mark."""
-_PUNCT_RE = re.compile(_PUNCT)
-_SEPARATOR_RE = re.compile(_SEPARATOR)
-
-
-def tokenize(text: str) -> list[str]:
-    """Words and clause marks ("."); the same rules as the bulk tokenizer in ``Tagger.tag_many`` (pyarrow)."""
-    spaced = _PUNCT_RE.sub(" . ", text.lower())
-    return [t for t in (p.strip("'’") for p in _SEPARATOR_RE.split(spaced)) if t]
-_BOUNDARY = frozenset({"."})
-_NEGATION_FACTOR = -0.6
-_DEFICIT = -0.35
-"""Polarity of a stated lack: an unused negation ("kan niet betalen"), "te" + adjective, "al jaren"."""
-_COMPLAINT_BIGRAMS = frozenset(
-    {("al", "jaren"), ("al", "maanden"), ("al", "weken"), ("nog", "steeds"), ("nog", "altijd"), ("veel", "te"), ("weer", "een")}
+from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are imported from here)
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, INFLECTIONS, MAX_CHARS, MIN_PREFIX,
+    MIN_REST, MIN_SUFFIX, NEGATION_FACTOR, NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, tokenize,
 )
-MIN_PREFIX = 4
-MIN_SUFFIX = 5
-MIN_REST = 3
-_INFLECTIONS = frozenset({"e", "en", "s", "es", "n", "je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes", "er", "ers"})
-"""Endings after a whole keyword that make an inflected form, not a compound (``parkeerplaats-en``)."""
+from lib.themes.textnlp import (
+    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +52,12 @@ class Hit:
     """Index of the first word hit (in ``Tagging.words``)."""
     end: int
     negated: bool
+    via: str = "form"
+    """How the words hit the keyword: ``form`` (same form or stem), ``prefix``/``suffix`` (the keyword is the
+    first/last part of a compound), ``diminutive`` (a diminutive of the keyword or of a compound with it),
+    ``phrase`` (the words of a phrase keyword) or ``age`` (a stated age)."""
+    part: str = ""
+    """The form that matched: the compound part, or the base word of a diminutive."""
 
 
 @dataclass
@@ -79,8 +73,8 @@ class Tagging:
 
 @dataclass
 class _Word:
-    themes: tuple[tuple[int, int], ...]
-    """(theme index, keyword index) pairs."""
+    themes: tuple[tuple[int, int, str, str], ...]
+    """(theme index, keyword index, via, part) of the keywords the word hits (see ``Hit``)."""
     polarity: float | None
     negator: bool
     intensity: float | None
@@ -91,6 +85,15 @@ class _Word:
     anchor: bool = False
     """The word's stem is the anchor (longest part) of a phrase keyword."""
     stem: str = ""
+    exclusion_anchor: bool = False
+    """The word's stem is the anchor of an exclusion phrase (``!kinderen wonen``)."""
+    no_opinion: bool = False
+    """A noun that absorbs a negation without stating a lack ("geen opmerkingen", "geen idee")."""
+    but: bool = False
+    """"maar": what follows carries the judgement."""
+    flip: bool = False
+    """A negator or a reducer ("minder"): flips the polarity of the words after it."""
+    reducer: bool = False
 
 
 class Tagger:
@@ -109,6 +112,9 @@ class Tagger:
         self._phrases: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
         self._weak: set[int] = set()
         self._ages: list[tuple[int, int, int]] = []
+        self._exclusions: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+        self._tail: dict[str, set[int]] = {}
+        self._function_words = stop_words() | NEGATORS
         for ti, theme in enumerate(codebook.themes):
             for kw in theme.keywords:
                 ki = len(self.keywords)
@@ -119,14 +125,27 @@ class Tagger:
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
+        if kw.startswith("!"):  # an exclusion phrase: the theme's word hits inside it do not count
+            parts = re.findall(r"[^\W\d_]+", kw[1:])
+            if len(parts) > 1:
+                stems = tuple(stem(p) for p in parts)
+                anchor = max(range(len(stems)), key=lambda j: (parts[j] not in self._function_words, len(stems[j])))
+                self._exclusions.setdefault(stems[anchor], []).append((ki, stems, anchor))
+            return
         if kw.startswith("?"):
             self._weak.add(ki)
             kw = kw[1:]
-        age = _AGE_KEYWORD.match(kw)
+        age = AGE_KEYWORD.match(kw)
         if age:
             low = int(age.group(1) or 0)
             high = int(age.group(3)) if age.group(3) else (200 if age.group(2) == "+" else low)
             self._ages.append((ki, low, high))
+            return
+        if kw.startswith("~"):  # a last part: the word itself and compounds ending in it, also when short
+            word = kw[1:].strip()
+            if word.isalpha():
+                self._exact.setdefault(word, set()).add(ki)
+                self._tail.setdefault(word, set()).add(ki)
             return
         exact_only = kw.startswith("=")
         form = kw.lstrip("=").strip()
@@ -135,7 +154,7 @@ class Tagger:
             return
         if len(parts) > 1:
             stems = tuple(stem(p) for p in parts)
-            common = stop_words() | NEGATORS
+            common = self._function_words
             # anchor on the rarest-looking part: not a stop word, longest
             anchor = max(range(len(stems)), key=lambda j: (parts[j] not in common, len(stems[j])))
             self._phrases.setdefault(stems[anchor], []).append((ki, stems, anchor))
@@ -163,58 +182,84 @@ class Tagger:
             self._cache[w] = base
             return base
         s = stem(w)
-        found: set[int] = set()
-        found |= self._exact.get(w, set())
-        found |= self._stemmed.get(s, set())
-        if not found:
-            n = len(w)
-            for length in range(n - 1, MIN_PREFIX - 1, -1):  # longest first part
-                hit = self._prefix.get(w[:length])
-                if hit and (n - length >= MIN_REST or w[length:] in _INFLECTIONS):
-                    found |= hit
-                    break
-            for length in range(n - MIN_REST, MIN_SUFFIX - 1, -1):  # longest last part
-                hit = self._suffix.get(w[-length:])
-                if hit:
-                    found |= hit
-                    break
-            else:
-                for length in range(len(s) - MIN_REST, MIN_SUFFIX - 1, -1):
-                    hit = self._suffix_stem.get(s[-length:])
-                    if hit:
-                        found |= hit
-                        break
+        matches = self._match(w, s)
+        if not matches and len(w) >= 6 and w.endswith(("je", "jes")):
+            base = _diminutive_base(w)
+            if base:
+                matches = {k: ("diminutive", base) for k in self._match(base, stem(base))}
         polarity = self._lexicon.get(w)
-        if polarity is None:
+        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels"
             polarity = self._lexicon.get(s)
-        pairs = tuple(sorted((self._keyword_theme[k], k) for k in found))
+        pairs = tuple(sorted((self._keyword_theme[k], k, via, part) for k, (via, part) in matches.items()))
         info = _Word(
             pairs,
             polarity if polarity else None,
             w in NEGATORS,
             INTENSIFIERS.get(w),
-            frozenset(ti for ti, k in pairs if k not in self._weak),
-            frozenset(ti for ti, k in pairs if k in self._weak),
+            frozenset(ti for ti, k, _v, _p in pairs if k not in self._weak),
+            frozenset(ti for ti, k, _v, _p in pairs if k in self._weak),
             s in self._phrases,
             s,
+            s in self._exclusions,
+            w in NO_OPINION,
+            w == "maar",
+            w in NEGATORS or w in REDUCERS,
+            w in REDUCERS,
         )
         self._cache[w] = info
         return info
 
+    def _match(self, w: str, s: str) -> dict[int, tuple[str, str]]:
+        """Keyword index -> (via, part) for one word: same form or stem, else the longest compound part."""
+        found: dict[int, tuple[str, str]] = {}
+        if w in self._function_words:  # "het", "bij", "niet": never a theme on their own, only in a phrase
+            return {k: ("form", w) for k in self._exact.get(w, ()) if self.keywords[k].lstrip("?").startswith("=")}
+        for k in self._exact.get(w, set()) | self._stemmed.get(s, set()):
+            found[k] = ("form", w)
+        if found:
+            return found
+        n = len(w)
+        for length in range(n - 1, MIN_PREFIX - 1, -1):  # longest first part
+            hit = self._prefix.get(w[:length])
+            if hit and (n - length >= MIN_REST or w[length:] in INFLECTIONS):
+                rest = w[length:]
+                via = ("diminutive" if rest in _DIMINUTIVE_ENDINGS else "form") if rest in INFLECTIONS else "prefix"
+                found.update((k, (via, w[:length])) for k in hit)
+                break
+        for length in range(n - MIN_REST, MIN_SUFFIX - 1, -1):  # longest last part
+            hit = self._suffix.get(w[-length:])
+            if hit:
+                found.update((k, ("suffix", w[-length:])) for k in hit)
+                break
+        else:
+            for length in range(len(s) - MIN_REST, MIN_SUFFIX - 1, -1):
+                hit = self._suffix_stem.get(s[-length:])
+                if hit:
+                    found.update((k, ("suffix", self.keywords[k].lstrip("?="))) for k in hit)
+                    break
+        if self._tail:
+            for length in range(n - MIN_REST, 3, -1):  # ``~park``: "vondelpark", "stadspark" (not "parkeren")
+                hit = self._tail.get(w[-length:])
+                if hit:
+                    found.update((k, ("suffix", w[-length:])) for k in hit if k not in found)
+                    break
+        return found
+
     # ------------------------------------------------------------------ per answer
-    def _analyse(self, text: str) -> tuple[set[int], set[int], list[str], float]:
-        """Strong and weak themes, the tokens and the tone score of one answer (same rules as ``tag_many``)."""
+    def _analyse(self, text: str) -> tuple[set[int], set[int], list[str], float, set[tuple[int, int]]]:
+        """Strong and weak themes, the tokens, the tone score of one answer and the (word, theme) hits an
+        exclusion phrase cancels (same rules as ``lib.themes.bulk``)."""
         toks = tokenize(text[:MAX_CHARS])
-        strong: set[int] = set()
-        weak: set[int] = set()
-        items: list[float] = []
+        items: list[tuple[float, int]] = []  # (value, word index)
         stems: list[str] = []
         clauses: list[int] = []
         anchors: list[int] = []
+        exclusion_anchors: list[int] = []
         clause = 0
         infos: list[_Word | None] = []  # None for clause boundaries
+        words: list[_Word] = []
         for tok in toks:
-            if tok in _BOUNDARY:
+            if tok in BOUNDARY:
                 clause += 1
                 infos.append(None)
                 continue
@@ -222,24 +267,45 @@ class Tagger:
             infos.append(info)
             if info.anchor:
                 anchors.append(len(stems))
+            if info.exclusion_anchor:
+                exclusion_anchors.append(len(stems))
             stems.append(info.stem)
             clauses.append(clause)
-            strong |= info.strong
-            weak |= info.weak
+            words.append(info)
+        cancelled: set[tuple[int, int]] = set()
+        if exclusion_anchors:
+            for ki, start, end in self._phrases_at(stems, clauses, exclusion_anchors, self._exclusions):
+                cancelled |= {(j, self._keyword_theme[ki]) for j in range(start, end + 1)}
+        strong: set[int] = set()
+        weak: set[int] = set()
+        for j, info in enumerate(words):
+            if cancelled:
+                strong |= {t for t in info.strong if (j, t) not in cancelled}
+                weak |= {t for t in info.weak if (j, t) not in cancelled}
+            else:
+                strong |= info.strong
+                weak |= info.weak
         n = len(toks)
+        last_but = -1
+        j = -1
         for i, info in enumerate(infos):
             if info is None:
                 continue
+            j += 1
+            if info.but:
+                last_but = j
             prev = infos[i - 1] if i else None
             if info.polarity is not None:
                 value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
                 if _negated_in_clause(infos, i):
-                    value *= _NEGATION_FACTOR
-                items.append(value)
+                    value *= NEGATION_FACTOR
+                items.append((value, j))
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                items.append(_DEFICIT)  # "te lang", "te weinig", "te duur" (not "te praten")
-            elif prev is not None and (toks[i - 1], toks[i]) in _COMPLAINT_BIGRAMS:
-                items.append(_DEFICIT)  # "al jaren", "nog steeds"
+                items.append((DEFICIT, j))  # "te lang", "te weinig", "te duur" (not "te praten")
+            elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
+                items.append((DEFICIT, j))  # "al jaren", "nog steeds"
+            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
+                items.append((DEFICIT, j))  # "ik ben op"
             if info.negator:
                 following = [infos[k] for k in range(i + 1, min(n, i + 1 + NEGATION_SCOPE))]
                 scope = []
@@ -247,25 +313,30 @@ class Tagger:
                     if f is None:
                         break
                     scope.append(f)
-                if not any(f.polarity is not None for f in scope):
-                    items.append(_DEFICIT)  # "kan niet betalen", "geen zwemles": a negated fact is a lack
+                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
+                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
+                    items.append((DEFICIT, j))  # "kan niet betalen", "geen zwemles": a negated fact is a lack
+                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
         if anchors:
-            for ki, _start, _end in self._phrases_at(stems, clauses, anchors):
+            for ki, _start, _end in self._phrases_at(stems, clauses, anchors, self._phrases):
                 (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
         if self._ages:
-            for age in _ages_in(text[:MAX_CHARS].lower()):
+            for age in ages_in(text[:MAX_CHARS].lower()):
                 for ki, low, high in self._ages:
                     if low <= age <= high:
                         (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
-        score = sum(items) / len(items) if items else 0.0
-        return strong, weak, toks, score
+        # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
+        weights = [BEFORE_BUT_WEIGHT if j < last_but else 1.0 for _v, j in items]
+        total = sum(weights)
+        score = sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
+        return strong, weak, toks, score, cancelled
 
-    def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int]) -> list[tuple[int, int, int]]:
-        """Phrase keywords around the anchor words: (keyword index, first word, last word)."""
+    def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int], table: dict) -> list[tuple[int, int, int]]:
+        """Phrases of ``table`` around the anchor words: (keyword index, first word, last word)."""
         found = []
         for j in anchors:
-            for ki, phrase, anchor in self._phrases[stems[j]]:
-                lowest = max(0, j - anchor * (_PHRASE_GAP + 1))
+            for ki, phrase, anchor in table[stems[j]]:
+                lowest = max(0, j - anchor * (PHRASE_GAP + 1))
                 for start in range(lowest, j + 1):
                     if stems[start] != phrase[0] or clauses[start] != clauses[j]:
                         continue
@@ -279,7 +350,7 @@ class Tagger:
         """Phrase keywords in the tokens: (keyword index, first word, last word, negated)."""
         words, clauses, n = [], [], 0
         for tok in toks:
-            if tok in _BOUNDARY:
+            if tok in BOUNDARY:
                 n += 1
             else:
                 words.append(tok)
@@ -287,205 +358,56 @@ class Tagger:
         stems = [self._word(w).stem for w in words]
         anchors = [j for j, s in enumerate(stems) if s in self._phrases]
         out = []
-        for ki, start, end in self._phrases_at(stems, clauses, anchors):
+        for ki, start, end in self._phrases_at(stems, clauses, anchors, self._phrases):
             negated = any(words[k] in NEGATORS for k in range(max(0, start - NEGATION_SCOPE), start))
             out.append((ki, start, end, negated))
         return out
 
     def _result(self, strong: set[int], weak: set[int], score: float) -> tuple[list[str], str]:
         chosen = strong or weak  # weak keywords count only when nothing else explains the answer
-        tone = "negatief" if score < -TONE_THRESHOLD else "positief" if score > TONE_THRESHOLD else "neutraal"
+        tone = "negatief" if score < NEGATIVE_BELOW else "positief" if score > POSITIVE_ABOVE else "neutraal"
         return [self.theme_names[t] for t in sorted(chosen)], tone
 
     def tag(self, text: str, *, explain: bool = True) -> Tagging:
         """Themes (codebook order), tone and, with ``explain``, the words and the hits that decided."""
         if not text:
             return Tagging([], "neutraal", 0.0)
-        strong, weak, toks, score = self._analyse(text)
+        strong, weak, toks, score, cancelled = self._analyse(text)
         themes, tone = self._result(strong, weak, score)
         if not explain:
             return Tagging(themes, tone, round(score, 3))
-        words = [t for t in toks if t not in _BOUNDARY]
+        words = [t for t in toks if t not in BOUNDARY]
         hits: list[Hit] = []
         last_negator = -99
         i = 0
         for tok in toks:
-            if tok in _BOUNDARY:
+            if tok in BOUNDARY:
                 last_negator = -99
                 continue
             info = self._word(tok)
-            for ti, ki in info.themes:
-                hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i, i - last_negator <= NEGATION_SCOPE))
+            for ti, ki, via, part in info.themes:
+                if (i, ti) not in cancelled:
+                    hits.append(Hit(self.theme_names[ti], self.keywords[ki], i, i, i - last_negator <= NEGATION_SCOPE, via, part))
             if info.negator:
                 last_negator = i
             i += 1
         for ki, start, end, negated in self._phrase_hits(toks):
-            hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], start, end, negated))
+            hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], start, end, negated, "phrase"))
         if self._ages:
-            for age in _ages_in(text[:MAX_CHARS].lower()):
+            for age in ages_in(text[:MAX_CHARS].lower()):
                 for ki, low, high in self._ages:
                     if low <= age <= high:
-                        hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], -1, -1, False))
+                        hits.append(Hit(self.theme_names[self._keyword_theme[ki]], self.keywords[ki], -1, -1, False, "age"))
         hits = [h for h in hits if h.theme in themes]
         return Tagging(themes, tone, round(score, 3), words, hits)
 
     def tag_many(self, texts: Iterable[str]) -> pd.DataFrame:
         """Tag many answers at once: columns ``themes`` (names joined with ``"; "``), ``tone``, ``score``.
 
-        Same rules as ``tag``, computed over all words of all answers with numpy (a distinct word
-        is looked up once). ``TaggerPool`` spreads very large batches over processes.
+        Same rules as ``tag``, computed over all words of all answers with numpy (``lib.themes.bulk``;
+        a distinct word is looked up once). ``TaggerPool`` spreads very large batches over processes.
         """
-        given = [t if isinstance(t, str) else "" for t in texts]
-        positions: dict[str, int] = {}
-        back = np.fromiter((positions.setdefault(t, len(positions)) for t in given), dtype=np.int64, count=len(given))
-        if len(positions) < len(given):  # tag each distinct answer once
-            return self.tag_many(list(positions)).iloc[back].reset_index(drop=True)
-        originals = given
-        n = len(originals)
-        if n == 0:
-            return pd.DataFrame({"themes": pd.Series(dtype=str), "tone": pd.Series(dtype=str), "score": pd.Series(dtype=float)})
-        clipped = [t[:MAX_CHARS] for t in originals]
-        codes, uniques, answer = _tokenize_all(clipped)
-        lengths = np.bincount(answer, minlength=n)
-        u_info = [None if tok in _BOUNDARY else self._word(tok) for tok in uniques]
-        m = len(uniques)
-        strong_u = np.zeros(m, dtype=np.int64)
-        weak_u = np.zeros(m, dtype=np.int64)
-        pol_u = np.full(m, np.nan)
-        neg_u = np.zeros(m, dtype=bool)
-        int_u = np.ones(m)
-        anchor_u = np.zeros(m, dtype=bool)
-        boundary_u = np.zeros(m, dtype=bool)
-        te_u = np.zeros(m, dtype=bool)
-        en_u = np.zeros(m, dtype=bool)
-        for k, (tok, info) in enumerate(zip(uniques, u_info)):
-            if info is None:
-                boundary_u[k] = True
-                continue
-            strong_u[k] = sum(1 << t for t in info.strong)
-            weak_u[k] = sum(1 << t for t in info.weak)
-            if info.polarity is not None:
-                pol_u[k] = info.polarity
-            neg_u[k] = info.negator
-            int_u[k] = info.intensity or 1.0
-            anchor_u[k] = info.anchor
-            te_u[k] = tok == "te"
-            en_u[k] = tok.endswith("en")
-        boundary = boundary_u[codes]
-        # a clause ends at punctuation and at the end of an answer
-        new_answer = np.ones(len(codes), dtype=bool)
-        if len(codes):
-            new_answer[1:] = answer[1:] != answer[:-1]
-        clause = np.cumsum(new_answer | np.r_[False, boundary[:-1]] if len(codes) else new_answer)
-        pol = pol_u[codes]
-        neg = neg_u[codes] & ~boundary
-
-        def before(arr, k, fill):
-            out = np.full(len(arr), fill, dtype=arr.dtype)
-            if len(arr) > k:
-                out[k:] = arr[:-k]
-                same = np.zeros(len(arr), dtype=bool)
-                same[k:] = (clause[k:] == clause[:-k]) & ~boundary[:-k]
-                out[~same] = fill
-            return out
-
-        def after(arr, k, fill):
-            out = np.full(len(arr), fill, dtype=arr.dtype)
-            if len(arr) > k:
-                out[:-k] = arr[k:]
-                same = np.zeros(len(arr), dtype=bool)
-                same[:-k] = (clause[:-k] == clause[k:]) & ~boundary[k:]
-                out[~same] = fill
-            return out
-
-        negated = np.zeros(len(codes), dtype=bool)
-        for k in range(1, NEGATION_SCOPE + 1):
-            negated |= before(neg, k, False)
-        # a boundary between the negator and the word ends the scope: clause ids already differ then
-        has_pol = ~np.isnan(pol)
-        values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, _NEGATION_FACTOR, 1.0)
-        items = np.where(has_pol, values, np.nan)
-        prev_te = before(te_u[codes], 1, False)
-        deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
-        if _COMPLAINT_BIGRAMS:
-            pair_codes = {(a, b) for a, b in _COMPLAINT_BIGRAMS}
-            index = {tok: k for k, tok in enumerate(uniques)}
-            first = np.full(len(codes), -1)
-            first[1:] = codes[:-1]
-            same_prev = np.zeros(len(codes), dtype=bool)
-            same_prev[1:] = clause[1:] == clause[:-1]
-            for a, b in pair_codes:
-                if a in index and b in index:
-                    deficit |= ~has_pol & same_prev & (first == index[a]) & (codes == index[b])
-        items = np.where(deficit, _DEFICIT, items)
-        pol_after = np.zeros(len(codes), dtype=bool)
-        for k in range(1, NEGATION_SCOPE + 1):
-            pol_after |= after(has_pol, k, False)
-        unused_negator = neg & ~pol_after
-        sums = np.bincount(answer, weights=np.nan_to_num(items), minlength=n) + np.bincount(
-            answer, weights=unused_negator * _DEFICIT, minlength=n
-        )
-        counts = np.bincount(answer, weights=~np.isnan(items), minlength=n) + np.bincount(
-            answer, weights=unused_negator, minlength=n
-        )
-        scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
-        strong = np.zeros(n, dtype=np.int64)
-        weak = np.zeros(n, dtype=np.int64)
-        nonempty = lengths > 0
-        if len(codes):
-            starts = np.r_[0, np.cumsum(lengths)[:-1]][nonempty]
-            strong[nonempty] = np.bitwise_or.reduceat(strong_u[codes], starts)
-            weak[nonempty] = np.bitwise_or.reduceat(weak_u[codes], starts)
-        # phrases: every phrase keyword matched over all words at once (parts in order, small gaps, one clause)
-        if self._phrases and len(codes):
-            stem_u = np.array(["" if info is None else info.stem for info in u_info], dtype=object)
-            stem_codes_u, stem_uniques = pd.factorize(stem_u, sort=False)
-            stem_index = {st: k for k, st in enumerate(stem_uniques)}
-            stem_code = np.where(boundary, -1, stem_codes_u[codes])
-            firsts = np.array(sorted({stem_index[p[0]] for e in self._phrases.values() for _k, p, _a in e if p[0] in stem_index}))
-            candidates = np.flatnonzero(np.isin(stem_code, firsts)) if len(firsts) else np.array([], dtype=np.int64)
-            order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # first-part positions grouped by stem
-            sorted_codes = stem_code[order]
-            for entries in self._phrases.values():
-                for ki, phrase, _anchor in entries:
-                    wanted = [stem_index.get(p, -2) for p in phrase]
-                    if -2 in wanted:
-                        continue
-                    lo, hi = np.searchsorted(sorted_codes, [wanted[0], wanted[0] + 1])
-                    pos = order[lo:hi]
-                    for part in wanted[1:]:
-                        if not len(pos):
-                            break
-                        nxt = np.full(len(pos), -1)
-                        for d in range(_PHRASE_GAP + 1, 0, -1):  # nearest occurrence wins
-                            cand = pos + d
-                            ok = cand < len(codes)
-                            cand_ok = np.where(ok, cand, 0)
-                            hit = ok & (stem_code[cand_ok] == part) & (clause[cand_ok] == clause[pos])
-                            nxt = np.where(hit, cand, nxt)
-                        pos = nxt[nxt >= 0]
-                    if len(pos):
-                        bit = np.int64(1 << self._keyword_theme[ki])
-                        target = weak if ki in self._weak else strong
-                        target[np.unique(answer[pos])] |= bit
-        if self._ages:
-            # only answers with a digit or a tens word can state an age (pyarrow regex over all at once)
-            maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(r"[0-9]|tig", regex=True)
-            for a in np.flatnonzero(maybe.fillna(False).to_numpy(dtype=bool)):
-                for age in _ages_in(clipped[a].lower()):
-                    for ki, low, high in self._ages:
-                        if low <= age <= high:
-                            target = weak if ki in self._weak else strong
-                            target[a] |= np.int64(1 << self._keyword_theme[ki])
-        chosen = np.where(strong != 0, strong, weak)
-        mask_codes, masks = pd.factorize(chosen, sort=False)
-        names = self.theme_names
-        labels = np.array(
-            ["; ".join(names[t] for t in range(len(names)) if int(m) >> t & 1) for m in masks], dtype=object
-        )
-        themes = labels[mask_codes] if len(masks) else np.array([""] * n, dtype=object)
-        tones = np.where(scores < -TONE_THRESHOLD, "negatief", np.where(scores > TONE_THRESHOLD, "positief", "neutraal"))
-        return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
+        return bulk_tag_many(self, texts)
 
     def keyword_hits(self, texts: Iterable[str]) -> dict[str, int]:
         """How many answers each keyword hits (for the codebook page)."""
@@ -497,72 +419,45 @@ class Tagger:
         return counts
 
 
-_AGE_KEYWORD = re.compile(r"^leeftijd:\s*(\d{1,3})?\s*(\+|-)?\s*(\d{1,3})?$")
-_DIGITS = re.compile(r"[0-9]+")
-_AGE_BEFORE_VERB = re.compile(r"(?:^|\W)(?:ik ben|ben ik|is|zijn|wordt|word)\s+(?:(?:nu|al|pas|bijna|ruim)\s+)?$", re.I)
-_AGE_BEFORE_PREP = re.compile(r"(?:^|\W)(?:van|als|op mijn|op m'n)\s+$", re.I)
-_AGE_AFTER_JARIG = re.compile(r"\s*-?\s*jarige?n?\b", re.I)
-_AGE_AFTER_OUD = re.compile(r"\s+jaar\s+oud\b", re.I)
-_AGE_AFTER_JAAR = re.compile(r"\s*(?:jaar|e)\b", re.I)
-_AGE_NOT_UNIT = re.compile(r"\s*(?:%|euro|keer|uur|minuten|dagen|weken|maanden|kinderen|mensen)", re.I)
-_AGE_WORDS = {"zestig": 61, "zeventig": 71, "tachtig": 81, "negentig": 91}
-_AGE_WORD = re.compile(r"(?:^|\W)(?:boven de|over de|in de|ruim|bijna)\s+$", re.I)
+
+NO_OPINION = frozenset(
+    {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
+     "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
+     "zeggen"}
+)
+"""After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
+_DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})
+_DIMINUTIVE = re.compile(r"(?:etjes|etje|tjes|tje|pjes|pje|jes|je)$")
 
 
-def _age_at(text: str, start: int, end: int) -> int | None:
-    """The age a number at ``text[start:end]`` states ("ik ben 17", "79-jarige", "van 81 jaar"), or None."""
-    value = int(text[start:end]) if end - start <= 3 else 0
-    if not 0 < value < 110 or (start and text[start - 1].isdigit()):
+def _diminutive_base(word: str) -> str | None:
+    """The word a diminutive is made of (``speelpleintjes`` -> ``speelplein``, ``bankje`` -> ``bank``), or None."""
+    m = _DIMINUTIVE.search(word)
+    if not m:
         return None
-    before = text[max(0, start - 16) : start]
-    if _AGE_AFTER_JARIG.match(text, end) or _AGE_AFTER_OUD.match(text, end):
-        return value
-    if _AGE_BEFORE_VERB.search(before) and not _AGE_NOT_UNIT.match(text, end):
-        return value
-    if _AGE_BEFORE_PREP.search(before) and _AGE_AFTER_JAAR.match(text, end):
-        return value
-    return None
-
-
-def _age_words(text: str) -> list[tuple[int, int]]:
-    """(position, age) of "boven de tachtig"-like phrases."""
-    found = []
-    lower = text.lower()
-    for word, age in _AGE_WORDS.items():
-        pos = lower.find(word)
-        while pos >= 0:
-            if _AGE_WORD.search(lower[max(0, pos - 12) : pos]):
-                found.append((pos, age))
-            pos = lower.find(word, pos + 1)
-    return found
-
-
-def _ages_in(text: str) -> list[int]:
-    """Ages of people mentioned in a text ("ik ben 17", "79-jarige", "weduwe van 81 jaar", "boven de tachtig")."""
-    ages = [age for m in _DIGITS.finditer(text) if (age := _age_at(text, m.start(), m.end())) is not None]
-    return ages + [age for _pos, age in _age_words(text)]
+    base = word[: m.start()]
+    if m.group(0).startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
+        base = base[:-1]  # "balletje" -> "bal", "karretje" -> "kar"
+    return base if len(base) >= 4 else None
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:
-    """A negator among the ``NEGATION_SCOPE`` words before word ``i`` in the same clause."""
-    for k in range(i - 1, max(-1, i - 1 - NEGATION_SCOPE), -1):
+    """A negator among the ``NEGATION_SCOPE`` words, or a reducer among the ``REDUCER_SCOPE`` words, before word
+    ``i`` in the same clause."""
+    for k in range(i - 1, max(-1, i - 1 - max(NEGATION_SCOPE, REDUCER_SCOPE)), -1):
         info = infos[k]
         if info is None:
             return False
-        if info.negator:
+        if info.flip and (i - k <= NEGATION_SCOPE or info.reducer):
             return True
     return False
-
-
-_PHRASE_GAP = 2
-"""Words that may stand between the parts of a phrase ("voel me *vaak* alleen")."""
 
 
 def _match_phrase(stems: list[str], clause: list[int], start: int, phrase: tuple[str, ...]) -> int | None:
     """Index of the last word when ``phrase`` matches from ``start`` (gaps allowed, same clause), else None."""
     pos = start
     for part in phrase[1:]:
-        for nxt in range(pos + 1, min(len(stems), pos + 2 + _PHRASE_GAP)):
+        for nxt in range(pos + 1, min(len(stems), pos + 2 + PHRASE_GAP)):
             if clause[nxt] != clause[start]:
                 return None
             if stems[nxt] == part:
@@ -573,99 +468,43 @@ def _match_phrase(stems: list[str], clause: list[int], start: int, phrase: tuple
     return pos
 
 
-def _tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Tokenize all answers at once in pyarrow (RE2, C++): token codes, the distinct tokens, answer of each token."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
-    arr = pc.replace_substring_regex(arr, _PUNCT, " . ")
-    parts = pc.split_pattern_regex(arr, _SEPARATOR)
-    answer = pc.list_parent_indices(parts)
-    flat = pc.utf8_trim(pc.list_flatten(parts), "'’")
-    keep = pc.not_equal(flat, "")
-    flat = pc.filter(flat, keep)
-    answer = pc.filter(answer, keep)
-    encoded = pc.dictionary_encode(flat)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    uniques = encoded.dictionary.to_pylist()
-    return codes, uniques, answer.to_numpy(zero_copy_only=False).astype(np.int64)
-
-
-PARALLEL_FROM = 20_000
-"""Batches smaller than this are tagged in one process."""
-_WORKER_TAGGER: Tagger | None = None
-
-
-def _init_worker(records: list[dict]) -> None:
-    global _WORKER_TAGGER
-    _WORKER_TAGGER = Tagger(Codebook.from_records(records))
-
-
-def _tag_chunk(texts: list[str]) -> pd.DataFrame:
-    assert _WORKER_TAGGER is not None
-    return _WORKER_TAGGER.tag_many(texts)
-
-
-class TaggerPool:
-    """Worker processes that load nltk and compile the codebook while the caller reads and links files.
-
-    Used by the command line for large batches; falls back to tagging in this process where
-    processes cannot be forked. Use as a context manager.
-    """
-
-    def __init__(self, codebook: Codebook, workers: int = 2) -> None:
-        self.codebook = codebook
-        self.workers = workers
-        self._pool = None
-        if workers > 1:
-            import multiprocessing
-
-            try:
-                self._pool = multiprocessing.get_context("fork").Pool(
-                    workers, initializer=_init_worker, initargs=(codebook.to_records(),)
-                )
-            except (OSError, ValueError):
-                self._pool = None
-
-    def tag_many(self, texts: list[str]) -> pd.DataFrame:
-        """Like ``Tagger.tag_many``; large batches are split over the workers."""
-        return self.submit(texts)()
-
-    def submit(self, texts: list[str]):
-        """Start tagging; returns a function that waits for and returns the result (``Tagger.tag_many`` columns)."""
-        if self._pool is None or len(texts) < PARALLEL_FROM:
-            return lambda: Tagger(self.codebook).tag_many(texts)
-        positions: dict[str, int] = {}
-        back = np.fromiter((positions.setdefault(t if isinstance(t, str) else "", len(positions)) for t in texts),
-                           dtype=np.int64, count=len(texts))
-        unique = list(positions)  # each distinct answer is sent and tagged once
-        size = -(-len(unique) // self.workers)
-        pending = self._pool.map_async(_tag_chunk, [unique[i : i + size] for i in range(0, len(unique), size)])
-        return lambda: pd.concat(pending.get(), ignore_index=True).iloc[back].reset_index(drop=True)
-
-    def close(self) -> None:
-        """Stop the workers."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool = None
-
-    def __enter__(self) -> TaggerPool:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
 
 def marked_text(tagging: Tagging, text: str) -> str:
-    """The answer as plain text with hit words between ⟦ ⟧ (safe: shown with st.text, never as markup)."""
-    hit_words = {tagging.words[j] for h in tagging.hits if h.start >= 0 for j in range(h.start, h.end + 1)}
-    if not hit_words:
+    """The answer as plain text with the words of each hit between ⟦ ⟧, at the place they hit (a phrase as one
+    span: ⟦de zorg⟧); other occurrences of the same word stay unmarked. Safe: shown with st.text, never as markup."""
+    spans = sorted({(h.start, h.end) for h in tagging.hits if h.start >= 0})
+    if not spans:
         return text
-    pattern = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
-    return pattern.sub(lambda m: f"⟦{m.group(0)}⟧" if m.group(0).lower() in hit_words else m.group(0), text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
+        lowered = text
+    # the same words as ``tokenize``: letters and apostrophes, punctuation (also ".") separates
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(lowered[:MAX_CHARS]) if m.group(0).strip("'’")]
+    words = [(a + len(lowered[a:b]) - len(lowered[a:b].lstrip("'’")), b - len(lowered[a:b]) + len(lowered[a:b].rstrip("'’")))
+             for a, b in words]
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if end >= len(words):
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        a, b = words[start][0], words[end][1]
+        out += [text[pos:a], "⟦", text[a:b], "⟧"]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_WORD_RE = re.compile(r"[a-zà-öø-ÿĳ'’]+")
 
 
 def split_themes(value: str) -> list[str]:
     """``"A; B"`` -> ``["A", "B"]``."""
     return [t.strip() for t in str(value).split(";") if t.strip()] if value else []
+
+
+from lib.themes.pool import TaggerPool  # noqa: E402  (re-exported: callers import it from here)

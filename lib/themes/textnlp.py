@@ -19,6 +19,10 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.UNICODE)
 NEGATORS = frozenset({"geen", "niet", "nooit", "niks", "niets", "zonder", "nergens", "noch", "nauwelijks", "amper"})
 """Words that flip what follows within ``NEGATION_SCOPE`` words."""
 NEGATION_SCOPE = 3
+REDUCERS = frozenset({"minder", "weinig"})
+"""Words that flip the polarity of what follows like a negator ("minder overlast", "weinig plekken waar kinderen
+veilig kunnen spelen"), up to ``REDUCER_SCOPE`` words, without stating a lack themselves."""
+REDUCER_SCOPE = 6
 INTENSIFIERS = {
     "heel": 1.5, "erg": 1.5, "zeer": 1.5, "super": 1.6, "echt": 1.3, "enorm": 1.6, "ontzettend": 1.7,
     "hartstikke": 1.6, "totaal": 1.4, "compleet": 1.4, "bijzonder": 1.3, "extreem": 1.8, "zo": 1.2,
@@ -86,6 +90,9 @@ def polarity_lexicon() -> dict[str, float]:
     extra = resources.files("lib").joinpath("data/toon_extra.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(extra.splitlines()):
         lexicon[row["woord"].lower()] = float(row["polariteit"])
+    # function words carry no tone of their own ("naar" is "nasty" only rarely); negators act through negation
+    function = stop_words() | NEGATORS
+    lexicon = {form: value for form, value in lexicon.items() if form not in function}
     stems = {}
     for form, value in lexicon.items():
         stems.setdefault(stem(form), value)

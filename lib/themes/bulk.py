@@ -1,0 +1,257 @@
+"""The bulk path: tag many answers at once with pyarrow tokenising and numpy over all words.
+
+Same rules as ``Tagger.tag`` (``tests/test_tagger.py`` checks that both give the same result).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from lib.themes.ages import ages_in
+from lib.themes.rules import (
+    BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
+    PHRASE_GAP, POSITIVE_ABOVE, PUNCT, SEPARATOR,
+)
+from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
+
+if TYPE_CHECKING:
+    from lib.themes.tagger import Tagger
+
+
+def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
+    """``Tagger.tag_many``: columns ``themes`` (names joined with ``"; "``), ``tone``, ``score``.
+
+    Same rules as ``Tagger.tag``, computed over all words of all answers with numpy (a distinct word
+    is looked up once through ``Tagger._word``).
+    """
+    given = [t if isinstance(t, str) else "" for t in texts]
+    positions: dict[str, int] = {}
+    back = np.fromiter((positions.setdefault(t, len(positions)) for t in given), dtype=np.int64, count=len(given))
+    if len(positions) < len(given):  # tag each distinct answer once
+        return tag_many(self, list(positions)).iloc[back].reset_index(drop=True)
+    originals = given
+    n = len(originals)
+    if n == 0:
+        return pd.DataFrame({"themes": pd.Series(dtype=str), "tone": pd.Series(dtype=str), "score": pd.Series(dtype=float)})
+    clipped = [t[:MAX_CHARS] for t in originals]
+    codes, uniques, answer = tokenize_all(clipped)
+    lengths = np.bincount(answer, minlength=n)
+    u_info = [None if tok in BOUNDARY else self._word(tok) for tok in uniques]
+    m = len(uniques)
+    strong_u = np.zeros(m, dtype=np.int64)
+    weak_u = np.zeros(m, dtype=np.int64)
+    pol_u = np.full(m, np.nan)
+    neg_u = np.zeros(m, dtype=bool)
+    int_u = np.ones(m)
+    anchor_u = np.zeros(m, dtype=bool)
+    boundary_u = np.zeros(m, dtype=bool)
+    te_u = np.zeros(m, dtype=bool)
+    en_u = np.zeros(m, dtype=bool)
+    no_opinion_u = np.zeros(m, dtype=bool)
+    but_u = np.zeros(m, dtype=bool)
+    flip_u = np.zeros(m, dtype=bool)
+    reducer_u = np.zeros(m, dtype=bool)
+    for k, (tok, info) in enumerate(zip(uniques, u_info)):
+        if info is None:
+            boundary_u[k] = True
+            continue
+        strong_u[k] = sum(1 << t for t in info.strong)
+        weak_u[k] = sum(1 << t for t in info.weak)
+        if info.polarity is not None:
+            pol_u[k] = info.polarity
+        neg_u[k] = info.negator
+        int_u[k] = info.intensity or 1.0
+        anchor_u[k] = info.anchor
+        te_u[k] = tok == "te"
+        en_u[k] = tok.endswith("en")
+        no_opinion_u[k] = info.no_opinion
+        but_u[k] = info.but
+        flip_u[k] = info.flip
+        reducer_u[k] = info.reducer
+    boundary = boundary_u[codes]
+    # a clause ends at punctuation and at the end of an answer
+    new_answer = np.ones(len(codes), dtype=bool)
+    if len(codes):
+        new_answer[1:] = answer[1:] != answer[:-1]
+    clause = np.cumsum(new_answer | np.r_[False, boundary[:-1]] if len(codes) else new_answer)
+    pol = pol_u[codes]
+    neg = neg_u[codes] & ~boundary
+
+    def before(arr, k, fill):
+        out = np.full(len(arr), fill, dtype=arr.dtype)
+        if len(arr) > k:
+            out[k:] = arr[:-k]
+            same = np.zeros(len(arr), dtype=bool)
+            same[k:] = (clause[k:] == clause[:-k]) & ~boundary[:-k]
+            out[~same] = fill
+        return out
+
+    def after(arr, k, fill):
+        out = np.full(len(arr), fill, dtype=arr.dtype)
+        if len(arr) > k:
+            out[:-k] = arr[k:]
+            same = np.zeros(len(arr), dtype=bool)
+            same[:-k] = (clause[:-k] == clause[k:]) & ~boundary[k:]
+            out[~same] = fill
+        return out
+
+    flip = flip_u[codes] & ~boundary
+    negated = np.zeros(len(codes), dtype=bool)
+    for k in range(1, NEGATION_SCOPE + 1):
+        negated |= before(flip, k, False)
+    reducers = np.flatnonzero(reducer_u[codes] & ~boundary)
+    for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):  # only where a reducer is (rare): by position
+        target = reducers + k
+        target = target[target < len(codes)]
+        origin = target - k
+        same = clause[target] == clause[origin]
+        for d in range(1, k):  # a boundary in between ends the scope
+            same &= ~boundary[origin + d]
+        negated[target[same]] = True
+    # a boundary between the negator and the word ends the scope: clause ids already differ then
+    has_pol = ~np.isnan(pol)
+    values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
+    items = np.where(has_pol, values, np.nan)
+    prev_te = before(te_u[codes], 1, False)
+    deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
+    if COMPLAINT_BIGRAMS:
+        index = {tok: k for k, tok in enumerate(uniques)}
+        first = np.full(len(codes), -1)
+        first[1:] = codes[:-1]
+        pair = first * m + codes  # one number per word pair
+        same_prev = np.zeros(len(codes), dtype=bool)
+        same_prev[1:] = clause[1:] == clause[:-1]
+        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS if a in index and b in index]
+        if wanted:
+            deficit |= ~has_pol & same_prev & np.isin(pair, wanted)
+        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS if a in index and b in index]
+        if final:  # "ik ben op" at the end of a clause
+            deficit |= ~has_pol & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
+    items = np.where(deficit, DEFICIT, items)
+    absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
+    pol_after = np.zeros(len(codes), dtype=bool)
+    for k in range(1, NEGATION_SCOPE + 1):
+        pol_after |= after(absorbs, k, False)
+    unused_negator = neg & ~pol_after
+    # "Niets.", "weet niet": a short clause that ends in a negator states no lack (checked where negators are)
+    at = np.flatnonzero(unused_negator)
+    if len(at):
+        def word_at(pos, ref):
+            ok = (pos >= 0) & (pos < len(codes))
+            pos = np.clip(pos, 0, len(codes) - 1)
+            return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
+        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        unused_negator[at[alone]] = False
+    # what comes before the last "maar" of an answer weighs less
+    weight = np.ones(len(codes))
+    buts = np.flatnonzero(but_u[codes])
+    if len(buts):
+        last_but = np.full(n, -1)
+        np.maximum.at(last_but, answer[buts], buts)
+        weight = np.where(np.arange(len(codes)) < last_but[answer], BEFORE_BUT_WEIGHT, 1.0)
+    sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
+        answer, weights=unused_negator * DEFICIT * weight, minlength=n
+    )
+    counts = np.bincount(answer, weights=~np.isnan(items) * weight, minlength=n) + np.bincount(
+        answer, weights=unused_negator * weight, minlength=n
+    )
+    scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
+    strong = np.zeros(n, dtype=np.int64)
+    weak = np.zeros(n, dtype=np.int64)
+    nonempty = lengths > 0
+    stem_code = None
+    if (self._phrases or self._exclusions) and len(codes):
+        stem_u = np.array(["" if info is None else info.stem for info in u_info], dtype=object)
+        stem_codes_u, stem_uniques = pd.factorize(stem_u, sort=False)
+        stem_index = {st: k for k, st in enumerate(stem_uniques)}
+        stem_code = np.where(boundary, -1, stem_codes_u[codes])
+
+    def phrase_matches(table):
+        """(keyword index, first positions, last positions) of every phrase of ``table`` over all words at once
+        (parts in order, small gaps, one clause)."""
+        found = []
+        firsts = np.array(sorted({stem_index[p[0]] for e in table.values() for _k, p, _a in e if p[0] in stem_index}))
+        candidates = np.flatnonzero(np.isin(stem_code, firsts)) if len(firsts) else np.array([], dtype=np.int64)
+        order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # first-part positions grouped by stem
+        sorted_codes = stem_code[order]
+        for entries in table.values():
+            for ki, phrase, _anchor in entries:
+                wanted = [stem_index.get(p, -2) for p in phrase]
+                if -2 in wanted:
+                    continue
+                lo, hi = np.searchsorted(sorted_codes, [wanted[0], wanted[0] + 1])
+                pos = order[lo:hi]
+                origin = pos
+                for part in wanted[1:]:
+                    if not len(pos):
+                        break
+                    nxt = np.full(len(pos), -1)
+                    for d in range(PHRASE_GAP + 1, 0, -1):  # nearest occurrence wins
+                        cand = pos + d
+                        ok = cand < len(codes)
+                        cand_ok = np.where(ok, cand, 0)
+                        hit = ok & (stem_code[cand_ok] == part) & (clause[cand_ok] == clause[pos])
+                        nxt = np.where(hit, cand, nxt)
+                    origin, pos = origin[nxt >= 0], nxt[nxt >= 0]
+                if len(pos):
+                    found.append((ki, origin, pos))
+        return found
+
+    if len(codes):
+        token_strong, token_weak = strong_u[codes], weak_u[codes]
+        if self._exclusions:  # "!kinderen wonen": the theme's word hits inside the phrase do not count
+            token_strong, token_weak = token_strong.copy(), token_weak.copy()
+            for ki, origin, pos in phrase_matches(self._exclusions):
+                keep = ~np.int64(1 << self._keyword_theme[ki])
+                for a, b in zip(origin.tolist(), pos.tolist()):
+                    token_strong[a : b + 1] &= keep
+                    token_weak[a : b + 1] &= keep
+        starts = np.r_[0, np.cumsum(lengths)[:-1]][nonempty]
+        strong[nonempty] = np.bitwise_or.reduceat(token_strong, starts)
+        weak[nonempty] = np.bitwise_or.reduceat(token_weak, starts)
+    if self._phrases and len(codes):
+        for ki, _origin, pos in phrase_matches(self._phrases):
+            bit = np.int64(1 << self._keyword_theme[ki])
+            target = weak if ki in self._weak else strong
+            target[np.unique(answer[pos])] |= bit
+    if self._ages:
+        # only answers with a digit or a tens word can state an age (pyarrow regex over all at once)
+        maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(r"[0-9]|tig", regex=True)
+        for a in np.flatnonzero(maybe.fillna(False).to_numpy(dtype=bool)):
+            for age in ages_in(clipped[a].lower()):
+                for ki, low, high in self._ages:
+                    if low <= age <= high:
+                        target = weak if ki in self._weak else strong
+                        target[a] |= np.int64(1 << self._keyword_theme[ki])
+    chosen = np.where(strong != 0, strong, weak)
+    mask_codes, masks = pd.factorize(chosen, sort=False)
+    names = self.theme_names
+    labels = np.array(
+        ["; ".join(names[t] for t in range(len(names)) if int(m) >> t & 1) for m in masks], dtype=object
+    )
+    themes = labels[mask_codes] if len(masks) else np.array([""] * n, dtype=object)
+    tones = np.where(scores < NEGATIVE_BELOW, "negatief", np.where(scores > POSITIVE_ABOVE, "positief", "neutraal"))
+    return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
+
+
+def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Tokenize all answers at once in pyarrow (RE2, C++): token codes, the distinct tokens, answer of each token."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
+    arr = pc.replace_substring_regex(arr, PUNCT, " . ")
+    parts = pc.split_pattern_regex(arr, SEPARATOR)
+    answer = pc.list_parent_indices(parts)
+    flat = pc.utf8_trim(pc.list_flatten(parts), "'’")
+    keep = pc.not_equal(flat, "")
+    flat = pc.filter(flat, keep)
+    answer = pc.filter(answer, keep)
+    encoded = pc.dictionary_encode(flat)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    uniques = encoded.dictionary.to_pylist()
+    return codes, uniques, answer.to_numpy(zero_copy_only=False).astype(np.int64)

@@ -1,0 +1,70 @@
+"""Chromium: make the summary on the Rapport page and download it; the Advies page shows its recommendations."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _seed(data_dir: Path) -> None:
+    """The Gorinchem areas with the sample's Microsoft Forms survey."""
+    from lib.core.store import Store
+    from lib.sample import SAMPLE_TRAJECTORIES, sample_area_files, sample_survey_files
+
+    store = Store(data_dir / "wijkbeeld.sqlite")
+    project = store.create_project("Testproject")
+    for kind, name, data in sample_area_files():
+        store.add_file(project.id, name, kind, data)
+    path = next(f for f in sample_survey_files() if "microsoft_forms" in f.name)
+    traj, ttype, tdate = SAMPLE_TRAJECTORIES[path.name]
+    store.add_file(project.id, path.name, "enquete", path.read_bytes(), trajectory=traj, trajectory_type=ttype,
+                   trajectory_date=tdate)
+    store.set_meta("last_project", str(project.id))
+
+
+def test_download_the_summary_from_the_rapport_page(browser, tmp_path):
+    _seed(tmp_path)
+    with app_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        page.goto(f"{url}/Advies?wijk=WK051204")
+        wait_idle(page, 90_000)
+        page.locator("h1", has_text="Advies").wait_for()
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.get_by_text("Volgende keer:").first.wait_for(timeout=30_000)
+        shot(page, "advies")
+
+        page.goto(f"{url}/Rapport?wijk=WK051204")
+        wait_idle(page, 90_000)
+        page.get_by_text("Een keuze").click()
+        wait_idle(page)
+        page.get_by_role("button", name="Rapport maken").click()
+        page.get_by_text("Rapport klaar").wait_for(timeout=120_000)
+        wait_idle(page)
+        shot(page, "rapport")
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name="Download PDF").click()
+        download = info.value
+        assert download.suggested_filename == "wijkbeeld-gorinchem-wijk-04-haarwijk.pdf"
+        content = Path(download.path()).read_bytes()
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+        assert "Wijk 04 haarwijk" in text and "Aanbevelingen" in text and "Samenvatting" in text
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.close()
