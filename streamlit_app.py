@@ -54,14 +54,17 @@ if not data.surveys:
 
 if data.surveys:
     st.subheader("Bronnen")
+    sources = sources_overview(data, threshold)
     st.dataframe(
-        tables.sources_table(sources_overview(data, threshold), threshold),
+        tables.sources_table(sources, threshold),
         hide_index=True,
         width="stretch",
         column_config={
             "Gekoppeld": st.column_config.TextColumn("Gekoppeld", help="Aandeel respondenten dat aan een wijk is gekoppeld"),
         },
     )
+    if (sources[["respondents_reason", "answers_reason"]] == "complementary").any(axis=None):
+        st.caption(tables.secondary_note(threshold))
 
 if data.areas is not None and not data.records.empty:
     st.subheader("Inbreng per wijk")

@@ -115,3 +115,7 @@ with tab_bereik:
         if missing:
             st.markdown("**Minder gehoord dan hun aandeel in de wijk:** " + ui.plain(missing))
         ui.altair(charts.age_chart(ages), width="stretch")
+        hidden_bands = [b for b, v in zip(ages["age_band"], ages["respondent_share"]) if v != v]
+        if hidden_bands:
+            st.caption(ui.plain(f"Geen balk voor respondenten bij {', '.join(hidden_bands)} jaar: dat aandeel zou een aantal "
+                                f"onder de {threshold} verraden (niet: nul respondenten)."))
