@@ -54,23 +54,28 @@ if not data.surveys:
 
 if data.surveys:
     st.subheader("Bronnen")
+    sources = sources_overview(data, threshold)
     st.dataframe(
-        tables.sources_table(sources_overview(data, threshold), threshold),
+        tables.sources_table(sources, threshold),
         hide_index=True,
         width="stretch",
         column_config={
             "Gekoppeld": st.column_config.TextColumn("Gekoppeld", help="Aandeel respondenten dat aan een wijk is gekoppeld"),
         },
     )
+    if (sources[["respondents_reason", "answers_reason"]] == "complementary").any(axis=None):
+        st.caption(tables.secondary_note(threshold))
 
 if data.areas is not None and not data.records.empty:
     st.subheader("Inbreng per wijk")
+    coverage = wijk_coverage(data, threshold)
+    secondary = (coverage[["respondents_reason", "answers_reason"]] == "complementary").any(axis=None)
     st.caption(
         f"Aantallen onder de {threshold} worden getoond als <{threshold} om herleidbaarheid te voorkomen. "
-        "Inwoners: Bron: CBS."
+        + (tables.secondary_note(threshold) + " " if secondary else "")
+        + "Inwoners: Bron: CBS."
     )
-    st.dataframe(tables.screen(wijk_coverage(data, threshold), tables.COVERAGE, threshold), hide_index=True,
-                 width="stretch")
+    st.dataframe(tables.screen(coverage, tables.COVERAGE, threshold), hide_index=True, width="stretch")
     unlinked = data.unlinked()
     if not unlinked.empty:
         n = int(unlinked["count"].sum())

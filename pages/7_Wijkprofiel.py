@@ -1,11 +1,20 @@
 """Wijkprofiel: one wijk on one screen: figures against the gemeente, what residents raised, who was heard."""
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from lib.present import charts, tables
-from lib.present.text import format_number, reason, small
-from lib.wijken.profile import age_comparison, reach, representative_quotes, restrict, theme_shares
+from lib.present.text import format_number, reason
+from lib.wijken.profile import (
+    age_comparison,
+    answer_counts,
+    reach,
+    representative_quotes,
+    respondent_counts,
+    restrict,
+    theme_shares,
+)
 from lib.wijken.rules import SMALL_AREA_INHABITANTS, enough_answers, is_tiny, rate_per_1000
 
 ctx = ui.page("Wijkprofiel")
@@ -28,13 +37,19 @@ if wijk != current:
 
 row = data.areas.wijken.set_index("wijkcode").loc[wijk]
 inhabitants = row["inhabitants"]
-n_answers = int((answers["wijkcode"] == wijk).sum())
-n_resp = int((records["wijkcode"] == wijk).sum()) if records is not None else 0
+# the wijk's totals as the rest of the app shows them: small-number rule and complementary suppression decided in lib
+answers_row = answer_counts(answers, threshold, [wijk])
+resp_row = respondent_counts(records, threshold, [wijk])
+n_answers = int(answers_row["n"].iloc[0])
+shown_resp = resp_row["respondents"].iloc[0]
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Inwoners", format_number(inhabitants) if inhabitants == inhabitants else "onbekend")
-c2.metric("Respondenten", small(n_resp, threshold))
-c3.metric("Antwoorden op open vragen", small(n_answers, threshold))
-c4.metric("Respondenten per 1.000 inwoners", format_number(rate_per_1000(n_resp, inhabitants, threshold), 1))
+c2.metric("Respondenten", tables.screen(resp_row, [tables.Column("respondents", "n", "count", note="reason")],
+                                        threshold).iloc[0, 0])
+c3.metric("Antwoorden op open vragen", tables.screen(answers_row, [tables.Column("answers", "n", "count", note="reason")],
+                                                     threshold).iloc[0, 0])
+c4.metric("Respondenten per 1.000 inwoners",
+          format_number(None if shown_resp is pd.NA else rate_per_1000(int(shown_resp), inhabitants, threshold), 1))
 if is_tiny(inhabitants):
     st.warning(f"Klein gebied ({format_number(inhabitants)} inwoners): percentages zijn hier weinig zeggend en worden "
                "niet gerangschikt.", icon=":material/info:")
@@ -68,6 +83,9 @@ with tab_themas:
             st.markdown("**Vaker genoemd dan in de hele gemeente:** " + ui.plain(over))
         ui.altair(charts.theme_share_chart(shares), width="stretch")
         st.dataframe(tables.screen(shares, tables.THEME_SHARES, threshold), hide_index=True, width="stretch")
+        st.caption(tables.numbers_note(threshold) if (shares["reason"] == "complementary").any()
+                   else f"Aantallen onder de {threshold} staan als <{threshold}; aandelen die zo'n aantal zouden "
+                        "verraden zijn leeg.")
         st.markdown("**Wat bewoners zeggen** (voorbeelden; e-mail, telefoon, postcode en IBAN gemaskeerd)")
         top = [t for t, v in zip(shares["theme"], shares["wijk_share"]) if v == v and v > 0][:3]
         for theme in top:
@@ -84,6 +102,8 @@ with tab_bereik:
         st.info("Uit deze wijk zijn (binnen de filters) geen respondenten gekoppeld.")
     else:
         st.dataframe(tables.screen(table, tables.REACH, threshold), hide_index=True, width="stretch")
+        if (table["reason"] != "").any():
+            st.caption(tables.secondary_note(threshold))
     ages = age_comparison(records, data.areas, wijk, threshold)
     if ages is None:
         st.caption("Leeftijden vergelijken kan niet: de bronnen bevatten geen leeftijd of de wijk heeft geen "
@@ -91,7 +111,11 @@ with tab_bereik:
     elif ages["respondent_share"].isna().all():
         st.caption(ui.plain(f"Leeftijden niet vergeleken: {reason(ages['reason'].iloc[0], threshold)} in deze wijk."))
     else:
-        missing = tables.not_heard_text(ages)
+        missing = tables.not_heard_text(ages, threshold)
         if missing:
             st.markdown("**Minder gehoord dan hun aandeel in de wijk:** " + ui.plain(missing))
         ui.altair(charts.age_chart(ages), width="stretch")
+        hidden_bands = [b for b, v in zip(ages["age_band"], ages["respondent_share"]) if v != v]
+        if hidden_bands:
+            st.caption(ui.plain(f"Geen balk voor respondenten bij {', '.join(hidden_bands)} jaar: dat aandeel zou een aantal "
+                                f"onder de {threshold} verraden (niet: nul respondenten)."))

@@ -201,9 +201,11 @@ def test_age_rates_and_representativeness_with_small_groups_left_out():
     assert ages.at["65+", "not_heard"]
     assert pd.isna(ages.at["65+", "respondent_share"])  # 3 of 53 would give the hidden count away
     assert ages.at["25-45", "rate"] == pytest.approx(20 / (0.15 * 4000) * 1000)
+    # 10 + 20 + 20 + 3 = 53 respondents: with the 10 shown, the 3 follows; so 15-25 is hidden too (complementary)
+    assert ages.at["15-25", "respondents"] is pd.NA and pd.isna(ages.at["15-25", "rate"])
     score, small = representativeness(ages.reset_index())
-    assert small == ["65+"]
-    rates = ages.loc[["15-25", "25-45", "45-65"], "rate"]
+    assert small == ["15-25", "65+"]
+    rates = ages.loc[["25-45", "45-65"], "rate"]
     assert score == pytest.approx(rates.min() / rates.max())
 
 

@@ -331,7 +331,7 @@ def test_theme_long_has_one_row_per_answer_and_theme(answers, long):
 
 
 def test_theme_shares_per_wijk_against_the_gemeente(answers, long):
-    shares = theme_shares(answers, long, N, THEMES, 5)
+    shares = theme_shares(answers, long, N, THEMES, 1)  # threshold 1: the arithmetic, nothing hidden
     assert list(shares["theme"]) == ["Eenzaamheid", "Wonen", "Veiligheid", "Ouderen"]  # most answers first
     eenz = _row(shares, "theme", "Eenzaamheid")
     assert eenz["answers"] == 5 and eenz["over_represented"]
@@ -351,13 +351,14 @@ def test_theme_shares_per_wijk_against_the_gemeente(answers, long):
 
 
 def test_theme_shares_tone_per_theme(answers, long):
-    shares = theme_shares(answers, long, N, THEMES, 5)
+    shares = theme_shares(answers, long, N, THEMES, 1)
     eenz = _row(shares, "theme", "Eenzaamheid")
     assert eenz["negative"] == pytest.approx(3 / 5) and eenz["positive"] == pytest.approx(1 / 5)
-    # Wonen: 3 answers, tone split hidden at threshold 5, shown at 3 (1 negatief, 1 positief, 1 neutraal)
-    assert _is_none(_row(shares, "theme", "Wonen")["negative"])
-    wonen3 = _row(theme_shares(answers, long, N, THEMES, 3), "theme", "Wonen")
-    assert wonen3["negative"] == pytest.approx(1 / 3) and wonen3["positive"] == pytest.approx(1 / 3)
+    wonen1 = _row(shares, "theme", "Wonen")
+    assert wonen1["negative"] == pytest.approx(1 / 3) and wonen1["positive"] == pytest.approx(1 / 3)
+    # at 5: Eenzaamheid 3 negatief (hidden), 1 positief (hidden); Wonen has 3 answers: no tone split at all
+    at5 = theme_shares(answers, long, N, THEMES, 5)
+    assert at5["negative"].map(_is_none).all() and at5["positive"].map(_is_none).all()
 
 
 def test_theme_shares_of_a_wijk_with_few_answers_are_hidden_with_the_reason(answers, long):
@@ -370,14 +371,18 @@ def test_theme_shares_of_a_wijk_with_few_answers_are_hidden_with_the_reason(answ
     assert dict(zip(shares["theme"], _shown(shares["answers"]))) == {"Eenzaamheid": "<5", "Wonen": "<5", "Veiligheid": "<5", "Ouderen": "0"}
     assert not shares["over_represented"].any()
     assert str(shares["answers"].dtype) == "Int64"
-    # threshold 3: the same data shows the shares
-    shares3 = theme_shares(answers, long, Z, THEMES, 3).set_index("theme")
-    assert shares3.at["Wonen", "wijk_share"] == pytest.approx(2 / 4)
-    assert shares3.at["Eenzaamheid", "wijk_share"] == pytest.approx(1 / 4)
-    assert shares3.at["Wonen", "ratio"] == pytest.approx(0.5 / 0.4)
-    assert _is_none(shares3.at["Wonen", "answers"])  # 2 answers: hidden at 3
-    assert shares3.at["Wonen", "over_represented"] is False or not shares3.at["Wonen", "over_represented"]  # ratio 1,25
-    assert set(shares3["reason"]) == {""}
+    # threshold 2: Zuid's 4 answers would be a base, but Haven's 1 answer = 15 - 2 unlinked - 8 Noord - 4 Zuid,
+    # so Zuid's total is hidden as well (complementary) and with it every share of Zuid
+    shares2 = theme_shares(answers, long, Z, THEMES, 2).set_index("theme")
+    assert shares2["wijk_share"].map(_is_none).all() and set(shares2["reason"]) == {"complementary"}
+    assert shares2.at["Wonen", "answers"] == 2 and shares2.at["Wonen", "answers_reason"] == ""
+    # threshold 1 (nothing hidden): the same data gives the shares
+    shares1 = theme_shares(answers, long, Z, THEMES, 1).set_index("theme")
+    assert shares1.at["Wonen", "wijk_share"] == pytest.approx(2 / 4)
+    assert shares1.at["Eenzaamheid", "wijk_share"] == pytest.approx(1 / 4)
+    assert shares1.at["Wonen", "ratio"] == pytest.approx(0.5 / 0.4)
+    assert not shares1.at["Wonen", "over_represented"]  # ratio 1,25
+    assert set(shares1["reason"]) == {""}
 
 
 def test_theme_matrix_counts_add_up_to_the_gemeente(answers, long, areas):
@@ -398,25 +403,35 @@ def test_theme_matrix_counts_add_up_to_the_gemeente(answers, long, areas):
             assert cell["share"] == pytest.approx(k / WIJK_N[code])
 
 
-def test_theme_matrix_hides_small_numbers_and_shows_more_with_a_lower_threshold(answers, long, areas):
+def test_theme_matrix_hides_small_numbers_and_what_would_give_them_back(answers, long, areas):
+    """Hand-checked against WIJK_THEME: per theme the wijken plus the unlinked answers (published exactly,
+    on Antwoorden) add up to the gemeente's count, which its share of all answers gives away."""
     m5 = theme_matrix(answers, long, areas, THEMES, 5)
     noord = m5[m5["wijkcode"] == N].set_index("theme")
-    assert noord.at["Eenzaamheid", "answers"] == 5 and _is_none(noord.at["Wonen", "answers"])
-    assert noord.at["Ouderen", "answers"] == 0
-    assert set(noord["wijk_answers"]) == {8}
-    assert percent(noord.at["Eenzaamheid", "share"]) == "62,5%"
-    assert percent(noord.at["Veiligheid", "share"]) == "12,5%"
+    # Eenzaamheid: 7 = Noord 5 + Zuid 1 + unlinked 1: with Noord shown, Zuid's 1 is 7 - 5 - 1 -> Noord hidden too
+    assert _is_none(noord.at["Eenzaamheid", "answers"]) and noord.at["Eenzaamheid", "answers_reason"] == "complementary"
+    assert noord.at["Eenzaamheid", "reason"] == "complementary"
+    assert _is_none(noord.at["Wonen", "answers"]) and noord.at["Wonen", "answers_reason"] == ""  # 3: the count rule
+    assert noord.at["Ouderen", "answers"] == 0 and noord.at["Ouderen", "share"] == 0
+    assert set(noord["wijk_answers"]) == {8}  # 8 + Zuid 4 + Haven 1 + unlinked 2 = 15: hidden ones hold 5
+    # no share gives a hidden count back: 62,5% of 8 would be 5, 37,5% 3, 12,5% 1
+    assert noord.loc[["Eenzaamheid", "Wonen", "Veiligheid"], "share"].map(_is_none).all()
     zuid = m5[m5["wijkcode"] == Z].set_index("theme")
     assert zuid["share"].map(_is_none).all()
-    assert set(zuid["reason"]) == {"few_answers"} and set(noord["reason"]) == {""}
+    assert set(zuid["reason"]) == {"few_answers"}
     assert zuid["wijk_answers"].isna().all()
     assert set(m5["wijknaam"]) == {"Noord", "Zuid", "Haven"}
+    # threshold 3: Haven's 1 answer = 15 - 2 - 8 - 4, so Zuid's 4 (not small at 3) is hidden as well
     m3 = theme_matrix(answers, long, areas, THEMES, 3)
     zuid3 = m3[m3["wijkcode"] == Z].set_index("theme")
-    assert zuid3.at["Wonen", "share"] == pytest.approx(0.5) and percent(zuid3.at["Wonen", "share"]) == "50,0%"
-    assert _is_none(zuid3.at["Wonen", "answers"]) and set(zuid3["wijk_answers"]) == {4}
-    assert m3["share"].notna().sum() > m5["share"].notna().sum()
-    # Haven (1 answer) stays hidden at 3
+    assert zuid3["wijk_answers"].isna().all() and set(zuid3["wijk_answers_reason"]) == {"complementary"}
+    assert zuid3["share"].map(_is_none).all() and set(zuid3["reason"]) == {"complementary"}
+    # Wonen at 3: 6 = Noord 3 + Zuid 2 + unlinked 1: Zuid's 2 would follow from Noord's 3 -> both hidden
+    noord3 = m3[m3["wijkcode"] == N].set_index("theme")
+    assert _is_none(noord3.at["Wonen", "answers"]) and noord3.at["Wonen", "answers_reason"] == "complementary"
+    # threshold 1 hides nothing
+    m1 = theme_matrix(answers, long, areas, THEMES, 1)
+    assert m1["answers"].notna().all() and m1["share"].notna().all()
     assert m3[m3["wijkcode"] == H]["share"].map(_is_none).all()
 
 
@@ -427,9 +442,11 @@ def test_percent_is_dutch():
 
 
 def test_words_beside_numbers_leaves_out_tiny_and_hidden_wijken(answers, long, areas):
-    at5 = words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_eenpersoonshhd", 5)
-    assert list(at5["wijkcode"]) == [N]
-    assert at5.iloc[0]["value"] == 50.0 and at5.iloc[0]["share"] == pytest.approx(5 / 8)
+    # at 5 no point survives: Noord's 5 on Eenzaamheid would give Zuid's 1 back (see the theme matrix)
+    assert words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_eenpersoonshhd", 5).empty
+    at1 = words_beside_numbers(answers, long, areas, "Eenzaamheid", "pct_eenpersoonshhd", 1)
+    assert list(at1["wijkcode"]) == [N, Z]
+    assert at1.iloc[0]["value"] == 50.0 and at1.iloc[0]["share"] == pytest.approx(5 / 8)
     at1 = words_beside_numbers(answers, long, areas, "Veiligheid", "pct_eenpersoonshhd", 1)
     assert list(at1["wijkcode"]) == [N, Z]  # Haven has an answer and a value but only 300 inhabitants
     assert dict(zip(at1["wijkcode"], at1["value"])) == {N: 50.0, Z: 30.0}
@@ -481,7 +498,7 @@ def test_filtered_answers_drive_the_theme_shares(answers, long):
     part = restrict(long, out)
     assert set(part["idx"]) <= set(out.index)
     assert len(part) == 9  # a1 (2 themes), a2, a3, a4, b1, b2, c1, u1; a5 has no theme
-    shares = theme_shares(out, part, N, THEMES, 5).set_index("theme")  # Noord: a1-a5
+    shares = theme_shares(out, part, N, THEMES, 1).set_index("theme")  # Noord: a1-a5
     assert shares.at["Eenzaamheid", "wijk_share"] == pytest.approx(3 / 5)
     assert shares.at["Eenzaamheid", "gemeente_share"] == pytest.approx(3 / 9)
     assert len(restrict(long, answers)) == len(long)  # nothing filtered: every theme row stays
@@ -537,30 +554,34 @@ def test_representative_quotes_are_masked_limited_and_deterministic():
 
 
 def test_reach_per_source_and_per_1000_inhabitants(records, areas):
-    table = reach(records, areas, N, 5)
-    assert list(table.columns) == ["source", "respondents", "per_1000"]
+    # threshold 3: every count is shown (the arithmetic)
+    table = reach(records, areas, N, 3)
+    assert list(table.columns) == ["source", "respondents", "per_1000", "reason"]
     online = _row(table, "source", "Online peiling")
     assert online["respondents"] == 6
     assert online["per_1000"] == pytest.approx(6.0)  # 6 of 1000 (2023), not of 950 (2022)
     avond = _row(table, "source", "avond.csv")  # no trajectory name: the file name
-    assert _is_none(avond["respondents"]) and _is_none(avond["per_1000"])
+    assert avond["respondents"] == 3 and avond["per_1000"] == pytest.approx(3.0)
     assert list(table["source"]) == ["Online peiling", "avond.csv"]  # most respondents first
-    # threshold 3 shows the evening too
-    avond3 = _row(reach(records, areas, N, 3), "source", "avond.csv")
-    assert avond3["respondents"] == 3 and avond3["per_1000"] == pytest.approx(3.0)
-    # Zuid: 3 of 2000
+    assert reach(records, areas, Z, 3).iloc[0]["per_1000"] == pytest.approx(1.5)  # Zuid: 3 of 2000
+    # threshold 5: Noord's 9 respondents (shown) = 6 + 3: the 3 is hidden, so the 6 is too
+    table = reach(records, areas, N, 5)
+    assert table["respondents"].isna().all() and table["per_1000"].map(_is_none).all()
+    assert list(table["reason"]) == ["complementary", ""]  # the 6 only protects the 3; the 3 is simply small
+    assert list(table["source"]) == ["Online peiling", "avond.csv"]  # hidden ones by name: order says nothing
     zuid5 = reach(records, areas, Z, 5).iloc[0]
-    assert _is_none(zuid5["respondents"]) and _is_none(zuid5["per_1000"])
-    assert reach(records, areas, Z, 3).iloc[0]["per_1000"] == pytest.approx(1.5)
-    # Haven: 5 of 300
-    assert reach(records, areas, H, 5).iloc[0]["per_1000"] == pytest.approx(5 / 300 * 1000)
+    assert _is_none(zuid5["respondents"]) and _is_none(zuid5["per_1000"]) and zuid5["reason"] == ""
+    # Haven: 5 of 300, but the wijk totals add up to all 18 respondents (1 unlinked, shown on Koppelen):
+    # 18 - 1 - 9 - 5 gives Zuid's 3, so Haven's total (and its only cell) is hidden as well
+    haven = reach(records, areas, H, 5).iloc[0]
+    assert _is_none(haven["respondents"]) and haven["reason"] == "complementary" and _is_none(haven["per_1000"])
     # a hidden rate always sits beside a hidden count, so the reason is visible in the row
     for code in (N, Z, H):
         for _, row in reach(records, areas, code, 5).iterrows():
             assert _is_none(row["per_1000"]) == (_is_none(row["respondents"]) or row["respondents"] == 0)
     screen = tables.screen(reach(records, areas, N, 5), tables.REACH, 5)
     assert screen.to_dict("records") == [
-        {"Bron": "Online peiling", "Respondenten": "6", "Per 1.000 inwoners": "6,0"},
+        {"Bron": "Online peiling", "Respondenten": "verborgen", "Per 1.000 inwoners": "–"},
         {"Bron": "avond.csv", "Respondenten": "<5", "Per 1.000 inwoners": "–"},
     ]
     assert reach(records, areas, "WK999999", 5).empty
@@ -568,20 +589,27 @@ def test_reach_per_source_and_per_1000_inhabitants(records, areas):
 
 
 def test_age_comparison_against_the_population(records, areas):
-    ages = age_comparison(records, areas, N, 5)
+    ages = age_comparison(records, areas, N, 1)  # threshold 1: the arithmetic
     assert list(ages["age_band"]) == ["0-15", "15-25", "25-45", "45-65", "65+"]
     # Noord: 8 respondents with an age (one without): 10 | 20 | 30 35 40 | 50 | 70 80
     assert list(ages["respondent_share"]) == pytest.approx([1 / 8, 1 / 8, 3 / 8, 1 / 8, 2 / 8])
     assert list(ages["population_share"]) == pytest.approx([0.10, 0.10, 0.30, 0.30, 0.20])
     assert list(ages["difference"]) == pytest.approx([0.025, 0.025, 0.075, -0.175, 0.05])
-    assert ages["respondents"].isna().all()  # every band count is below 5
     assert list(ages["not_heard"]) == [False, False, False, True, False]  # 45-65: 12,5% against 30%
     assert tables.not_heard_text(ages) == "45-65 jaar (12% van de respondenten, 30% van de inwoners)"
-    # Haven: 20 22 | 40 45 | 70 -> 0-15 has nobody: shown as 0, not hidden
+    # threshold 5: every band count is below 5, so no share either (12,5% of 8 would give the 1 back)
+    at5 = age_comparison(records, areas, N, 5)
+    assert at5["respondents"].isna().all() and at5["respondent_share"].map(_is_none).all()
+    assert set(at5["reason"]) == {"hidden_count"}
+    # a '<5' of 8 could be up to 50%: nothing is said to be less heard
+    assert not at5["not_heard"].any()
+    # Haven: 20 22 | 40 | 45 | 70 -> 0-15 has nobody: shown as 0 (0% of 5), not hidden
     haven = age_comparison(records, areas, H, 5).set_index("age_band")
-    assert haven.at["0-15", "respondents"] == 0
-    assert haven.at["15-25", "respondent_share"] == pytest.approx(0.4)
-    assert haven.at["65+", "difference"] == pytest.approx(0.2 - 0.4)
+    assert haven.at["0-15", "respondents"] == 0 and haven.at["0-15", "respondent_share"] == 0
+    assert _is_none(haven.at["15-25", "respondent_share"])
+    haven1 = age_comparison(records, areas, H, 1).set_index("age_band")
+    assert haven1.at["15-25", "respondent_share"] == pytest.approx(0.4)
+    assert haven1.at["65+", "difference"] == pytest.approx(0.2 - 0.4)
 
 
 def test_age_comparison_hides_shares_of_fewer_than_threshold_respondents(records, areas):
@@ -591,8 +619,9 @@ def test_age_comparison_hides_shares_of_fewer_than_threshold_respondents(records
     assert list(zuid["population_share"]) == pytest.approx([0.20, 0.15, 0.25, 0.25, 0.15])  # open data stays
     assert _shown(zuid["respondents"]) == ["0", "0", "<5", "<5", "0"]
     assert not zuid["not_heard"].any()  # nothing is said about shares that are hidden
-    zuid3 = age_comparison(records, areas, Z, 3)
-    assert list(zuid3["respondent_share"]) == pytest.approx([0, 0, 2 / 3, 1 / 3, 0])
+    zuid3 = age_comparison(records, areas, Z, 3)  # 3 with an age is a base at 3, but 2 and 1 are hidden counts
+    assert list(zuid3["respondent_share"][[0, 1, 4]]) == [0, 0, 0] and zuid3["respondent_share"][[2, 3]].isna().all()
+    assert list(age_comparison(records, areas, Z, 1)["respondent_share"]) == pytest.approx([0, 0, 2 / 3, 1 / 3, 0])
     assert _shown(zuid3["respondents"], 3) == ["0", "0", "<3", "<3", "0"]
 
 
@@ -622,19 +651,22 @@ def test_comparison_table_per_wijk(answers, records, long, areas):
     comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["aantal_inwoners", "65plus", "wmo_per_1000"], 5)
     assert list(comparison.table.columns) == [
         "wijknaam", "wijkcode", "inhabitants", "respondents", "answers", "share_0", "share_1", "share_2",
-        "indicator_0", "indicator_1", "indicator_2",
+        "indicator_0", "indicator_1", "indicator_2", "respondents_reason", "answers_reason",
     ]
     assert comparison.share_columns == {"share_0": "Eenzaamheid", "share_1": "Wonen", "share_2": "Veiligheid"}
     assert comparison.indicator_columns == {"indicator_0": "aantal_inwoners", "indicator_1": "65plus", "indicator_2": "wmo_per_1000"}
     t = comparison.table.set_index("wijkcode")
     assert list(t["wijknaam"]) == ["Noord", "Zuid", "Haven"]
     assert list(t["inhabitants"]) == [1000.0, 2000.0, 300.0]
-    assert _shown(t["respondents"]) == ["9", "<5", "5"]
+    # Haven's 5 respondents: 18 - 1 unlinked - 9 - 5 would give Zuid's 3 back (see test_reach_...)
+    assert _shown(t["respondents"]) == ["9", "<5", "<5"] and list(t["respondents_reason"]) == ["", "", "complementary"]
     assert _shown(t["answers"]) == ["8", "<5", "<5"]
     assert str(t["answers"].dtype) == "Int64"
-    assert (t.at[N, "share_0"], t.at[N, "share_1"], t.at[N, "share_2"]) == (5 / 8, 3 / 8, 1 / 8)
-    for code in (Z, H):
+    # every share of Noord gives a hidden count back at 5 (5 is hidden to protect Zuid's 1 on Eenzaamheid)
+    for code in (N, Z, H):
         assert all(_is_none(t.at[code, f"share_{i}"]) for i in range(3))
+    t1 = comparison_table(answers, records, long, areas, THEMES[:3], [], 1).table.set_index("wijkcode")
+    assert (t1.at[N, "share_0"], t1.at[N, "share_1"], t1.at[N, "share_2"]) == (5 / 8, 3 / 8, 1 / 8)
     assert list(t["indicator_1"]) == [20.0, 15.0, 40.0]
     assert list(t["indicator_2"]) == [50.0, 70.0, 90.0]
     # on screen: Dutch headers and Dutch numbers
@@ -644,12 +676,15 @@ def test_comparison_table_per_wijk(answers, records, long, areas):
         "Aantal inwoners (aantal)", "Inwoners 65 jaar of ouder (%)", "Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)",
     ]
     assert list(screen["Inwoners"]) == ["1.000", "2.000", "300"]
-    assert list(screen["Eenzaamheid"]) == ["62,5%", "–", "–"]
+    assert list(screen["Eenzaamheid"]) == ["–", "–", "–"]
     assert list(screen["Antwoorden"]) == ["8", "<5", "<5"]
-    # threshold 3 shows Zuid
+    assert list(screen["Respondenten"]) == ["9", "<5", "verborgen"]
+    screen1 = _comparison_screen(comparison_table(answers, records, long, areas, THEMES[:3], [], 1), areas, 1)
+    assert list(screen1["Eenzaamheid"]) == ["62,5%", "25,0%", "0,0%"]
+    # threshold 3: Zuid's 3 respondents are shown; its 4 answers are not (Haven's 1 = 15 - 2 - 8 - 4)
     t3 = comparison_table(answers, records, long, areas, THEMES[:3], [], 3).table.set_index("wijkcode")
-    assert (t3.at[Z, "share_0"], t3.at[Z, "share_1"], t3.at[Z, "share_2"]) == (0.25, 0.5, 0.25)
-    assert (t3.at[Z, "respondents"], t3.at[Z, "answers"]) == (3, 4)
+    assert t3.at[Z, "respondents"] == 3 and _is_none(t3.at[Z, "answers"]) and t3.at[Z, "answers_reason"] == "complementary"
+    assert all(_is_none(t3.at[Z, f"share_{i}"]) for i in range(3))
     assert _is_none(t3.at[H, "answers"]) and _is_none(t3.at[H, "share_1"])
 
 
@@ -675,25 +710,30 @@ def test_comparison_download_never_shows_a_small_count(answers, records, long, a
         # a hidden share is an empty cell next to a suppressed count: the reason travels with the row
         if shown == "<5":
             assert by_code[code]["Eenzaamheid (%)"] == "" and by_code[code]["Wonen (%)"] == ""
-    assert by_code[Z]["Respondenten"] == "<5"
+    assert by_code[Z]["Respondenten"] == "<5" and by_code[H]["Respondenten"] == "verborgen"
     for r in rows:
         for col in ("Respondenten", "Antwoorden"):
-            assert r[col] in {"0", "<5"} or int(r[col]) >= 5
+            assert r[col] in {"0", "<5", "verborgen"} or int(r[col]) >= 5
+        assert all(r[f"{t} (%)"] == "" for t in THEMES[:3])  # at 5 every share of this small gemeente gives a count back
+    # the hidden cells cannot be recomputed from the download: the shown respondents do not add up to a total
+    shown = [int(r["Respondenten"]) for r in rows if r["Respondenten"].isdigit()]
+    assert sum(shown) == 9 and 18 - 1 - sum(shown) == 8  # Zuid + Haven together, each unknown
 
 
 def test_comparison_download_holds_real_numbers_for_dutch_excel(answers, records, long, areas):
-    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["wmo_per_1000"], 5)
+    comparison = comparison_table(answers, records, long, areas, THEMES[:3], ["wmo_per_1000"], 2)
     raw = download_bytes(tables.download(comparison.table, tables.comparison_columns(
-        comparison, indicator_options(areas, 1)), 5), "csv")
+        comparison, indicator_options(areas, 1)), 2), "csv")
     assert raw.startswith("\ufeff".encode("utf-8"))  # BOM: Excel reads UTF-8
     assert raw.decode("utf-8-sig").splitlines()[0].startswith("Wijk;Code;Inwoners;")
-    noord = {r["Code"]: r for r in _download_rows(comparison, areas)}[N]
-    assert noord["Eenzaamheid (%)"] == "62,5" and noord["Veiligheid (%)"] == "12,5"  # decimal comma
+    # threshold 2: Noord's Wonen 3 of 8 and Veiligheid 1 (hidden) of 8; Eenzaamheid's 5 protects Zuid's 1
+    noord = {r["Code"]: r for r in _download_rows(comparison, areas, 2)}[N]
+    assert noord["Wonen (%)"] == "37,5" and noord["Veiligheid (%)"] == "" and noord["Eenzaamheid (%)"] == ""  # decimal comma
     assert noord["Inwoners"] == "1000" and noord["Antwoorden"] == "8"
     # Excel: numbers are numbers, only the hidden count is text
-    xlsx = {r["Code"]: r for r in _download_rows(comparison, areas, fmt="xlsx")}
-    assert xlsx[N]["Eenzaamheid (%)"] == 62.5 and xlsx[N]["Antwoorden"] == 8 and xlsx[N]["Inwoners"] == 1000
-    assert xlsx[Z]["Antwoorden"] == "<5" and xlsx[Z]["Eenzaamheid (%)"] is None
+    xlsx = {r["Code"]: r for r in _download_rows(comparison, areas, 2, fmt="xlsx")}
+    assert xlsx[N]["Wonen (%)"] == 37.5 and xlsx[N]["Antwoorden"] == 8 and xlsx[N]["Inwoners"] == 1000
+    assert xlsx[H]["Antwoorden"] == "<2" and xlsx[Z]["Antwoorden"] == "verborgen" and xlsx[Z]["Eenzaamheid (%)"] is None
     assert xlsx[N]["Wmo-cliënten per 1.000 inwoners (per 1.000 inwoners)"] == 50
 
 
@@ -730,8 +770,11 @@ def _fills(deck) -> dict:
 def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long):
     areas = _testdorp_with_map()
     assert list(areas.wijken["wijkcode"]) == [N, Z, H] and areas.warnings == []
-    matrix = theme_matrix(answers, long, areas, ["Wonen"], 3)
+    matrix = theme_matrix(answers, long, areas, ["Wonen"], 2)
     values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v}
+    assert values == {N: pytest.approx(3 / 8)}  # Zuid's 4 answers are hidden: they would give Haven's 1 back
+    matrix = theme_matrix(answers, long, areas, ["Wonen"], 1)
+    values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v and c != H}
     assert values == {N: pytest.approx(3 / 8), Z: pytest.approx(0.5)}
     deck, legend = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
                               threshold_note="minder dan 3 antwoorden")
@@ -820,12 +863,12 @@ def test_amsterdam_age_bands_given_as_counts_are_compared_as_shares():
     records = pd.DataFrame(
         {"source": "s.xlsx", "trajectory": "", "trajectory_date": "", "wijkcode": "WK036300", "age": [20.0, 30, 40, 50, 70, 35]}
     )
-    ages = age_comparison(records, areas, "WK036300", 5)
+    ages = age_comparison(records, areas, "WK036300", 1)
     assert ages is not None
     # WK036300: 4295 inhabitants, 235 / 580 / 2150 / 935 / 400 per band
     assert list(ages["population_share"]) == pytest.approx([235 / 4295, 580 / 4295, 2150 / 4295, 935 / 4295, 400 / 4295])
     assert list(ages["respondent_share"]) == pytest.approx([0, 1 / 6, 3 / 6, 1 / 6, 1 / 6])
-    assert _shown(ages["respondents"]) == ["0", "<5", "<5", "<5", "<5"]
+    assert _shown(age_comparison(records, areas, "WK036300", 5)["respondents"]) == ["0", "<5", "<5", "<5", "<5"]
 
 
 def test_gouda_2022_with_map():
@@ -898,7 +941,7 @@ def test_charts_carry_the_dutch_locale_and_uncut_labels(answers, long):
 
     from lib.present import charts
 
-    shares = theme_shares(answers, long, N, THEMES, 5)
+    shares = theme_shares(answers, long, N, THEMES, 1)
     spec = charts.theme_share_chart(shares, values=True).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["axis"]["labelLimit"] == 0

@@ -14,7 +14,8 @@ import pandas as pd
 
 from lib.advice.adapters import AGE_BANDS, AGE_KEYS, age_band, latest_wide, wijk_inhabitants
 from lib.areas.figures import Areas
-from lib.core.suppression import is_hidden_count, suppress_count, suppress_counts
+from lib.core.suppression import complementary, counts_with_mask
+from lib.wijken.reach import respondent_grid
 from lib.wijken.rules import is_not_heard, is_tiny, rate_per_1000
 
 HEARD_BANDS = ["15-25", "25-45", "45-65", "65+"]
@@ -45,7 +46,12 @@ def reach_by_source(records: pd.DataFrame, areas: Areas, threshold: int) -> pd.D
                 rows.append({"wijkcode": code, "source": source, "trajectory": labels.get(source) or source, "n": int(k),
                              "inhabitants": inh, "per_1000": rate_per_1000(int(k), inh, threshold)})
     out = pd.DataFrame(rows, columns=["wijkcode", "source", "trajectory", "n", "inhabitants", "per_1000"])
-    out["respondents"] = suppress_counts(out["n"].to_numpy(), threshold, index=out.index)
+    # the small-number rule and complementary suppression as everywhere (lib.wijken.reach): 10 = 7 + <5 hides the 7
+    grid = respondent_grid(records, threshold)
+    hidden = [bool(grid.wijk_hidden.get(c, False)) if s == "" else bool(grid.cells.at[c, s]) if c in grid.cells.index
+              and s in grid.cells.columns else False for c, s in zip(out["wijkcode"], out["source"])]
+    out["respondents"] = counts_with_mask(out["n"].to_numpy(), hidden, index=out.index)
+    out["per_1000"] = out["per_1000"].astype(object).where(~pd.Series(hidden, index=out.index), None)
     return out.drop(columns="n")[["wijkcode", "source", "trajectory", "respondents", "inhabitants", "per_1000"]]
 
 
@@ -81,15 +87,16 @@ def age_rates(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int
     groups = part["age"].map(age_band).value_counts().reindex(HEARD_BANDS, fill_value=0)
     total = int(groups.sum())
     adult = sum(pop_share[b] for b in HEARD_BANDS) or 1.0
+    masked = complementary(groups.to_numpy(), threshold)  # the bands add up to the total: none follows from the others
     rows = []
-    for band in HEARD_BANDS:
+    for i, band in enumerate(HEARD_BANDS):
         k = int(groups.get(band, 0))
         people = pop_share[band] * inh
-        hidden = is_hidden_count(k, threshold)
+        hidden = bool(masked[i])
         too_small = hidden or people < MIN_GROUP_INHABITANTS
         raw_share = k / total if total >= threshold else None
         rows.append({
-            "band": band, "respondents": suppress_count(k, threshold), "inhabitants": people,
+            "band": band, "respondents": None if hidden else k, "inhabitants": people,
             "rate": None if too_small else k / people * 1000,
             # a share would give away a hidden count (share x respondents): hidden with it
             "respondent_share": None if hidden else raw_share, "population_share": pop_share[band] / adult,

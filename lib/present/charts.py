@@ -95,6 +95,15 @@ def age_chart(ages: pd.DataFrame, *, values: bool = False) -> alt.TopLevelMixin:
     return finish(chart.properties(height=260, width=alt.Step(32)))
 
 
+def _counts_text(frame: pd.DataFrame, key: str, note: str, threshold: int) -> list[str]:
+    """Tooltip text of a count column: ``<5``, or ``verborgen`` where complementary suppression hid it."""
+    from lib.core.suppression import SECONDARY
+    from lib.present.text import SECONDARY_TEXT, count
+
+    notes = frame[note] if note in frame.columns else [""] * len(frame)
+    return [SECONDARY_TEXT if v is pd.NA and r == SECONDARY else count(v, threshold) for v, r in zip(frame[key], notes)]
+
+
 def heatmap(matrix: pd.DataFrame, themes: list[str] | None = None, *, values: bool = False,
             threshold: int = 5) -> alt.TopLevelMixin:
     """Wijk x theme: the share of a wijk's answers that raise the theme (darker = more).
@@ -103,12 +112,12 @@ def heatmap(matrix: pd.DataFrame, themes: list[str] | None = None, *, values: bo
     ``wijk_answers``); hidden cells (NaN share) stay empty. Counts in the tooltip are written with
     the small-number rule (``<5``).
     """
-    from lib.present.text import count, percent
+    from lib.present.text import percent
 
     data = matrix.assign(
         share_text=[percent(v) for v in matrix["share"]],
-        answers_text=[count(v, threshold) for v in matrix["answers"]],
-        wijk_answers_text=[count(v, threshold) for v in matrix["wijk_answers"]],
+        answers_text=_counts_text(matrix, "answers", "answers_reason", threshold),
+        wijk_answers_text=_counts_text(matrix, "wijk_answers", "wijk_answers_reason", threshold),
     )
     base = alt.Chart(data).encode(
         x=alt.X("theme:N", sort=themes or list(dict.fromkeys(matrix["theme"])), title=None,
@@ -137,12 +146,12 @@ def words_beside_numbers_chart(points: pd.DataFrame, theme: str, indicator_label
 
     ``points`` as ``words_beside_numbers`` returns it (``wijknaam``, ``share``, ``value``, ``wijk_answers``).
     """
-    from lib.present.text import count, format_number, percent
+    from lib.present.text import format_number, percent
 
     data = points.assign(
         share_text=[percent(v) for v in points["share"]],
         value_text=[format_number(v) for v in points["value"]],
-        wijk_answers_text=[count(v, threshold) for v in points["wijk_answers"]],
+        wijk_answers_text=_counts_text(points, "wijk_answers", "wijk_answers_reason", threshold),
     )
     base = alt.Chart(data).encode(
         x=alt.X("value:Q", title=indicator_label, scale=alt.Scale(zero=False)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core.settings import DEFAULT_THRESHOLD
-from lib.core.suppression import hidden_text
+from lib.core.suppression import SECONDARY, hidden_text
 from lib.present import text
 
 
@@ -29,6 +29,9 @@ class Column:
     header: str
     kind: str = "text"
     decimals: int | None = None
+    note: str | None = None
+    """For a count: the column with reason codes; ``complementary`` there writes a hidden count as
+    ``verborgen`` (hidden to protect another small number, not itself below the threshold)."""
 
 
 def _cell(value, column: Column, threshold: int) -> str:
@@ -48,11 +51,21 @@ def _cell(value, column: Column, threshold: int) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
 
+def _secondary(frame: pd.DataFrame, column: Column) -> list[bool]:
+    """Per row: True where the count is hidden by complementary suppression (its note says so)."""
+    if column.kind != "count" or not column.note or column.note not in frame.columns:
+        return [False] * len(frame)
+    return [SECONDARY in str(code).split(";") for code in frame[column.note]]
+
+
 def screen(frame: pd.DataFrame, columns: list[Column], threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """The table as Dutch text, with Dutch headers, in the spec's order."""
-    return pd.DataFrame(
-        {c.header: [_cell(v, c, threshold) for v in frame[c.key]] for c in columns}, index=range(len(frame))
-    )
+    out = {}
+    for c in columns:
+        secondary = _secondary(frame, c)
+        out[c.header] = [text.SECONDARY_TEXT if s and text._missing(v) else _cell(v, c, threshold)
+                         for v, s in zip(frame[c.key], secondary)]
+    return pd.DataFrame(out, index=range(len(frame)))
 
 
 def _download_column(values: pd.Series, column: Column, threshold: int) -> pd.Series:
@@ -84,7 +97,12 @@ def download(frame: pd.DataFrame, columns: list[Column], threshold: int = DEFAUL
     out = {}
     for c in columns:
         header = f"{c.header} (%)" if c.kind == "share" and not c.header.endswith("(%)") else c.header
-        out[header] = _download_column(frame[c.key].reset_index(drop=True), c, threshold)
+        values = _download_column(frame[c.key].reset_index(drop=True), c, threshold)
+        secondary = _secondary(frame, c)
+        if any(secondary):
+            values = values.astype(object).where(~pd.Series(secondary) | frame[c.key].reset_index(drop=True).notna(),
+                                                 text.SECONDARY_TEXT)
+        out[header] = values
     return pd.DataFrame(out)
 
 
@@ -92,12 +110,13 @@ def download(frame: pd.DataFrame, columns: list[Column], threshold: int = DEFAUL
 
 SOURCES = [
     Column("trajectory", "Traject"), Column("kind", "Soort"), Column("date", "Datum", "date"),
-    Column("respondents", "Respondenten", "count"), Column("open_questions", "Open vragen", "int"),
-    Column("answers", "Antwoorden", "count"), Column("linked_share", "Gekoppeld", "share", 0), Column("file", "Bestand"),
+    Column("respondents", "Respondenten", "count", note="respondents_reason"), Column("open_questions", "Open vragen", "int"),
+    Column("answers", "Antwoorden", "count", note="answers_reason"), Column("linked_share", "Gekoppeld", "share", 0), Column("file", "Bestand"),
 ]
 COVERAGE = [
     Column("wijknaam", "Wijk"), Column("wijkcode", "Code"), Column("inhabitants", "Inwoners", "number", 0),
-    Column("respondents", "Respondenten", "count"), Column("answers", "Antwoorden", "count"),
+    Column("respondents", "Respondenten", "count", note="respondents_reason"),
+    Column("answers", "Antwoorden", "count", note="answers_reason"),
     Column("per_1000", "Per 1.000 inwoners", "number", 1),
 ]
 WIJKEN = [
@@ -105,16 +124,16 @@ WIJKEN = [
     Column("tiny", "Klein gebied", "bool"), Column("on_map", "Op de kaart", "bool"),
 ]
 THEME_SHARES = [
-    Column("theme", "Thema"), Column("answers", "Antwoorden", "count"),
+    Column("theme", "Thema"), Column("answers", "Antwoorden", "count", note="answers_reason"),
     Column("wijk_share", "Aandeel wijk", "share"), Column("gemeente_share", "Aandeel gemeente", "share"),
     Column("negative", "Waarvan negatief", "share", 0), Column("positive", "Waarvan positief", "share", 0),
 ]
 REACH = [
-    Column("source", "Bron"), Column("respondents", "Respondenten", "count"),
+    Column("source", "Bron"), Column("respondents", "Respondenten", "count", note="reason"),
     Column("per_1000", "Per 1.000 inwoners", "number", 1),
 ]
 AGES = [
-    Column("age_band", "Leeftijd"), Column("respondents", "Respondenten", "count"),
+    Column("age_band", "Leeftijd"), Column("respondents", "Respondenten", "count", note="reason"),
     Column("respondent_share", "Aandeel respondenten", "share", 0), Column("population_share", "Aandeel inwoners", "share", 0),
     Column("reason", "Toelichting", "reason"),
 ]
@@ -128,7 +147,8 @@ KEY_FIGURES = [
 """The download of ``key_figures`` (the screen uses ``key_figures_table``: value with unit, ``3 van 12``)."""
 MATRIX = [
     Column("wijknaam", "Wijk"), Column("wijkcode", "Code"), Column("theme", "Thema"),
-    Column("answers", "Antwoorden", "count"), Column("wijk_answers", "Antwoorden uit de wijk", "count"),
+    Column("answers", "Antwoorden", "count", note="answers_reason"),
+    Column("wijk_answers", "Antwoorden uit de wijk", "count", note="wijk_answers_reason"),
     Column("share", "Aandeel", "share"), Column("reason", "Toelichting", "reason"),
 ]
 
@@ -226,7 +246,8 @@ def comparison_columns(comparison, labels: dict[str, str]) -> list[Column]:
     """The spec of a ``wijken.profile.Comparison``; ``labels`` gives an indicator's Dutch label."""
     return [
         Column("wijknaam", "Wijk"), Column("wijkcode", "Code"), Column("inhabitants", "Inwoners", "number", 0),
-        Column("respondents", "Respondenten", "count"), Column("answers", "Antwoorden", "count"),
+        Column("respondents", "Respondenten", "count", note="respondents_reason"),
+        Column("answers", "Antwoorden", "count", note="answers_reason"),
         *[Column(col, theme, "share") for col, theme in comparison.share_columns.items()],
         *[Column(col, labels.get(key, key), "number") for col, key in comparison.indicator_columns.items()],
     ]
@@ -242,15 +263,25 @@ def over_represented_text(shares: pd.DataFrame) -> str:
                      for t, a, g in zip(over["theme"], over["wijk_share"], over["gemeente_share"]))
 
 
-def not_heard_text(ages: pd.DataFrame) -> str:
-    """``65+ jaar (10% van de respondenten, 25% van de inwoners), …`` for the age bands the rule marks."""
+def not_heard_text(ages: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> str:
+    """``65+ jaar (10% van de respondenten, 25% van de inwoners), …`` for the age bands the rule marks; a
+    band whose count is hidden reads ``minder dan 5 respondenten``."""
     missing = ages[ages["not_heard"]]
-    return ", ".join(f"{b} jaar ({text.percent(r, 0)} van de respondenten, {text.percent(p, 0)} van de inwoners)"
+    resp = lambda r: (f"minder dan {threshold} respondenten" if r != r  # noqa: E731
+                      else f"{text.percent(r, 0)} van de respondenten")
+    return ", ".join(f"{b} jaar ({resp(r)}, {text.percent(p, 0)} van de inwoners)"
                      for b, r, p in zip(missing["age_band"], missing["respondent_share"], missing["population_share"]))
 
 
 def numbers_note(threshold: int = DEFAULT_THRESHOLD) -> str:
     """The caption under tables with counts."""
     return (f"Aantallen onder de {threshold} staan als {hidden_text(threshold)} om herleidbaarheid te voorkomen; "
-            "aandelen op basis van minder antwoorden zijn leeg. Dat geldt ook voor de downloads.")
+            f"aandelen die zo'n aantal zouden verraden zijn leeg. {secondary_note(threshold)} "
+            "Dat geldt ook voor de downloads.")
+
+
+def secondary_note(threshold: int = DEFAULT_THRESHOLD) -> str:
+    """What ``verborgen`` means beside a count."""
+    return (f"'{text.SECONDARY_TEXT}': dit aantal is zelf niet klein, maar anders is een aantal onder de {threshold} "
+            "terug te rekenen uit het totaal.")
 

@@ -16,6 +16,8 @@ from lib.core.suppression import hidden_text
 
 UNKNOWN = "–"
 """How an unknown value is written."""
+SECONDARY_TEXT = "verborgen"
+"""How a count hidden by complementary suppression is written (it is not below the threshold, so not ``<5``)."""
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]
@@ -123,6 +125,8 @@ REASONS = {
     "below_threshold": "minder dan {threshold} antwoorden uit deze wijk",
     "few_answers": "minder dan {threshold} antwoorden",
     "few_ages": "minder dan {threshold} respondenten met een leeftijd",
+    "hidden_count": "minder dan {threshold} respondenten in deze groep",
+    "complementary": "verborgen: anders is een klein aantal terug te rekenen uit het totaal",
     "tiny_area": "klein gebied: niet gerangschikt",
     "gemeente_only": "alleen voor de gemeente beschikbaar",
     "no_value": "geen cijfer voor deze wijk",

@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from lib.areas.figures import Areas
-from lib.core.suppression import suppress_counts
+from lib.core.suppression import SECONDARY, counts_with_mask, hidden_counts, suppress_shares
 from lib.wijken.figures import indicator_by_wijk
+from lib.wijken.reach import respondent_counts
 from lib.wijken.rules import is_tiny
+from lib.wijken.themes import answer_counts, theme_grid
 
 DEFAULT_PAIRS = [
     ("Eenzaamheid", "pct_eenpersoonshhd"),
@@ -32,35 +34,42 @@ DEFAULT_PAIRS = [
 """Theme -> indicator pairs of the domain notes (editable per project)."""
 
 
-def _theme_counts(long: pd.DataFrame, codes: list[str], themes: list[str]) -> pd.DataFrame:
-    """Answers per wijk (rows) and theme (columns)."""
-    if long.empty:
-        return pd.DataFrame(0, index=codes, columns=themes)
-    counts = long[long["wijkcode"] != ""].groupby(["wijkcode", "theme"]).size().unstack(fill_value=0)
-    return counts.reindex(index=codes, columns=themes, fill_value=0)
+def _theme_cells(answers: pd.DataFrame, long: pd.DataFrame, codes: list[str], themes: list[str], threshold: int):
+    """Counts and hidden cells of the wijk x theme table for ``codes`` (rows), as arrays."""
+    grid = theme_grid(answers, long, themes, threshold)
+    counts = grid.counts.reindex(index=codes, columns=themes, fill_value=0).to_numpy()
+    hidden = grid.cells.reindex(index=codes, columns=themes, fill_value=False).to_numpy(dtype=bool)
+    return counts, hidden
 
 
 def theme_matrix(answers: pd.DataFrame, long: pd.DataFrame, areas: Areas, themes: list[str], threshold: int) -> pd.DataFrame:
-    """Long table wijk x theme: wijkcode, wijknaam, theme, answers and wijk_answers (Int64, hidden below the
-    threshold), share of the wijk's answers (NaN when the wijk has fewer answers than the threshold), reason."""
+    """Long table wijk x theme: wijkcode, wijknaam, theme, answers and wijk_answers (Int64, hidden by the
+    small-number rule or complementary suppression), share of the wijk's answers (NaN when the wijk has
+    fewer answers than the threshold or when it would give a hidden count back), reason of the share
+    (``few_answers``, ``complementary`` where hidden only to protect another cell), answers_reason and
+    wijk_answers_reason (``complementary`` where that count is hidden only to protect another)."""
     codes = list(areas.wijken["wijkcode"])
     names = areas.wijk_names()
-    n_per_wijk = answers[answers["wijkcode"] != ""].groupby("wijkcode").size().reindex(codes, fill_value=0).to_numpy()
-    counts = _theme_counts(long, codes, themes).to_numpy()
-    n_rep = np.repeat(n_per_wijk, len(themes))
+    base = answer_counts(answers, threshold, codes)
+    counts, hidden = _theme_cells(answers, long, codes, themes, threshold)
+    n_rep = np.repeat(base["n"].to_numpy(), len(themes))
+    n_hidden = np.repeat(base["hidden"].to_numpy(dtype=bool), len(themes))
     k = counts.reshape(-1)
-    enough = n_rep >= threshold
-    with np.errstate(divide="ignore", invalid="ignore"):
-        shares = np.where(enough, k / np.maximum(n_rep, 1), np.nan)
+    k_hidden = hidden.reshape(-1)
+    shares = suppress_shares(k, n_rep, threshold, part_hidden=k_hidden, base_hidden=n_hidden)
+    k_secondary = k_hidden & ~hidden_counts(k, threshold)
+    n_secondary = n_hidden & ~hidden_counts(n_rep, threshold)
     return pd.DataFrame(
         {
             "wijkcode": np.repeat(codes, len(themes)),
             "wijknaam": np.repeat([names.get(c, c) for c in codes], len(themes)),
             "theme": np.tile(themes, len(codes)),
-            "answers": suppress_counts(k, threshold).array,
-            "wijk_answers": suppress_counts(n_rep, threshold).array,
+            "answers": counts_with_mask(k, k_hidden).array,
+            "wijk_answers": counts_with_mask(n_rep, n_hidden).array,
             "share": shares.astype(float),
-            "reason": np.where(enough, "", "few_answers"),
+            "reason": np.where(n_rep < threshold, "few_answers", np.where(k_secondary | n_secondary, SECONDARY, "")),
+            "answers_reason": np.where(k_secondary, SECONDARY, ""),
+            "wijk_answers_reason": np.where(n_secondary, SECONDARY, ""),
         }
     )
 
@@ -80,7 +89,8 @@ def words_beside_numbers(
 @dataclass
 class Comparison:
     """All wijken side by side: ``table`` has wijknaam, wijkcode, inhabitants, respondents, answers (Int64,
-    hidden below the threshold), one share column per theme (``share_columns``: column -> theme; NaN when
+    hidden by the small-number rule or complementary suppression), respondents_reason, answers_reason
+    (``complementary`` where hidden only to protect another wijk), one share column per theme (``share_columns``: column -> theme; NaN when
     the wijk has too few answers) and one column per indicator (``indicator_columns``: column -> key)."""
 
     table: pd.DataFrame
@@ -94,25 +104,25 @@ def comparison_table(
 ) -> Comparison:
     """One row per wijk: inhabitants, respondents, answers, per theme the share, and the chosen indicators."""
     names = areas.wijk_names()
-    n_resp = records[records["wijkcode"] != ""].groupby("wijkcode").size() if not records.empty else pd.Series(dtype=int)
-    n_ans = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if not answers.empty else pd.Series(dtype=int)
     codes = list(areas.wijken["wijkcode"])
-    counts = _theme_counts(long, codes, themes)
-    answers_n = n_ans.reindex(codes, fill_value=0).to_numpy()
+    resp = respondent_counts(records, threshold, codes)
+    base = answer_counts(answers, threshold, codes)
+    counts, hidden = _theme_cells(answers, long, codes, themes, threshold)
+    answers_n = base["n"].to_numpy()
     table = pd.DataFrame({"wijknaam": [names[c] for c in codes], "wijkcode": codes})
     table["inhabitants"] = areas.wijken["inhabitants"].astype(float).to_numpy()
-    table["respondents"] = suppress_counts(n_resp.reindex(codes, fill_value=0).to_numpy(), threshold).array
-    table["answers"] = suppress_counts(answers_n, threshold).array
-    enough = answers_n >= threshold
+    table["respondents"] = resp["respondents"].array
+    table["answers"] = base["answers"].array
     share_columns, indicator_columns = {}, {}
     for i, theme in enumerate(themes):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = counts[theme].to_numpy() / np.maximum(answers_n, 1)
         column = f"share_{i}"
-        table[column] = np.where(enough, values, np.nan)
+        table[column] = suppress_shares(counts[:, i], answers_n, threshold, part_hidden=hidden[:, i],
+                                        base_hidden=base["hidden"].to_numpy(dtype=bool))
         share_columns[column] = theme
     for i, key in enumerate(indicators):
         column = f"indicator_{i}"
         table[column] = indicator_by_wijk(areas, key).astype(float).to_numpy()
         indicator_columns[column] = key
+    table["respondents_reason"] = resp["reason"].to_numpy()
+    table["answers_reason"] = base["reason"].to_numpy()
     return Comparison(table, share_columns, indicator_columns)
