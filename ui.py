@@ -425,6 +425,19 @@ def _iso_date(text: str, low, high):
     return value if value is not None and low <= value <= high else None
 
 
+def wijk_view(ctx: Context):
+    """What every wijk page starts with: the areas (or a message saying to load them first), the sidebar filters
+    applied, wijk names and codes sorted by name. Returns ``(answers, records, names, codes, filters)``."""
+    data = ctx.data
+    if data.areas is None:
+        st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
+        st.stop()
+    flt = filters(data, ctx.project, ctx.store)
+    answers, records = flt.apply(data.answers, data.records)
+    names = data.areas.wijk_names()
+    return answers, records, names, sorted(names, key=lambda c: names[c]), flt
+
+
 def selected_wijk(data: AnalysedProject) -> str | None:
     """The wijk chosen on any wijk page (also from the map), remembered in the URL."""
     codes = list(data.areas.wijken["wijkcode"]) if data.areas is not None else []

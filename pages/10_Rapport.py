@@ -12,13 +12,7 @@ ctx = ui.page("Rapport")
 store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = ctx.threshold
-if data.areas is None:
-    st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
-    st.stop()
-flt = ui.filters(data, project, store)
-answers, records = flt.apply(data.answers, data.records)
-names = data.areas.wijk_names()
-codes = sorted(names, key=lambda c: names[c])
+answers, records, names, codes, _filters = ui.wijk_view(ctx)
 st.write("Een samenvatting om ongewijzigd naar de raad of het wijkteam te sturen: voorblad, samenvatting, per wijk de "
          "cijfers, wat bewoners inbrachten, wie gehoord is, de betrokkenheidsprofielen en de aanbevelingen met de "
          "notities van medewerkers; aan het eind bronnen, werkwijze en privacyregels.")

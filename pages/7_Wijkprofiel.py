@@ -21,14 +21,8 @@ ctx = ui.page("Wijkprofiel")
 store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = ctx.threshold
-if data.areas is None:
-    st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
-    st.stop()
-flt = ui.filters(data, project, store)
-answers, records = flt.apply(data.answers, data.records)
+answers, records, names, codes, _filters = ui.wijk_view(ctx)
 long = restrict(ui.long_themes(data), answers)
-names = data.areas.wijk_names()
-codes = sorted(names, key=lambda c: names[c])
 current = ui.selected_wijk(data)
 wijk = st.selectbox("Wijk", codes, index=codes.index(current) if current in codes else 0,
                     format_func=lambda c: f"{names[c]} ({c})", key="profile_wijk")

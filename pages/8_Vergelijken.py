@@ -25,15 +25,10 @@ ctx = ui.page("Wijken vergelijken")
 store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = ctx.threshold
+answers, records, names, codes, _filters = ui.wijk_view(ctx)
 areas = data.areas
-if areas is None:
-    st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
-    st.stop()
-flt = ui.filters(data, project, store)
-answers, records = flt.apply(data.answers, data.records)
 long = restrict(ui.long_themes(data), answers)
 themes = data.codebook.names
-names = areas.wijk_names()
 options = indicator_options(areas)
 
 VIEWS = ["Kaart", "Thema's per wijk", "Naast elkaar", "Woorden naast cijfers", "Tabel en download"]

@@ -21,11 +21,7 @@ ui.show_flash()
 store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = ctx.threshold
-if data.areas is None:
-    st.info("Laad eerst de wijken van uw gemeente op de pagina Gebieden en cijfers.")
-    st.stop()
-flt = ui.filters(data, project, store)
-answers, records = flt.apply(data.answers, data.records)
+answers, records, names, codes, flt = ui.wijk_view(ctx)
 state = load_state(store, project.id)
 
 
@@ -51,9 +47,7 @@ def advice_result():
 
 
 result = advice_result()
-names = data.areas.wijk_names()
 profile_names = dict(zip(result.profiles["profile"], result.profiles["name"]))
-codes = sorted(names, key=lambda c: names[c])
 current = ui.selected_wijk(data)
 wijk_code = st.selectbox("Wijk", codes, index=codes.index(current) if current in codes else 0,
                          format_func=lambda c: names[c], key="advice_wijk")
