@@ -8,7 +8,8 @@ import pytest
 
 from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
 
-# one xdist worker runs all browser tests (a server and Chromium each), the other worker the rest
+# browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
+# so the two workers finish together
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
 
 
 @pytest.fixture(scope="module")
