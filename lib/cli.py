@@ -17,7 +17,7 @@ import pandas as pd
 from lib.core.errors import WijkbeeldError
 from lib.core.store import Store, default_data_dir
 from lib.pipeline import AnalysedProject, analyse, analyse_project, check_size, inputs_from_files, read_path
-from lib.present.export import write_table
+from lib.present.export import dutch_csv_bytes, write_table
 from lib.reading.roles import Role
 from lib.report_command import add_report_command, run_report
 from lib.themes.codebook import default_codebook, read_codebook
@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--text-column", action="append", default=[], metavar="NAME", help="behandel deze kolom als open vraag")
     analyse.add_argument("--codebook", metavar="FILE", help="codeboek (CSV/XLSX: thema, beschrijving, trefwoord); standaard de 16 thema's")
     analyse.add_argument("--out", required=True, metavar="OUT", help="uitvoer: .csv (UTF-8, komma's) of .xlsx")
+    analyse.add_argument("--excel-nl", action="store_true",
+                         help="schrijf de .csv voor Nederlandse Excel (puntkomma's, decimale komma, UTF-8 met BOM)")
     add_report_command(sub)
     return parser
 
@@ -77,7 +79,10 @@ def run_analyse(args: argparse.Namespace) -> dict:
         if not args.files:
             raise WijkbeeldError("noem een of meer enquêtebestanden, of kies een opgeslagen project met --project NAAM.")
         project = _files_project(args)
-    write_table(answers_export(project), out)
+    if args.excel_nl and out.suffix.lower() == ".csv":
+        out.write_bytes(dutch_csv_bytes(answers_export(project)))
+    else:
+        write_table(answers_export(project), out)
     return summary(project, out)
 
 

@@ -344,3 +344,16 @@ def test_cli_project_sample_exists_on_a_fresh_data_folder_and_unknown_names_say_
     assert wrong.returncode == 1 and "Voorbeeld Gorinchem" in wrong.stderr and is_dutch(wrong.stderr)
     both = finish(start_cli("analyse", "x.csv", "--project", "Voorbeeld Gorinchem", "--out", str(out), data_dir=tmp_path))
     assert both.returncode == 1 and "niet beide" in both.stderr
+
+
+def test_cli_writes_csv_for_dutch_excel_on_request(tmp_path):
+    out = tmp_path / "uit.csv"
+    args = ["analyse", str(FIXTURES / "excel_puntkomma.csv"), "--areas", SMALL_AREAS, "--out", str(out)]
+    assert main(args) == 0
+    plain = out.read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf") and plain.split(b"\n")[0].count(b",") >= 8
+    assert main(args + ["--excel-nl"]) == 0
+    dutch = out.read_bytes()
+    assert dutch.startswith(b"\xef\xbb\xbf") and dutch.split(b"\n")[0].count(b";") >= 8
+    frame = pd.read_csv(out, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ["source", "sheet", "row", "question", "answer", "wijkcode", "wijknaam", "themes", "tone"]
