@@ -21,11 +21,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from lib.advice.adapters import unfavourable_direction
 from lib.advice.tables import split_list
-from lib.wijken.rules import enough_answers, is_over_represented
+from lib.core.suppression import SECONDARY
+from lib.wijken.themes import ThemeGrid, theme_shares
 
 MAX_SIGNALS = 4
 """At most this many signals per wijk (the strongest), so the advice stays readable."""
@@ -73,41 +75,30 @@ class Recommendation:
 # ------------------------------------------------------------------------------------------- themes
 
 
-def theme_index(answers: pd.DataFrame) -> pd.DataFrame:
-    """One row per (answer, theme): wijkcode, theme, tone (computed once for all wijken)."""
+THEME_COLUMNS = ["theme", "answers", "share", "gemeente_share", "negative", "positive", "over", "note"]
+
+
+def theme_table(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
+                grid: ThemeGrid | None = None) -> pd.DataFrame:
+    """Per theme in one wijk, as the wijk pages show it (``lib.wijken.themes.theme_shares``: the small-number
+    rule and complementary suppression decided once): answers (Int64, ``<NA>`` hidden), share, gemeente_share,
+    negative, positive (NaN where hidden), over (the named rule), note (``hidden`` for a count below the
+    threshold, ``complementary`` for a number hidden to protect another, else '')."""
     if answers.empty:
-        return pd.DataFrame(columns=["wijkcode", "theme", "tone"])
-    exploded = answers["themes"].astype(str).str.split("; ").explode()
-    exploded = exploded[exploded != ""]
-    return pd.DataFrame({"wijkcode": answers.loc[exploded.index, "wijkcode"].to_numpy(), "theme": exploded.to_numpy(),
-                         "tone": answers.loc[exploded.index, "tone"].to_numpy()})
+        return pd.DataFrame(columns=THEME_COLUMNS)
+    shares = theme_shares(answers, long, wijkcode, themes, threshold, grid=grid)
+    primary = shares["answers"].isna() & (shares["answers_reason"] != SECONDARY)
+    note = np.where(primary, "hidden", np.where(shares["wijk_share"].isna() & (shares["reason"] == SECONDARY),
+                                                SECONDARY, ""))
+    return pd.DataFrame({
+        "theme": shares["theme"], "answers": shares["answers"], "share": shares["wijk_share"],
+        "gemeente_share": shares["gemeente_share"], "negative": shares["negative"], "positive": shares["positive"],
+        "over": shares["over_represented"], "note": note,
+    }, columns=THEME_COLUMNS)
 
 
-def theme_table(answers: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
-                index: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per theme in one wijk: n (raw, stays in lib), share, gemeente share, negative/positive share, over flag."""
-    n_wijk = int((answers["wijkcode"] == wijkcode).sum()) if not answers.empty else 0
-    n_all = len(answers)
-    cols = ["theme", "n", "share", "gemeente_share", "negative", "positive", "over", "hidden"]
-    if not n_all:
-        return pd.DataFrame(columns=cols)
-    index = theme_index(answers) if index is None else index
-    all_counts = index["theme"].value_counts().to_dict()
-    own = index[index["wijkcode"] == wijkcode]
-    counts = own["theme"].value_counts().to_dict()
-    by_tone = own.groupby(["theme", "tone"]).size().to_dict() if len(own) else {}
-    enough = enough_answers(n_wijk, threshold)
-    rows = []
-    for theme in themes:
-        k = int(counts.get(theme, 0))
-        share = k / n_wijk if enough else None
-        gm = int(all_counts.get(theme, 0)) / n_all
-        neg = by_tone.get((theme, "negatief"), 0) / k if k >= threshold else None
-        pos = by_tone.get((theme, "positief"), 0) / k if k >= threshold else None
-        rows.append({"theme": theme, "n": k, "share": share, "gemeente_share": gm, "negative": neg, "positive": pos,
-                     "over": bool(k >= threshold and share is not None and is_over_represented(share, gm)),
-                     "hidden": 0 < k < threshold})
-    return pd.DataFrame(rows, columns=cols)
+def _known(value) -> bool:
+    return value is not None and value is not pd.NA and value == value
 
 
 def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: str,
@@ -135,9 +126,10 @@ def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: s
 
 
 def _theme_reason(row, answers_source: str) -> Reason:
-    hidden = row.get("hidden", False)  # the share would give away a count below the threshold
-    return Reason("theme_share", row["theme"], None if hidden else row["share"], row["gemeente_share"], "share",
-                  answers_source, note="hidden" if hidden else "")
+    share = row["share"] if _known(row["share"]) else None  # hidden where it would give a hidden count back
+    gemeente = row["gemeente_share"] if _known(row["gemeente_share"]) else None
+    return Reason("theme_share", row["theme"], share, gemeente, "share", answers_source,
+                  note=row.get("note", "") if share is None else "")
 
 
 def _figure_reason(row) -> Reason:
@@ -155,18 +147,20 @@ def theme_recommendations(themes: pd.DataFrame, figures: pd.DataFrame, enough: b
         if f["unfavourable"]:
             bad.setdefault(f["theme"], []).append(f)
     for row in themes.to_dict("records"):
-        residents = row["over"] and (row["negative"] or 0) >= (row["positive"] or 0)
+        neg = row["negative"] if _known(row["negative"]) else 0.0
+        pos = row["positive"] if _known(row["positive"]) else 0.0
+        residents = bool(row["over"]) and neg >= pos
         figs = bad.get(row["theme"], [])
         if residents and figs:
             reasons = [_theme_reason(row, answers_source)] + [_figure_reason(f) for f in figs]
-            if row["negative"] is not None:
+            if _known(row["negative"]):
                 reasons.append(Reason("negative_share", row["theme"], row["negative"], None, "share", answers_source))
             out_p.append((row["share"] / row["gemeente_share"], Recommendation(f"priority:{row['theme']}", "priority",
                                                                                row["theme"], reasons=reasons)))
         elif residents:
             out_s.append((row["share"] / row["gemeente_share"], Recommendation(
                 f"signal:{row['theme']}", "signal", row["theme"], reasons=[_theme_reason(row, answers_source)])))
-        elif figs and row["share"] is not None:
+        elif figs:
             strength = max(abs(f["relative"]) for f in figs)
             reasons = [_figure_reason(f) for f in figs] + [_theme_reason(row, answers_source)]
             out_s.append((strength, Recommendation(f"signal:{row['theme']}", "signal", row["theme"], reasons=reasons)))
