@@ -135,7 +135,7 @@ def _mix_for(code: str, groups: list[dict], keys: list[str]) -> tuple[pd.DataFra
     mix = pd.DataFrame(rows, columns=["profile", "share", "kind"])
     kind = ""
     for candidate in ("measured", "imported", "estimate"):
-        part = [r for r in rows if r[2] == candidate]
+        part = [r for r in rows if r[2] == candidate and r[1] > 0]  # a mix whose shown shares are all 0 says nothing
         if part and (candidate != "imported" or max(part, key=lambda r: r[1])[0] in keys):
             kind = candidate
             break
@@ -236,7 +236,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         recs.append(recommend.involve_recommendation(rules, facts, profile_forms, forms))
         wijk_edits = state.edits.get(code, {})
         shown, dropped = recommend.apply_edits(recs, wijk_edits)
-        theme_out = table.drop(columns="note").sort_values(["share", "gemeente_share"], ascending=False,
+        theme_out = table.drop(columns=["note", "praise"]).sort_values(["share", "gemeente_share"], ascending=False,
                                                            na_position="last")
         quotes = {}
         if with_quotes and enough:

@@ -75,25 +75,29 @@ class Recommendation:
 # ------------------------------------------------------------------------------------------- themes
 
 
-THEME_COLUMNS = ["theme", "answers", "share", "gemeente_share", "negative", "positive", "over", "note"]
+THEME_COLUMNS = ["theme", "answers", "share", "gemeente_share", "negative", "positive", "over", "praise", "note"]
 
 
 def theme_table(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
                 grid: ThemeGrid | None = None) -> pd.DataFrame:
     """Per theme in one wijk, as the wijk pages show it (``lib.wijken.themes.theme_shares``: the small-number
     rule and complementary suppression decided once): answers (Int64, ``<NA>`` hidden), share, gemeente_share,
-    negative, positive (NaN where hidden), over (the named rule), note (``hidden`` for a count below the
-    threshold, ``complementary`` for a number hidden to protect another, else '')."""
+    negative, positive (NaN where hidden), over (the named rule), praise (more positive than negative answers:
+    a decision inside lib, made on the raw tone counts, never shown as a number), note (``hidden`` for a count
+    below the threshold, ``complementary`` for a number hidden to protect another, else '')."""
     if answers.empty:
         return pd.DataFrame(columns=THEME_COLUMNS)
     shares = theme_shares(answers, long, wijkcode, themes, threshold, grid=grid)
     primary = shares["answers"].isna() & (shares["answers_reason"] != SECONDARY)
     note = np.where(primary, "hidden", np.where(shares["wijk_share"].isna() & (shares["reason"] == SECONDARY),
                                                 SECONDARY, ""))
+    own = long[long["wijkcode"] == wijkcode]
+    tones = own.groupby(["theme", "tone"]).size() if len(own) else pd.Series(dtype=int)
+    praise = [tones.get((t, "positief"), 0) > tones.get((t, "negatief"), 0) for t in shares["theme"]]
     return pd.DataFrame({
         "theme": shares["theme"], "answers": shares["answers"], "share": shares["wijk_share"],
         "gemeente_share": shares["gemeente_share"], "negative": shares["negative"], "positive": shares["positive"],
-        "over": shares["over_represented"], "note": note,
+        "over": shares["over_represented"], "praise": praise, "note": note,
     }, columns=THEME_COLUMNS)
 
 
@@ -147,9 +151,7 @@ def theme_recommendations(themes: pd.DataFrame, figures: pd.DataFrame, enough: b
         if f["unfavourable"]:
             bad.setdefault(f["theme"], []).append(f)
     for row in themes.to_dict("records"):
-        neg = row["negative"] if _known(row["negative"]) else 0.0
-        pos = row["positive"] if _known(row["positive"]) else 0.0
-        residents = bool(row["over"]) and neg >= pos
+        residents = bool(row["over"]) and not row["praise"]
         figs = bad.get(row["theme"], [])
         if residents and figs:
             reasons = [_theme_reason(row, answers_source)] + [_figure_reason(f) for f in figs]
