@@ -131,3 +131,27 @@ def test_word_pdf_and_excel_hold_no_revealing_number(suppressed):
         item = dict(zip(header, row))
         if names[item["Wijk"]] == W2:
             assert item["Respondenten"] is None and item["Per 1.000 inwoners"] is None, item
+
+
+def test_a_number_hidden_to_protect_another_is_called_hidden_not_small():
+    from lib.advice.recommend import Reason
+    from lib.report import wording
+
+    theme = wording.reason(Reason("theme_share", "Wonen", None, None, "share", note="complementary"), 5)
+    assert "verborgen" in theme and "minder dan" not in theme
+    age = wording.reason(Reason("age_share", "25-45", None, 0.3, "share", note="complementary"), 5)
+    assert "verborgen" in age and "minder dan 5" not in age and "30%" in age
+    source = wording.reason(Reason("source_share", "Enquête", None, 0.4, "share", note="complementary"), 5)
+    assert "verborgen" in source and "minder dan" not in source
+    small = wording.reason(Reason("age_share", "25-45", None, 0.3, "share", note=""), 5)
+    assert "minder dan 5 respondenten" in small
+
+
+def test_ages_say_which_band_is_hidden_only_to_protect_another(suppressed):
+    _records, _answers, result, _report, _files = suppressed
+    from lib.advice.heard import age_rates
+
+    records = records_frame([(W1, 30)] * 7 + [(W1, 70)] * 3)  # 10 = 7 + 3: the 7 is hidden too
+    ages = age_rates(records, result.areas, W1, 5).set_index("band")
+    assert ages.at["25-45", "respondents"] is pd.NA and ages.at["25-45", "reason"] == "complementary"
+    assert ages.at["65+", "respondents"] is pd.NA and ages.at["65+", "reason"] == ""

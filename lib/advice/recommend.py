@@ -196,7 +196,7 @@ def not_heard_recommendations(overview_row: dict, ages: pd.DataFrame, source_gap
         if row["not_heard"]:
             out.append(Recommendation(f"not_heard:{row['band']}", "not_heard", row["band"], reasons=[
                 Reason("age_share", row["band"], row["respondent_share"], row["population_share"], "share",
-                       age_source, age_year)]))
+                       age_source, age_year, note=row.get("reason", "") or "")]))
     score = overview_row["score"]
     if score is not None and score == score and score < low_representativeness:
         out.append(Recommendation("not_heard:score", "not_heard", "score", reasons=[

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.advice.recommend import Reason, Recommendation
+from lib.core.suppression import SECONDARY
 from lib.present import text as present_text
 from lib.present.text import SECONDARY_TEXT, UNKNOWN, format_number, listing, percent, value_with_unit
 
@@ -132,7 +133,8 @@ def reason(r: Reason, threshold: int, profile_names: dict[str, str] | None = Non
         return f"{r.subject}: {with_unit(r.value, r.unit)} in de wijk, in de hele gemeente {with_unit(r.reference, r.unit)}{src}"
     if r.measure == "age_share":
         if r.value is None or r.value != r.value:
-            return (f"{band(r.subject)}: minder dan {threshold} respondenten, terwijl {percent(r.reference, 0)} van de inwoners "
+            few = f"een {SECONDARY_TEXT} aantal" if r.note == SECONDARY else f"minder dan {threshold}"
+            return (f"{band(r.subject)}: {few} respondenten, terwijl {percent(r.reference, 0)} van de inwoners "
                     f"van 15 jaar en ouder in deze leeftijdsgroep valt (Bron: CBS{', ' + str(r.year) if r.year else ''})")
         return (f"{band(r.subject)}: {percent(r.value, 0)} van de respondenten van 15 jaar en ouder, {percent(r.reference, 0)} van de "
                 f"inwoners van 15 jaar en ouder (Bron: CBS{', ' + str(r.year) if r.year else ''})")
