@@ -13,7 +13,7 @@ import pandas as pd
 from lib.advice import heard, profiles, recommend
 from lib.advice.adapters import (indicator_info, latest_wide, representative_quotes, theme_pairs,
                                  unfavourable_direction, wijk_inhabitants)
-from lib.advice.recommend import Reason, Recommendation
+from lib.advice.recommend import Reason, Recommendation, is_missing
 from lib.advice.state import AdviceState
 from lib.areas.figures import Areas
 from lib.core.settings import DEFAULT_THRESHOLD
@@ -82,10 +82,6 @@ class AdviceResult:
     period: tuple[str, str]
     respondent_profiles: pd.DataFrame = field(default_factory=pd.DataFrame)
     gemeente_rate: float | None = None
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _trajectory_labels(records: pd.DataFrame, surveys: list) -> dict[str, str]:
@@ -211,7 +207,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         mix, mix_kind = _mix_for(code, mix_groups, keys)
         used = mix[mix["kind"] == mix_kind].sort_values("share", ascending=False)
         top = used.iloc[0] if len(used) else None
-        hidden_resp = _missing(row["respondents"])
+        hidden_resp = is_missing(row["respondents"])
         priorities = [r.subject for r in recs if r.kind == "priority"]
         facts_reasons = {
             "no_answers": [Reason("respondents", "", None if hidden_resp else float(row["respondents"]),
@@ -258,7 +254,7 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
                                                     "direction"]),
             themes=theme_out.reset_index(drop=True), quotes=quotes,
             reach=reach[(reach["wijkcode"] == code) & (reach["source"] != "")].reset_index(drop=True),
-            ages=ages, score=None if _missing(row["score"]) else float(row["score"]), too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
+            ages=ages, score=None if is_missing(row["score"]) else float(row["score"]), too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
             basis=basis[basis["wijkcode"] == code].reset_index(drop=True),
             recommendations=shown, dropped=dropped, note=str(wijk_edits.get("note", "") or ""),
         )

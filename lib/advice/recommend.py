@@ -101,8 +101,13 @@ def theme_table(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes
     }, columns=THEME_COLUMNS)
 
 
-def _known(value) -> bool:
-    return value is not None and value is not pd.NA and value == value
+def is_missing(value) -> bool:
+    """None, ``<NA>`` or NaN: a number lib does not have or the small-number rule hides."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _channels(text) -> list[str]:
+    return [c.strip() for c in str(text).split(",") if c.strip()]
 
 
 def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: str,
@@ -130,8 +135,8 @@ def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: s
 
 
 def _theme_reason(row, answers_source: str) -> Reason:
-    share = row["share"] if _known(row["share"]) else None  # hidden where it would give a hidden count back
-    gemeente = row["gemeente_share"] if _known(row["gemeente_share"]) else None
+    share = None if is_missing(row["share"]) else row["share"]  # hidden where it would give a hidden count back
+    gemeente = None if is_missing(row["gemeente_share"]) else row["gemeente_share"]
     return Reason("theme_share", row["theme"], share, gemeente, "share", answers_source,
                   note=row.get("note", "") if share is None else "")
 
@@ -155,7 +160,7 @@ def theme_recommendations(themes: pd.DataFrame, figures: pd.DataFrame, enough: b
         figs = bad.get(row["theme"], [])
         if residents and figs:
             reasons = [_theme_reason(row, answers_source)] + [_figure_reason(f) for f in figs]
-            if _known(row["negative"]):
+            if not is_missing(row["negative"]):
                 reasons.append(Reason("negative_share", row["theme"], row["negative"], None, "share", answers_source))
             out_p.append((row["share"] / row["gemeente_share"], Recommendation(f"priority:{row['theme']}", "priority",
                                                                                row["theme"], reasons=reasons)))
@@ -180,7 +185,7 @@ def not_heard_recommendations(overview_row: dict, ages: pd.DataFrame, source_gap
     """Whom the gemeente did not hear in one wijk."""
     out = []
     n = overview_row["respondents"]
-    missing = n is None or n is pd.NA or (isinstance(n, float) and n != n)
+    missing = is_missing(n)
     if missing or n < threshold:
         out.append(Recommendation("not_heard:wijk", "not_heard", "wijk", reasons=[
             Reason("respondents", "", None if missing else float(n), None, "respondents", "",
@@ -253,11 +258,11 @@ def involve_recommendation(rules: pd.DataFrame, facts: dict, profile_forms: pd.D
             notes.append(rule["note"])
         reasons.extend(facts.get("reasons", {}).get(cond if cond != "not_heard_age" else f"age:{param}", []))
         rule_forms = split_list(rule["forms"])
-        rule_channels = [c.strip() for c in str(rule["channels"]).split(",") if c.strip()]
+        rule_channels = _channels(rule["channels"])
         if cond == "profile_share" and facts.get("top_profile") in by_profile.index:
             prof = by_profile.loc[facts["top_profile"]]
             rule_forms = rule_forms or split_list(prof["forms"])
-            rule_channels = rule_channels or [c.strip() for c in str(prof["channels"]).split(",") if c.strip()]
+            rule_channels = rule_channels or _channels(prof["channels"])
         if not rung and rule["rung"]:
             rung = rule["rung"]
         wanted.append(rule_forms)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.advice.recommend import Reason, Recommendation
+from lib.advice.recommend import Reason, Recommendation, is_missing
 from lib.core.suppression import SECONDARY
 from lib.present import text as present_text
 from lib.present.text import SECONDARY_TEXT, UNKNOWN, format_number, listing, percent, value_with_unit
@@ -45,7 +45,7 @@ def source_name(source: str, year: int | None = None) -> str:
 
 def count(value, threshold: int) -> str:
     """A count that survived the small-number rule, in a sentence: hidden ones as ``minder dan 5``."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return f"minder dan {threshold}"
     return present_text.count(value, threshold)
 
