@@ -357,3 +357,14 @@ def test_state_is_per_project_and_a_table_can_go_back_to_the_default(tmp_path):
     assert load_state(store, one).table("weights")["weight"].eq(0).all()
     save_table(store, one, "weights", None)
     assert not load_state(store, one).is_edited("weights")
+
+
+def test_a_measured_mix_with_every_share_hidden_does_not_set_the_profile():
+    from lib.advice.analysis import _mix_for
+
+    measured = {"WK999901": [("buurtbouwers", 0.0, "measured"), ("afgehaakten", 0.0, "measured")]}
+    estimate = {"WK999901": [("buurtbouwers", 0.3, "estimate"), ("afgehaakten", 0.7, "estimate")]}
+    _mix, kind = _mix_for("WK999901", [measured, {}, estimate], ["buurtbouwers", "afgehaakten"])
+    assert kind == "estimate"  # shown shares all 0 (the others hidden): the measured mix says nothing
+    measured["WK999901"][0] = ("buurtbouwers", 0.6, "measured")
+    assert _mix_for("WK999901", [measured, {}, estimate], ["buurtbouwers", "afgehaakten"])[1] == "measured"

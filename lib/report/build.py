@@ -8,9 +8,10 @@ from datetime import date
 import pandas as pd
 
 from lib.advice.analysis import AdviceResult, WijkAdvice
+from lib.advice.recommend import is_missing
 from lib.core.privacy import mask_text
 from lib.present import charts_advice
-from lib.present.text import format_number, listing, long_date, percent
+from lib.present.text import SECONDARY_TEXT, format_number, listing, long_date, percent
 from lib.report import wording as w
 from lib.report.model import RecItem, Report, TextTable, WijkSection
 
@@ -38,10 +39,12 @@ def _themes_table(wijk: WijkAdvice, threshold: int) -> TextTable | None:
     if data.empty:
         return None
     rows = [[t["theme"], w.count(t["answers"], threshold), percent(t["share"], 0), percent(t["gemeente_share"], 0),
-             percent(t["negative"], 0)]
+             SECONDARY_TEXT if is_missing(t["negative"]) else percent(t["negative"], 0)]
             for t in data.to_dict("records")]
+    note = ("Verborgen: anders is een klein aantal terug te rekenen (ook antwoorden met een neutrale toon tellen "
+            "als niet getoond)." if any(r[-1] == SECONDARY_TEXT for r in rows) else "")
     return TextTable("Thema's", ["Thema", "Antwoorden", "Aandeel wijk", "Aandeel gemeente", "Negatief van toon"], rows,
-                     [3.6, 1.5, 1.5, 1.7, 1.7], [False, True, True, True, True])
+                     [3.6, 1.5, 1.5, 1.7, 1.7], [False, True, True, True, True], note)
 
 
 def _heard(wijk: WijkAdvice, result: AdviceResult) -> tuple[list[str], TextTable | None]:
