@@ -14,6 +14,7 @@ from lib.advice.tables import SPECS, AdviceTableError, for_download, read_table
 from lib.core.errors import WijkbeeldError
 from lib.present import charts_advice
 from lib.present.export import table_bytes
+from lib.present.text import format_number, percent
 from lib.report import wording as w
 
 ctx = ui.page("Advies")
@@ -68,10 +69,10 @@ tab_wijk, tab_all, tab_profiles, tab_tables = st.tabs(
 with tab_wijk:
     ov = result.overview.set_index("wijkcode").loc[wijk_code]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Inwoners", w.number(wijk.inhabitants, 0))
+    c1.metric("Inwoners", format_number(wijk.inhabitants, 0))
     c2.metric("Respondenten", w.count(wijk.respondents, threshold) if wijk.respondents != 0 else "0")
-    c3.metric("Per 1.000 inwoners", w.number(ov["per_1000"], 1))
-    c4.metric("Representativiteit (leeftijd)", w.number(wijk.score, 2) if wijk.score is not None else "–",
+    c3.metric("Per 1.000 inwoners", format_number(ov["per_1000"], 1))
+    c4.metric("Representativiteit (leeftijd)", format_number(wijk.score, 2) if wijk.score is not None else "–",
               help="Laagste deelname per 1.000 inwoners van een leeftijdsgroep gedeeld door de hoogste; 1 = alle "
                    "groepen even goed gehoord.")
     if wijk.tiny:
@@ -128,10 +129,10 @@ with tab_all:
         o = result.overview.set_index("wijkcode").loc[code]
         involve = next((r for r in wk.recommendations if r.kind == "involve"), None)
         rows.append({
-            "Wijk": wk.wijknaam, "Inwoners": w.number(wk.inhabitants, 0),
+            "Wijk": wk.wijknaam, "Inwoners": format_number(wk.inhabitants, 0),
             "Respondenten": w.count(wk.respondents, threshold) if wk.respondents != 0 else "0",
-            "Per 1.000 inwoners": w.number(o["per_1000"], 1),
-            "Representativiteit": w.number(wk.score, 2) if wk.score is not None else "–",
+            "Per 1.000 inwoners": format_number(o["per_1000"], 1),
+            "Representativiteit": format_number(wk.score, 2) if wk.score is not None else "–",
             "Prioriteiten": ", ".join(r.subject for r in wk.recommendations if r.kind == "priority") or "–",
             "Signalen": ", ".join(r.subject for r in wk.recommendations if r.kind == "signal") or "–",
             "Minder gehoord": ", ".join(w.band(r.subject) for r in wk.recommendations
@@ -157,7 +158,7 @@ with tab_profiles:
         shown = pd.DataFrame({"Profiel": [profile_names.get(p, p) for p in table.index]})
         for kind in ("measured", "imported", "estimate"):
             if kind in table.columns:
-                shown[w.MIX_KINDS[kind][0].upper() + w.MIX_KINDS[kind][1:]] = [w.pct(v) for v in table[kind]]
+                shown[w.MIX_KINDS[kind][0].upper() + w.MIX_KINDS[kind][1:]] = [percent(v, 0) for v in table[kind]]
         st.dataframe(shown, hide_index=True, width="stretch")
         mix_chart = charts_advice.mix_chart(wijk.mix, profile_names)
         if mix_chart is not None:
@@ -167,7 +168,7 @@ with tab_profiles:
         st.dataframe(pd.DataFrame({
             "Cijfer": wijk.basis["label"], "Wijk": [w.with_unit(v, u) for v, u in zip(wijk.basis["value"], wijk.basis["unit"])],
             "Gemeente": [w.with_unit(v, u) for v, u in zip(wijk.basis["gemeente"], wijk.basis["unit"])],
-            "z": [w.number(z, 2) for z in wijk.basis["z"]], "Jaar": wijk.basis["year"].astype("Int64").astype(str),
+            "z": [format_number(z, 2) for z in wijk.basis["z"]], "Jaar": wijk.basis["year"].astype("Int64").astype(str),
         }), hide_index=True, width="stretch")
     st.markdown("**De profielen** (Wijkbeeld's eigen open indeling; geen model van Citisens)")
     st.dataframe(result.profiles[["name", "description"]].rename(columns={"name": "Profiel", "description": "Omschrijving"}),

@@ -132,17 +132,27 @@ def test_a_question_about_something_else_is_not_read_as_involvement():
     assert profiles.respondent_axes([survey], default_table("options")).empty
 
 
-def test_measured_mix_hides_small_counts():
-    profiled = pd.DataFrame({"wijkcode": ["WK999901"] * 7 + ["WK999902"] * 3,
-                             "profile": ["stille_midden"] * 6 + ["afgehaakten"] + ["stille_midden"] * 3})
+def test_measured_mix_hides_small_counts_and_what_follows_from_the_total():
+    profiled = pd.DataFrame({"wijkcode": ["WK999901"] * 7 + ["WK999902"] * 3 + ["WK999903"] * 12,
+                             "profile": ["stille_midden"] * 6 + ["afgehaakten"] + ["stille_midden"] * 3
+                             + ["stille_midden"] * 6 + ["afgehaakten"] * 5 + ["buurtbouwers"]})
     mix = profiles.measured_mix(profiled, default_table("profiles"), 5)
     one = mix[mix["wijkcode"] == "WK999901"].set_index("profile")
-    assert one.at["stille_midden", "respondents"] == 6
     assert one.at["afgehaakten", "respondents"] is pd.NA
-    assert pd.isna(one.at["afgehaakten", "share"])  # 1 of 7 would give the hidden count away
-    assert one.at["stille_midden", "share"] == pytest.approx(6 / 7)
+    # 7 profiled = 6 + 1: the 6 (and its share 6/7) would give the hidden 1 back, so both are hidden
+    assert one.at["stille_midden", "respondents"] is pd.NA
+    assert one.loc[["stille_midden", "afgehaakten"], "share"].isna().all()
+    assert (one.drop(index=["stille_midden", "afgehaakten"])["share"] == 0).all()  # zero reveals no one
+    assert one["base"].iloc[0] == 7
     two = mix[mix["wijkcode"] == "WK999902"]
     assert two["share"].isna().all() and two["respondents"].isna().sum() == 1  # 3 < 5: hidden, no share
+    three = mix[mix["wijkcode"] == "WK999903"].set_index("profile")
+    # 12 = 6 + 5 + 1: the 1 and the smallest shown part (5) are hidden, so 12 - 6 = 6 hides what it must
+    assert one.index.equals(three.index)
+    assert three.at["stille_midden", "respondents"] == 6
+    assert three.at["stille_midden", "share"] == pytest.approx(6 / 12)
+    assert three.at["afgehaakten", "respondents"] is pd.NA and pd.isna(three.at["afgehaakten", "share"])
+    assert three.at["buurtbouwers", "respondents"] is pd.NA
 
 
 def _share(areas, profile, wijk="WK999901"):
@@ -347,3 +357,14 @@ def test_state_is_per_project_and_a_table_can_go_back_to_the_default(tmp_path):
     assert load_state(store, one).table("weights")["weight"].eq(0).all()
     save_table(store, one, "weights", None)
     assert not load_state(store, one).is_edited("weights")
+
+
+def test_a_measured_mix_with_every_share_hidden_does_not_set_the_profile():
+    from lib.advice.analysis import _mix_for
+
+    measured = {"WK999901": [("buurtbouwers", 0.0, "measured"), ("afgehaakten", 0.0, "measured")]}
+    estimate = {"WK999901": [("buurtbouwers", 0.3, "estimate"), ("afgehaakten", 0.7, "estimate")]}
+    _mix, kind = _mix_for("WK999901", [measured, {}, estimate], ["buurtbouwers", "afgehaakten"])
+    assert kind == "estimate"  # shown shares all 0 (the others hidden): the measured mix says nothing
+    measured["WK999901"][0] = ("buurtbouwers", 0.6, "measured")
+    assert _mix_for("WK999901", [measured, {}, estimate], ["buurtbouwers", "afgehaakten"])[1] == "measured"

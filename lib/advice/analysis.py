@@ -13,11 +13,13 @@ import pandas as pd
 from lib.advice import heard, profiles, recommend
 from lib.advice.adapters import (indicator_info, latest_wide, representative_quotes, theme_pairs,
                                  unfavourable_direction, wijk_inhabitants)
-from lib.advice.recommend import Reason, Recommendation
+from lib.advice.recommend import Reason, Recommendation, is_missing
 from lib.advice.state import AdviceState
 from lib.areas.figures import Areas
 from lib.core.settings import DEFAULT_THRESHOLD
-from lib.core.suppression import is_hidden_count, suppress_count, suppress_counts
+from lib.core.suppression import SECONDARY, is_hidden_count
+from lib.wijken.selection import theme_long
+from lib.wijken.themes import answer_counts, theme_grid
 from lib.wijken.rules import enough_answers, is_tiny
 
 KEY_FIGURES = [
@@ -82,10 +84,6 @@ class AdviceResult:
     gemeente_rate: float | None = None
 
 
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _trajectory_labels(records: pd.DataFrame, surveys: list) -> dict[str, str]:
     labels = {s.name: (getattr(s, "trajectory", "") or s.name) for s in surveys}
     if not records.empty:
@@ -94,9 +92,11 @@ def _trajectory_labels(records: pd.DataFrame, surveys: list) -> dict[str, str]:
     return labels
 
 
-def _source_gaps(linked_counts: dict, source_totals: dict, inhabitants: pd.Series, wijkcode: str, threshold: int,
-                 labels: dict) -> list[Reason]:
-    """Sources (with enough linked respondents) whose share of respondents from this wijk is far below its share of inhabitants."""
+def _source_gaps(linked_counts: dict, source_totals: dict, inhabitants: pd.Series, wijkcode: str, hidden: dict,
+                 labels: dict, threshold: int = DEFAULT_THRESHOLD) -> list[Reason]:
+    """Sources (with enough linked respondents) whose share of respondents from this wijk is far below its share of
+    inhabitants. ``hidden``: (wijkcode, source) -> hidden in ``reach_by_source`` (the small-number rule with
+    complementary suppression, as on the wijk pages); the share of a hidden count is hidden with it."""
     out = []
     pop = inhabitants.get(wijkcode, np.nan)
     total_pop = float(inhabitants.sum())
@@ -108,9 +108,10 @@ def _source_gaps(linked_counts: dict, source_totals: dict, inhabitants: pd.Serie
         k = int(linked_counts.get((wijkcode, source), 0))
         share, pop_share = k / total, float(pop) / total_pop
         if share < SOURCE_GAP * pop_share:
-            hidden = is_hidden_count(k, threshold)
-            out.append(Reason("source_share", labels.get(source, source), None if hidden else share, pop_share, "share",
-                              labels.get(source, source), note="hidden" if hidden else ""))
+            secret = bool(hidden.get((wijkcode, source), False))
+            note = "" if not secret else "hidden" if is_hidden_count(k, threshold) else SECONDARY
+            out.append(Reason("source_share", labels.get(source, source), None if secret else share, pop_share, "share",
+                              labels.get(source, source), note=note))
     return out
 
 
@@ -130,7 +131,7 @@ def _mix_for(code: str, groups: list[dict], keys: list[str]) -> tuple[pd.DataFra
     mix = pd.DataFrame(rows, columns=["profile", "share", "kind"])
     kind = ""
     for candidate in ("measured", "imported", "estimate"):
-        part = [r for r in rows if r[2] == candidate]
+        part = [r for r in rows if r[2] == candidate and r[1] > 0]  # a mix whose shown shares are all 0 says nothing
         if part and (candidate != "imported" or max(part, key=lambda r: r[1])[0] in keys):
             kind = candidate
             break
@@ -161,13 +162,16 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     all_ages = {code: heard.age_rates(records, areas, code, threshold) for code in codes}
     overview = heard.heard_overview(records, areas, threshold, all_ages, codes)
     mix_groups = [_by_wijk(measured, "measured"), _by_wijk(state.mix, "imported"), _by_wijk(estimated, "estimate")]
-    index = recommend.theme_index(answers)
+    long = theme_long(answers)
+    grid = theme_grid(answers, long, themes, threshold) if len(answers) else None
+    answer_table = answer_counts(answers, threshold, codes).set_index("wijkcode")
     inhabitants = wijk_inhabitants(areas)
     linked = records[records["wijkcode"] != ""] if len(records) else records
     linked_counts = linked.groupby(["wijkcode", "source"]).size().to_dict() if len(linked) else {}
     source_totals = linked.groupby("source").size().to_dict() if len(linked) else {}
     by_wijk = {code: part for code, part in answers.groupby("wijkcode")} if len(answers) else {}
     reach = heard.reach_by_source(records, areas, threshold)
+    reach_hidden = {(c, s): r is pd.NA for c, s, r in reach[["wijkcode", "source", "respondents"]].itertuples(index=False)}
     gm_rate = heard.gemeente_rate(records, areas)
     wide = latest_wide(areas)
     meta = indicator_info(areas)
@@ -183,7 +187,6 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
     age_year = None
     years = [v["year"] for (_a, ind), v in meta.items() if ind == "65plus" and v["year"]]
     age_year = max(years) if years else None
-    n_answers = answers[answers["wijkcode"] != ""].groupby("wijkcode").size() if len(answers) else pd.Series(dtype=int)
 
     result: dict[str, WijkAdvice] = {}
     for row in overview.to_dict("records"):
@@ -192,20 +195,19 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
             continue
         inh = row["inhabitants"]
         tiny = bool(row["tiny"])
-        k_answers = int(n_answers.get(code, 0))
+        k_answers = int(answer_table.at[code, "n"]) if code in answer_table.index else 0
         enough = enough_answers(k_answers, threshold) and not tiny
         ages = all_ages[code]
-        table = recommend.theme_table(answers, code, themes, threshold, index) if len(answers) else pd.DataFrame(
-            columns=["theme", "n", "share", "gemeente_share", "negative", "positive", "over", "hidden"])
+        table = recommend.theme_table(answers, long, code, themes, threshold, grid)
         figures = recommend.figure_checks(wide, meta, areas.gemeentecode, code, pairs, margins)
         recs = recommend.theme_recommendations(table, figures, enough, "")
-        gaps = _source_gaps(linked_counts, source_totals, inhabitants, code, threshold, labels) if not tiny else []
+        gaps = _source_gaps(linked_counts, source_totals, inhabitants, code, reach_hidden, labels, threshold) if not tiny else []
         recs += recommend.not_heard_recommendations(row, ages, gaps, gm_rate, threshold, low_reach, "CBS", age_year,
                                                     low_rep)
         mix, mix_kind = _mix_for(code, mix_groups, keys)
         used = mix[mix["kind"] == mix_kind].sort_values("share", ascending=False)
         top = used.iloc[0] if len(used) else None
-        hidden_resp = _missing(row["respondents"])
+        hidden_resp = is_missing(row["respondents"])
         priorities = [r.subject for r in recs if r.kind == "priority"]
         facts_reasons = {
             "no_answers": [Reason("respondents", "", None if hidden_resp else float(row["respondents"]),
@@ -230,15 +232,11 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
         recs.append(recommend.involve_recommendation(rules, facts, profile_forms, forms))
         wijk_edits = state.edits.get(code, {})
         shown, dropped = recommend.apply_edits(recs, wijk_edits)
-        theme_out = table.assign(answers=suppress_counts(table["n"].to_numpy(), threshold, index=table.index)).drop(
-            columns="n") if len(table) else table.drop(columns="n").assign(answers=pd.Series(dtype="Int64"))
-        if len(theme_out):  # a share next to a hidden count would give the count away
-            theme_out["share"] = theme_out["share"].astype(float).where(~theme_out["hidden"].astype(bool))
-        theme_out = theme_out.drop(columns="hidden")
-        theme_out = theme_out.sort_values(["share", "gemeente_share"], ascending=False, na_position="last")
+        theme_out = table.drop(columns=["note", "praise"]).sort_values(["share", "gemeente_share"], ascending=False,
+                                                           na_position="last")
         quotes = {}
         if with_quotes and enough:
-            for theme in [t for t, s in zip(theme_out["theme"], theme_out["share"]) if s][:3]:
+            for theme in [t for t, s in zip(theme_out["theme"], theme_out["share"]) if s == s and s][:3]:
                 quotes[theme] = representative_quotes(by_wijk[code], theme, k=2)
         fig_rows = []
         for ind in KEY_FIGURES:
@@ -250,12 +248,13 @@ def advise(areas: Areas, surveys: list, records: pd.DataFrame, answers: pd.DataF
                                  "year": info["year"], "source": info["source"], "direction": unfavourable_direction(ind)})
         result[code] = WijkAdvice(
             wijkcode=code, wijknaam=names.get(code, code), inhabitants=None if inh != inh else float(inh), tiny=tiny,
-            respondents=None if hidden_resp else int(row["respondents"]), answers=suppress_count(k_answers, threshold),
+            respondents=None if hidden_resp else int(row["respondents"]),
+            answers=None if code not in answer_table.index or answer_table.at[code, "hidden"] else k_answers,
             figures=pd.DataFrame(fig_rows, columns=["indicator", "label", "unit", "value", "gemeente", "year", "source",
                                                     "direction"]),
             themes=theme_out.reset_index(drop=True), quotes=quotes,
             reach=reach[(reach["wijkcode"] == code) & (reach["source"] != "")].reset_index(drop=True),
-            ages=ages, score=None if _missing(row["score"]) else float(row["score"]), too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
+            ages=ages, score=None if is_missing(row["score"]) else float(row["score"]), too_small=list(row["too_small"]), mix=mix, mix_kind=mix_kind,
             basis=basis[basis["wijkcode"] == code].reset_index(drop=True),
             recommendations=shown, dropped=dropped, note=str(wijk_edits.get("note", "") or ""),
         )

@@ -14,7 +14,7 @@ import pandas as pd
 
 from lib.advice.adapters import AGE_BANDS, AGE_KEYS, age_band, latest_wide, wijk_inhabitants
 from lib.areas.figures import Areas
-from lib.core.suppression import complementary, counts_with_mask
+from lib.core.suppression import SECONDARY, complementary, counts_with_mask, is_hidden_count
 from lib.wijken.reach import respondent_grid
 from lib.wijken.rules import is_not_heard, is_tiny, rate_per_1000
 
@@ -64,13 +64,15 @@ def gemeente_rate(records: pd.DataFrame, areas: Areas) -> float | None:
 
 def age_rates(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int) -> pd.DataFrame:
     """Per age band from 15 in one wijk: respondents (Int64, hidden <NA>), inhabitants (estimated from CBS shares),
-    rate per 1,000, share of the respondents aged 15+, share of the inhabitants aged 15+, not_heard, too_small.
+    rate per 1,000, share of the respondents aged 15+, share of the inhabitants aged 15+, not_heard, too_small,
+    reason (``complementary`` where the count is hidden only so that another band's cannot be recomputed).
 
     Empty when the wijk has no age figures or no respondent states an age.
     """
     wide = latest_wide(areas)
     inh = wijk_inhabitants(areas).get(wijkcode, np.nan)
-    cols = ["band", "respondents", "inhabitants", "rate", "respondent_share", "population_share", "not_heard", "too_small"]
+    cols = ["band", "respondents", "inhabitants", "rate", "respondent_share", "population_share", "not_heard", "too_small",
+            "reason"]
     if wijkcode not in wide.index or inh != inh or not inh:
         return pd.DataFrame(columns=cols)
     figures = wide.loc[wijkcode]
@@ -102,6 +104,7 @@ def age_rates(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int
             "respondent_share": None if hidden else raw_share, "population_share": pop_share[band] / adult,
             "not_heard": bool(raw_share is not None and is_not_heard(raw_share, pop_share[band] / adult)),
             "too_small": bool(too_small),
+            "reason": SECONDARY if hidden and not is_hidden_count(k, threshold) else "",
         })
     out = pd.DataFrame(rows, columns=cols)
     out["respondents"] = out["respondents"].astype("Int64")

@@ -30,7 +30,7 @@ from lib.advice.tables import AXES, AdviceTableError
 from lib.areas.figures import Areas
 from lib.areas.linking import normalise_name
 from lib.core.codes import normalise_code, parse_postcode
-from lib.core.suppression import suppress_counts
+from lib.core.suppression import complementary, counts_with_mask, suppress_counts, suppress_shares
 from lib.reading.readers import read_file
 from lib.reading.roles import Role
 from lib.reading.tables import extract_table
@@ -197,15 +197,17 @@ def measured_mix(profiled: pd.DataFrame, profiles: pd.DataFrame, threshold: int)
     if linked.empty:
         return pd.DataFrame(columns=["wijkcode", "profile", "respondents", "base", "share"])
     counts = linked.groupby(["wijkcode", "profile"]).size().unstack(fill_value=0).reindex(columns=keys, fill_value=0)
-    base = counts.sum(axis=1)
-    long = counts.stack().rename("n").reset_index()
-    long["base"] = long["wijkcode"].map(base).astype(int)
-    share = long["n"] / long["base"]
-    hidden = (long["n"] > 0) & (long["n"] < threshold)  # a share would give away the hidden count
-    long["share"] = share.where((long["base"] >= threshold) & ~hidden)
-    long["respondents"] = suppress_counts(long["n"].to_numpy(), threshold, index=long.index)
-    base_shown = suppress_counts(long["base"].to_numpy(), threshold, index=long.index)
-    long["base"] = base_shown
+    # a wijk's profiles add up to its profiled respondents: the count rule and complementary suppression per wijk
+    # (17 = 10 + 4 + 2 + 1 hides 4, 2, 1; 10 = 7 + 3 hides both), and shares hidden with their count or base
+    mask = np.vstack([complementary(row, threshold) for row in counts.to_numpy()])
+    base = counts.sum(axis=1).to_numpy()
+    shares = np.vstack([suppress_shares(row, b, threshold, part_hidden=m)
+                        for row, b, m in zip(counts.to_numpy(), base, mask)])
+    n = len(keys)
+    long = pd.DataFrame({"wijkcode": np.repeat(counts.index.to_numpy(), n), "profile": np.tile(keys, len(counts)),
+                         "share": shares.ravel()})
+    long["respondents"] = counts_with_mask(counts.to_numpy().ravel(), mask.ravel(), index=long.index)
+    long["base"] = suppress_counts(np.repeat(base, n), threshold, index=long.index)
     return long[["wijkcode", "profile", "respondents", "base", "share"]]
 
 

@@ -21,11 +21,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from lib.advice.adapters import unfavourable_direction
 from lib.advice.tables import split_list
-from lib.wijken.rules import enough_answers, is_over_represented
+from lib.core.suppression import SECONDARY
+from lib.wijken.themes import ThemeGrid, theme_shares
 
 MAX_SIGNALS = 4
 """At most this many signals per wijk (the strongest), so the advice stays readable."""
@@ -73,41 +75,39 @@ class Recommendation:
 # ------------------------------------------------------------------------------------------- themes
 
 
-def theme_index(answers: pd.DataFrame) -> pd.DataFrame:
-    """One row per (answer, theme): wijkcode, theme, tone (computed once for all wijken)."""
+THEME_COLUMNS = ["theme", "answers", "share", "gemeente_share", "negative", "positive", "over", "praise", "note"]
+
+
+def theme_table(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
+                grid: ThemeGrid | None = None) -> pd.DataFrame:
+    """Per theme in one wijk, as the wijk pages show it (``lib.wijken.themes.theme_shares``: the small-number
+    rule and complementary suppression decided once): answers (Int64, ``<NA>`` hidden), share, gemeente_share,
+    negative, positive (NaN where hidden), over (the named rule), praise (more positive than negative answers:
+    a decision inside lib, made on the raw tone counts, never shown as a number), note (``hidden`` for a count
+    below the threshold, ``complementary`` for a number hidden to protect another, else '')."""
     if answers.empty:
-        return pd.DataFrame(columns=["wijkcode", "theme", "tone"])
-    exploded = answers["themes"].astype(str).str.split("; ").explode()
-    exploded = exploded[exploded != ""]
-    return pd.DataFrame({"wijkcode": answers.loc[exploded.index, "wijkcode"].to_numpy(), "theme": exploded.to_numpy(),
-                         "tone": answers.loc[exploded.index, "tone"].to_numpy()})
+        return pd.DataFrame(columns=THEME_COLUMNS)
+    shares = theme_shares(answers, long, wijkcode, themes, threshold, grid=grid)
+    primary = shares["answers"].isna() & (shares["answers_reason"] != SECONDARY)
+    note = np.where(primary, "hidden", np.where(shares["wijk_share"].isna() & (shares["reason"] == SECONDARY),
+                                                SECONDARY, ""))
+    own = long[long["wijkcode"] == wijkcode]
+    tones = own.groupby(["theme", "tone"]).size() if len(own) else pd.Series(dtype=int)
+    praise = [tones.get((t, "positief"), 0) > tones.get((t, "negatief"), 0) for t in shares["theme"]]
+    return pd.DataFrame({
+        "theme": shares["theme"], "answers": shares["answers"], "share": shares["wijk_share"],
+        "gemeente_share": shares["gemeente_share"], "negative": shares["negative"], "positive": shares["positive"],
+        "over": shares["over_represented"], "praise": praise, "note": note,
+    }, columns=THEME_COLUMNS)
 
 
-def theme_table(answers: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
-                index: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per theme in one wijk: n (raw, stays in lib), share, gemeente share, negative/positive share, over flag."""
-    n_wijk = int((answers["wijkcode"] == wijkcode).sum()) if not answers.empty else 0
-    n_all = len(answers)
-    cols = ["theme", "n", "share", "gemeente_share", "negative", "positive", "over", "hidden"]
-    if not n_all:
-        return pd.DataFrame(columns=cols)
-    index = theme_index(answers) if index is None else index
-    all_counts = index["theme"].value_counts().to_dict()
-    own = index[index["wijkcode"] == wijkcode]
-    counts = own["theme"].value_counts().to_dict()
-    by_tone = own.groupby(["theme", "tone"]).size().to_dict() if len(own) else {}
-    enough = enough_answers(n_wijk, threshold)
-    rows = []
-    for theme in themes:
-        k = int(counts.get(theme, 0))
-        share = k / n_wijk if enough else None
-        gm = int(all_counts.get(theme, 0)) / n_all
-        neg = by_tone.get((theme, "negatief"), 0) / k if k >= threshold else None
-        pos = by_tone.get((theme, "positief"), 0) / k if k >= threshold else None
-        rows.append({"theme": theme, "n": k, "share": share, "gemeente_share": gm, "negative": neg, "positive": pos,
-                     "over": bool(k >= threshold and share is not None and is_over_represented(share, gm)),
-                     "hidden": 0 < k < threshold})
-    return pd.DataFrame(rows, columns=cols)
+def is_missing(value) -> bool:
+    """None, ``<NA>`` or NaN: a number lib does not have or the small-number rule hides."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _channels(text) -> list[str]:
+    return [c.strip() for c in str(text).split(",") if c.strip()]
 
 
 def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: str,
@@ -135,9 +135,10 @@ def figure_checks(wide: pd.DataFrame, meta: dict, gemeentecode: str, wijkcode: s
 
 
 def _theme_reason(row, answers_source: str) -> Reason:
-    hidden = row.get("hidden", False)  # the share would give away a count below the threshold
-    return Reason("theme_share", row["theme"], None if hidden else row["share"], row["gemeente_share"], "share",
-                  answers_source, note="hidden" if hidden else "")
+    share = None if is_missing(row["share"]) else row["share"]  # hidden where it would give a hidden count back
+    gemeente = None if is_missing(row["gemeente_share"]) else row["gemeente_share"]
+    return Reason("theme_share", row["theme"], share, gemeente, "share", answers_source,
+                  note=row.get("note", "") if share is None else "")
 
 
 def _figure_reason(row) -> Reason:
@@ -155,18 +156,18 @@ def theme_recommendations(themes: pd.DataFrame, figures: pd.DataFrame, enough: b
         if f["unfavourable"]:
             bad.setdefault(f["theme"], []).append(f)
     for row in themes.to_dict("records"):
-        residents = row["over"] and (row["negative"] or 0) >= (row["positive"] or 0)
+        residents = bool(row["over"]) and not row["praise"]
         figs = bad.get(row["theme"], [])
         if residents and figs:
             reasons = [_theme_reason(row, answers_source)] + [_figure_reason(f) for f in figs]
-            if row["negative"] is not None:
+            if not is_missing(row["negative"]):
                 reasons.append(Reason("negative_share", row["theme"], row["negative"], None, "share", answers_source))
             out_p.append((row["share"] / row["gemeente_share"], Recommendation(f"priority:{row['theme']}", "priority",
                                                                                row["theme"], reasons=reasons)))
         elif residents:
             out_s.append((row["share"] / row["gemeente_share"], Recommendation(
                 f"signal:{row['theme']}", "signal", row["theme"], reasons=[_theme_reason(row, answers_source)])))
-        elif figs and row["share"] is not None:
+        elif figs:
             strength = max(abs(f["relative"]) for f in figs)
             reasons = [_figure_reason(f) for f in figs] + [_theme_reason(row, answers_source)]
             out_s.append((strength, Recommendation(f"signal:{row['theme']}", "signal", row["theme"], reasons=reasons)))
@@ -184,7 +185,7 @@ def not_heard_recommendations(overview_row: dict, ages: pd.DataFrame, source_gap
     """Whom the gemeente did not hear in one wijk."""
     out = []
     n = overview_row["respondents"]
-    missing = n is None or n is pd.NA or (isinstance(n, float) and n != n)
+    missing = is_missing(n)
     if missing or n < threshold:
         out.append(Recommendation("not_heard:wijk", "not_heard", "wijk", reasons=[
             Reason("respondents", "", None if missing else float(n), None, "respondents", "",
@@ -200,7 +201,7 @@ def not_heard_recommendations(overview_row: dict, ages: pd.DataFrame, source_gap
         if row["not_heard"]:
             out.append(Recommendation(f"not_heard:{row['band']}", "not_heard", row["band"], reasons=[
                 Reason("age_share", row["band"], row["respondent_share"], row["population_share"], "share",
-                       age_source, age_year)]))
+                       age_source, age_year, note=row.get("reason", "") or "")]))
     score = overview_row["score"]
     if score is not None and score == score and score < low_representativeness:
         out.append(Recommendation("not_heard:score", "not_heard", "score", reasons=[
@@ -257,11 +258,11 @@ def involve_recommendation(rules: pd.DataFrame, facts: dict, profile_forms: pd.D
             notes.append(rule["note"])
         reasons.extend(facts.get("reasons", {}).get(cond if cond != "not_heard_age" else f"age:{param}", []))
         rule_forms = split_list(rule["forms"])
-        rule_channels = [c.strip() for c in str(rule["channels"]).split(",") if c.strip()]
+        rule_channels = _channels(rule["channels"])
         if cond == "profile_share" and facts.get("top_profile") in by_profile.index:
             prof = by_profile.loc[facts["top_profile"]]
             rule_forms = rule_forms or split_list(prof["forms"])
-            rule_channels = rule_channels or [c.strip() for c in str(prof["channels"]).split(",") if c.strip()]
+            rule_channels = rule_channels or _channels(prof["channels"])
         if not rung and rule["rung"]:
             rung = rule["rung"]
         wanted.append(rule_forms)

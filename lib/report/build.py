@@ -8,8 +8,10 @@ from datetime import date
 import pandas as pd
 
 from lib.advice.analysis import AdviceResult, WijkAdvice
+from lib.advice.recommend import is_missing
 from lib.core.privacy import mask_text
 from lib.present import charts_advice
+from lib.present.text import SECONDARY_TEXT, format_number, listing, long_date, percent
 from lib.report import wording as w
 from lib.report.model import RecItem, Report, TextTable, WijkSection
 
@@ -36,11 +38,13 @@ def _themes_table(wijk: WijkAdvice, threshold: int) -> TextTable | None:
     data = data[data["share"] > 0].head(MAX_THEMES)
     if data.empty:
         return None
-    rows = [[t["theme"], w.count(t["answers"], threshold), w.pct(t["share"]), w.pct(t["gemeente_share"]),
-             "–" if t["negative"] is None or t["negative"] != t["negative"] else w.pct(t["negative"])]
+    rows = [[t["theme"], w.count(t["answers"], threshold), percent(t["share"], 0), percent(t["gemeente_share"], 0),
+             SECONDARY_TEXT if is_missing(t["negative"]) else percent(t["negative"], 0)]
             for t in data.to_dict("records")]
+    note = ("Verborgen: anders is een klein aantal terug te rekenen (ook antwoorden met een neutrale toon tellen "
+            "als niet getoond)." if any(r[-1] == SECONDARY_TEXT for r in rows) else "")
     return TextTable("Thema's", ["Thema", "Antwoorden", "Aandeel wijk", "Aandeel gemeente", "Negatief van toon"], rows,
-                     [3.6, 1.5, 1.5, 1.7, 1.7], [False, True, True, True, True])
+                     [3.6, 1.5, 1.5, 1.7, 1.7], [False, True, True, True, True], note)
 
 
 def _heard(wijk: WijkAdvice, result: AdviceResult) -> tuple[list[str], TextTable | None]:
@@ -51,17 +55,17 @@ def _heard(wijk: WijkAdvice, result: AdviceResult) -> tuple[list[str], TextTable
     per_1000 = overview.at[wijk.wijkcode, "per_1000"] if wijk.wijkcode in overview.index else None
     line = f"{resp} respondenten"
     if per_1000 is not None and per_1000 == per_1000:
-        line += f", {w.number(per_1000, 1)} per 1.000 inwoners (hele gemeente: {w.number(result.gemeente_rate, 1)})"
+        line += f", {format_number(per_1000, 1)} per 1.000 inwoners (hele gemeente: {format_number(result.gemeente_rate, 1)})"
     lines.append(line + ".")
     if wijk.score is not None:
-        lines.append(f"Representativiteit naar leeftijd: {w.number(wijk.score, 2)} (laagste deelname gedeeld door de "
+        lines.append(f"Representativiteit naar leeftijd: {format_number(wijk.score, 2)} (laagste deelname gedeeld door de "
                      "hoogste; 1 = alle groepen even goed gehoord).")
     if wijk.too_small:
-        lines.append(f"Te kleine groepen om iets over te zeggen: {w.join([w.band(b) for b in wijk.too_small])}.")
+        lines.append(f"Te kleine groepen om iets over te zeggen: {listing([w.band(b) for b in wijk.too_small])}.")
     table = None
     if not wijk.ages.empty and wijk.ages["respondent_share"].notna().any():
-        rows = [[w.band(a["band"]), w.count(a["respondents"], t), w.pct(a["respondent_share"]), w.pct(a["population_share"]),
-                 "te klein" if a["too_small"] else w.number(a["rate"], 1)]
+        rows = [[w.band(a["band"]), w.count(a["respondents"], t), percent(a["respondent_share"], 0), percent(a["population_share"], 0),
+                 "te klein" if a["too_small"] else format_number(a["rate"], 1)]
                 for a in wijk.ages.to_dict("records")]
         table = TextTable("Wie is gehoord (15 jaar en ouder)", ["Leeftijd", "Respondenten", "Aandeel respondenten",
                                                                "Aandeel inwoners", "Per 1.000 inwoners"],
@@ -81,7 +85,7 @@ def _mix(wijk: WijkAdvice, result: AdviceResult) -> tuple[str, TextTable | None]
     if used in table.columns:
         table = table.sort_values(used, ascending=False)
     header = ["Profiel"] + [w.MIX_KINDS[k][0].upper() + w.MIX_KINDS[k][1:] for k in kinds]
-    rows = [[names.get(p, p)] + [w.pct(table.at[p, k]) if k in table.columns else "–" for k in kinds] for p in table.index]
+    rows = [[names.get(p, p)] + [percent(table.at[p, k], 0) if k in table.columns else "–" for k in kinds] for p in table.index]
     parts = [f"Het advies gaat uit van de verdeling {w.MIX_KINDS.get(used, used)}."]
     if "estimate" in kinds:
         basis = wijk.basis
@@ -89,7 +93,7 @@ def _mix(wijk: WijkAdvice, result: AdviceResult) -> tuple[str, TextTable | None]
             figs = [f"{b['label'].lower()} {w.with_unit(b['value'], b['unit'])} (gemeente {w.with_unit(b['gemeente'], b['unit'])})"
                     for b in basis.sort_values("z", key=abs, ascending=False).head(3).to_dict("records")]
             years = sorted({int(y) for y in basis["year"].dropna()})
-            parts.append(f"De schatting rust op {w.join(figs)}; Bron: CBS{', ' + w.join([str(y) for y in years]) if years else ''}.")
+            parts.append(f"De schatting rust op {listing(figs)}; Bron: CBS{', ' + listing([str(y) for y in years]) if years else ''}.")
     return " ".join(parts), TextTable("Betrokkenheidsprofielen", header, rows, [3.4] + [2.2] * len(kinds),
                                       [False] + [True] * len(kinds))
 
@@ -106,7 +110,7 @@ def _recs(wijk: WijkAdvice, result: AdviceResult) -> list[RecItem]:
 
 def _section(wijk: WijkAdvice, result: AdviceResult, chart_key: str | None) -> WijkSection:
     t = result.threshold
-    inh = "onbekend aantal" if wijk.inhabitants is None else w.number(wijk.inhabitants, 0)
+    inh = "onbekend aantal" if wijk.inhabitants is None else format_number(wijk.inhabitants, 0)
     answers = w.count(wijk.answers, t) if wijk.answers != 0 else "geen"
     intro = f"{inh} inwoners; {answers} antwoorden op open vragen."
     if wijk.tiny:
@@ -140,11 +144,11 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
         evidence = ""
         if len(heard):
             lo, hi = heard.loc[heard["per_1000"].idxmin()], heard.loc[heard["per_1000"].idxmax()]
-            evidence = (f"Gemiddeld {w.number(result.gemeente_rate, 1)} respondenten per 1.000 inwoners; het minst in "
-                        f"{names[lo['wijkcode']]} ({w.number(lo['per_1000'], 1)}), het meest in {names[hi['wijkcode']]} "
-                        f"({w.number(hi['per_1000'], 1)}).") if len(heard) > 1 else (
-                f"{w.number(heard['per_1000'].iloc[0], 1)} respondenten per 1.000 inwoners, in de hele gemeente "
-                f"{w.number(result.gemeente_rate, 1)}.")
+            evidence = (f"Gemiddeld {format_number(result.gemeente_rate, 1)} respondenten per 1.000 inwoners; het minst in "
+                        f"{names[lo['wijkcode']]} ({format_number(lo['per_1000'], 1)}), het meest in {names[hi['wijkcode']]} "
+                        f"({format_number(hi['per_1000'], 1)}).") if len(heard) > 1 else (
+                f"{format_number(heard['per_1000'].iloc[0], 1)} respondenten per 1.000 inwoners, in de hele gemeente "
+                f"{format_number(result.gemeente_rate, 1)}.")
         points.append((finding, evidence))
     prios = [(wk.wijknaam, r) for wk in wijken for r in wk.recommendations if r.kind == "priority"]
     if prios:
@@ -153,11 +157,11 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
         where = [name for name, r in prios if r.subject == theme]
         first = next(r for _, r in prios if r.subject == theme)
         evidence = "; ".join(w.reason(x, t) for x in first.reasons[:2])
-        points.append((f"{theme} is een prioriteit in {w.join(where)}: bewoners noemen het vaker én de cijfers zijn "
+        points.append((f"{theme} is een prioriteit in {listing(where)}: bewoners noemen het vaker én de cijfers zijn "
                        "ongunstiger dan in de gemeente.", f"{where[0]}: {evidence}."))
         others = [f"{s} ({k}x)" if k > 1 else s for s, k in by_theme.most_common() if s != theme]
         if others:
-            points.append((f"Andere prioriteiten: {w.join(others[:4])}.",
+            points.append((f"Andere prioriteiten: {listing(others[:4])}.",
                            f"In totaal {len(prios)} prioriteiten in {len({n for n, _ in prios})} wijken; elk met de "
                            "cijfers erbij in het deel per wijk."))
     else:
@@ -174,7 +178,7 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
     unheard = [wk.wijknaam for wk in wijken if any(r.id == "not_heard:wijk" for r in wk.recommendations) and not wk.tiny]
     tiny_unheard = sum(1 for wk in wijken if wk.tiny and any(r.id == "not_heard:wijk" for r in wk.recommendations))
     if unheard or tiny_unheard:
-        finding = (f"Uit {w.join(unheard)} is (bijna) niemand gehoord." if unheard
+        finding = (f"Uit {listing(unheard)} is (bijna) niemand gehoord." if unheard
                    else f"Uit {tiny_unheard} kleine gebieden (bedrijventerrein, landelijk gebied) is (bijna) niemand gehoord.")
         points.append((finding, f"Minder dan {t} respondenten per wijk; daar eerst ophalen wat er speelt, op straat of "
                                 "met een koffiekar."))
@@ -182,7 +186,7 @@ def _summary(result: AdviceResult) -> list[tuple[str, str]]:
     if forms:
         top = [f"{n} ({k} {'wijk' if k == 1 else 'wijken'})" for n, k in zip(w.form_names([f for f, _ in forms.most_common(3)], result.forms),
                                                   [k for _, k in forms.most_common(3)])]
-        points.append((f"Voor de volgende ronde passen vooral {w.join(top)}.",
+        points.append((f"Voor de volgende ronde passen vooral {listing(top)}.",
                        "Per wijk gekozen naar wie niet gehoord is, de prioriteiten en de betrokkenheidsprofielen; bij "
                        "elke aanbeveling staat wat de gemeente op die trede toezegt."))
     return points[:6]
@@ -195,8 +199,8 @@ def _overview(result: AdviceResult) -> TextTable:
         ov = result.overview.set_index("wijkcode").loc[code]
         prios = [r.subject for r in wk.recommendations if r.kind == "priority"]
         involve = next((r for r in wk.recommendations if r.kind == "involve"), None)
-        rows.append([wk.wijknaam, w.number(wk.inhabitants, 0), w.count(wk.respondents, t) if wk.respondents != 0 else "0",
-                     w.number(ov["per_1000"], 1), w.number(wk.score, 2) if wk.score is not None else "–",
+        rows.append([wk.wijknaam, format_number(wk.inhabitants, 0), w.count(wk.respondents, t) if wk.respondents != 0 else "0",
+                     format_number(ov["per_1000"], 1), format_number(wk.score, 2) if wk.score is not None else "–",
                      ", ".join(prios) or "–", involve.rung if involve else "–"])
     return TextTable("Overzicht van de wijken", ["Wijk", "Inwoners", "Respon­denten", "Per 1.000 inwoners", "Score",
                                                  "Prioriteiten", "Volgende trede"], rows, [3.0, 1.9, 2.0, 1.7, 1.3, 2.6, 1.9],
@@ -282,14 +286,14 @@ def build_report(result: AdviceResult, *, title: str = "Wijkbeeld: wat bewoners 
     pngs = charts_advice.render_all(chart_specs) if chart_specs else {}
     sections = [_section(wk, result, f"wijk:{code}" if f"wijk:{code}" in pngs else None) for code, wk in result.wijken.items()]
     start, end = result.period
-    period = f"{w.dutch_date(start)} tot en met {w.dutch_date(end)}" if start else "onbekend"
+    period = f"{long_date(start)} tot en met {long_date(end)}" if start else "onbekend"
     years = sorted({int(y) for y in result.areas.latest()["year"].dropna()})
     t = result.threshold
     closing = [
         ("Bronnen", [
-            f"Cijfers per wijk: Bron: CBS, Kerncijfers wijken en buurten ({w.join([str(y) for y in years])}); per cijfer "
+            f"Cijfers per wijk: Bron: CBS, Kerncijfers wijken en buurten ({listing([str(y) for y in years])}); per cijfer "
             "het laatste jaar waarin het beschikbaar is, het jaar staat bij elk cijfer. Licentie CC BY 4.0.",
-            "Inbreng van bewoners: " + (w.join(result.sources) or "geen trajecten") + ".",
+            "Inbreng van bewoners: " + (listing(result.sources) or "geen trajecten") + ".",
             "Werkvormen en participatieladder: Movisie (participatieladder naar Edelenbos), energieparticipatie.nl en "
             "nplw.nl (werkvormen); toezeggingen per trede naar de formulering van gemeente Schiedam.",
         ]),
@@ -316,7 +320,7 @@ def build_report(result: AdviceResult, *, title: str = "Wijkbeeld: wat bewoners 
         ]),
     ]
     return Report(
-        title=title, gemeente=result.areas.gemeentenaam, made_on=w.dutch_date(made_on or date.today()),
+        title=title, gemeente=result.areas.gemeentenaam, made_on=long_date(made_on or date.today()),
         trajectories=result.sources, period=period, summary=_summary(result), overview=_overview(result),
         sections=sections, closing=closing, charts=pngs,
         overview_charts=[k for k in ("overview", "themes") if k in pngs],

@@ -1,16 +1,18 @@
-"""Dutch text for the advice: titles, sentences and reasons, for the advice page and the report alike."""
+"""Dutch text for the advice: titles, sentences and reasons, for the advice page and the report alike.
+
+Only the advice's own wording lives here; numbers, shares, counts and dates are written by
+``lib.present.text`` (the one Dutch presentation module).
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
-from lib.advice.recommend import Reason, Recommendation
-from lib.present.text import format_number
+from lib.advice.recommend import Reason, Recommendation, is_missing
+from lib.core.suppression import SECONDARY
+from lib.present import text as present_text
+from lib.present.text import SECONDARY_TEXT, UNKNOWN, format_number, listing, percent, value_with_unit
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
 KIND_LABELS = {
     "priority": "Prioriteit", "signal": "Signaal om na te gaan", "not_heard": "Niet gehoord",
     "involve": "Volgende keer betrekken", "staff": "Eigen aanbeveling",
@@ -19,42 +21,16 @@ MIX_KINDS = {"measured": "gemeten onder respondenten", "imported": "aangeleverd 
              "estimate": "schatting uit CBS-cijfers"}
 
 
-def dutch_date(value: date | str) -> str:
-    """``2024-03-15`` -> ``15 maart 2024``."""
-    if isinstance(value, str):
-        if not value:
-            return ""
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def pct(value: float | None, decimals: int = 0) -> str:
-    """0.125 -> ``13%`` (or ``12,5%`` with one decimal); ``–`` when unknown."""
-    if value is None or value != value:
-        return "–"
-    return f"{format_number(float(value) * 100, decimals)}%"
-
-
-def number(value: float | None, decimals: int | None = None) -> str:
-    if value is None or value != value or value is pd.NA:
-        return "–"
-    return format_number(float(value), decimals)
-
-
 def with_unit(value: float | None, unit: str) -> str:
-    """A figure with its unit: ``45%``, ``€ 26.000``-style units kept as CBS writes them."""
-    if value is None or value != value:
-        return "–"
-    if unit == "%":
-        return f"{number(value)}%"
+    """A figure with its unit written out, as a sentence in the report reads it: ``45%``, ``€ 26.000`` for CBS's
+    ``x 1.000 euro``, ``12,5 per 1.000 inwoners``; ``–`` when unknown."""
     if unit.startswith("x 1.000 euro"):
-        return f"€ {number(value * 1000, 0)}"
-    if unit in {"aantal", "", "klasse", "personen"}:
-        return number(value)
-    return f"{number(value)} {unit}"
+        text = format_number(value, 0)
+        return text if text == UNKNOWN else f"€ {format_number(float(value) * 1000, 0)}"
+    if unit in {"%", "aantal", "", "klasse", "personen"}:
+        return value_with_unit(value, unit)
+    text = format_number(value)
+    return text if text == UNKNOWN else f"{text} {unit}"
 
 
 def source_name(source: str, year: int | None = None) -> str:
@@ -68,10 +44,10 @@ def source_name(source: str, year: int | None = None) -> str:
 
 
 def count(value, threshold: int) -> str:
-    """A count that survived the small-number rule; hidden ones as ``minder dan 5``."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    """A count that survived the small-number rule, in a sentence: hidden ones as ``minder dan 5``."""
+    if is_missing(value):
         return f"minder dan {threshold}"
-    return number(value, 0)
+    return present_text.count(value, threshold)
 
 
 def band(text: str) -> str:
@@ -81,14 +57,6 @@ def band(text: str) -> str:
 def form_names(forms: list[str], table: pd.DataFrame) -> list[str]:
     names = dict(zip(table["form"], table["name"]))
     return [names.get(f, f) for f in forms]
-
-
-def join(items: list[str]) -> str:
-    """``a, b en c``."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def title(rec: Recommendation, forms: pd.DataFrame, ladder: pd.DataFrame) -> str:
@@ -109,7 +77,7 @@ def title(rec: Recommendation, forms: pd.DataFrame, ladder: pd.DataFrame) -> str
         return f"Inwoners van {band(rec.subject)} zijn minder gehoord"
     if rec.kind == "involve":
         rung = dict(zip(ladder["rung"], ladder["name"])).get(rec.rung, rec.rung)
-        return f"Volgende keer: {rung.lower()} met {join(form_names(rec.forms, forms)).lower()}"
+        return f"Volgende keer: {rung.lower()} met {listing(form_names(rec.forms, forms)).lower()}"
     return "Eigen aanbeveling"
 
 
@@ -140,9 +108,9 @@ def sentence(rec: Recommendation, forms: pd.DataFrame, ladder: pd.DataFrame) -> 
     if rec.kind == "involve":
         rungs = ladder.set_index("rung")
         commitment = rungs.at[rec.rung, "commitment"] if rec.rung in rungs.index else ""
-        parts = [f"Organiseer {join(form_names(rec.forms, forms)).lower()}."]
+        parts = [f"Organiseer {listing(form_names(rec.forms, forms)).lower()}."]
         if rec.channels:
-            parts.append(f"Nodig bewoners uit via {join(rec.channels)}.")
+            parts.append(f"Nodig bewoners uit via {listing(rec.channels)}.")
         if commitment:
             parts.append(f"Trede {rec.rung}: {commitment[0].lower()}{commitment[1:]}")
         return " ".join(parts)
@@ -153,37 +121,42 @@ def reason(r: Reason, threshold: int, profile_names: dict[str, str] | None = Non
     """One reason in numbers, with its source and year."""
     src = f" (Bron: {source_name(r.source, r.year)})" if r.source else ""
     if r.measure == "theme_share":
+        gemeente = percent(r.reference, 0) if r.reference is not None else SECONDARY_TEXT
         if r.note == "hidden":
-            return f"{r.subject}: minder dan {threshold} antwoorden uit de wijk, in de hele gemeente {pct(r.reference)}"
-        return f"{r.subject}: {pct(r.value)} van de antwoorden uit de wijk, in de hele gemeente {pct(r.reference)}{src}"
+            return f"{r.subject}: minder dan {threshold} antwoorden uit de wijk, in de hele gemeente {gemeente}"
+        if r.value is None:
+            return f"{r.subject}: aandeel van de antwoorden uit de wijk {SECONDARY_TEXT}, in de hele gemeente {gemeente}"
+        return f"{r.subject}: {percent(r.value, 0)} van de antwoorden uit de wijk, in de hele gemeente {gemeente}{src}"
     if r.measure == "negative_share":
-        return f"{pct(r.value)} van de antwoorden over {r.subject.lower()} is negatief van toon"
+        return f"{percent(r.value, 0)} van de antwoorden over {r.subject.lower()} is negatief van toon"
     if r.measure == "indicator":
         return f"{r.subject}: {with_unit(r.value, r.unit)} in de wijk, in de hele gemeente {with_unit(r.reference, r.unit)}{src}"
     if r.measure == "age_share":
         if r.value is None or r.value != r.value:
-            return (f"{band(r.subject)}: minder dan {threshold} respondenten, terwijl {pct(r.reference)} van de inwoners "
+            few = f"een {SECONDARY_TEXT} aantal" if r.note == SECONDARY else f"minder dan {threshold}"
+            return (f"{band(r.subject)}: {few} respondenten, terwijl {percent(r.reference, 0)} van de inwoners "
                     f"van 15 jaar en ouder in deze leeftijdsgroep valt (Bron: CBS{', ' + str(r.year) if r.year else ''})")
-        return (f"{band(r.subject)}: {pct(r.value)} van de respondenten van 15 jaar en ouder, {pct(r.reference)} van de "
+        return (f"{band(r.subject)}: {percent(r.value, 0)} van de respondenten van 15 jaar en ouder, {percent(r.reference, 0)} van de "
                 f"inwoners van 15 jaar en ouder (Bron: CBS{', ' + str(r.year) if r.year else ''})")
     if r.measure == "respondents":
         if r.note == "hidden":
             return f"minder dan {threshold} respondenten gekoppeld aan deze wijk"
-        return "geen respondenten gekoppeld aan deze wijk" if not r.value else f"{number(r.value, 0)} respondenten"
+        return "geen respondenten gekoppeld aan deze wijk" if not r.value else f"{format_number(r.value, 0)} respondenten"
     if r.measure == "inhabitants":
-        return f"{number(r.value, 0)} inwoners (Bron: CBS)"
+        return f"{format_number(r.value, 0)} inwoners (Bron: CBS)"
     if r.measure == "per_1000":
-        return (f"{number(r.value, 1)} respondenten per 1.000 inwoners, in de hele gemeente {number(r.reference, 1)}"
+        return (f"{format_number(r.value, 1)} respondenten per 1.000 inwoners, in de hele gemeente {format_number(r.reference, 1)}"
                 if r.value is not None else f"te weinig respondenten voor een aantal per 1.000 inwoners")
     if r.measure == "score":
-        return (f"representativiteit {number(r.value, 2)} (laagste deelname {band(r.subject)}, hoogste {band(r.note)}; "
+        return (f"representativiteit {format_number(r.value, 2)} (laagste deelname {band(r.subject)}, hoogste {band(r.note)}; "
                 "1 = alle leeftijdsgroepen even goed gehoord)")
     if r.measure == "source_share":
-        share = f"minder dan {threshold} respondenten" if r.note == "hidden" else f"{pct(r.value, 1)} van de respondenten"
-        return f"{r.subject}: {share} uit deze wijk, terwijl {pct(r.reference, 1)} van de inwoners hier woont"
+        share = (f"minder dan {threshold} respondenten" if r.note == "hidden" else f"een {SECONDARY_TEXT} aantal respondenten"
+                 if r.value is None else f"{percent(r.value, 1)} van de respondenten")
+        return f"{r.subject}: {share} uit deze wijk, terwijl {percent(r.reference, 1)} van de inwoners hier woont"
     if r.measure == "profile_share":
         name = (profile_names or {}).get(r.subject, r.subject)
-        return f"meest voorkomend profiel: {name} ({pct(r.value)}, {MIX_KINDS.get(r.note, r.note)})"
+        return f"meest voorkomend profiel: {name} ({percent(r.value, 0)}, {MIX_KINDS.get(r.note, r.note)})"
     return ""
 
 

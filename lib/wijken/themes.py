@@ -90,7 +90,8 @@ def _tone_shares(neg: int, pos: int, k: int, k_hidden: bool, threshold: int) -> 
     return float(out[0]), float(out[1])
 
 
-def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int) -> pd.DataFrame:
+def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
+                 grid: ThemeGrid | None = None) -> pd.DataFrame:
     """Per theme: answers in the wijk, share of the wijk's answers, gemeente share, ratio, tone.
 
     Columns: theme, answers (Int64, hidden by the small-number rule or complementary suppression),
@@ -99,8 +100,9 @@ def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, theme
     the named rule), reason (``below_threshold`` when the wijk has too few answers, ``complementary``
     where the count or the wijk's total is hidden only to protect another), answers_reason
     (``complementary`` where the count is). Shown counts first, most first; hidden ones by name.
+    ``grid``: ``theme_grid`` of the same answers, when the caller already made it (one per project).
     """
-    grid = theme_grid(answers, long, themes, threshold)
+    grid = theme_grid(answers, long, themes, threshold) if grid is None else grid
     base = answer_counts(answers, threshold, [wijkcode]).iloc[0]
     n_wijk, n_hidden = int(base["n"]), bool(base["hidden"])
     n_all = len(answers)
