@@ -365,9 +365,8 @@ def tag(linked: Linked, codebook: Codebook, corrections: Corrections, settings: 
     pending = submit(texts) if submit else None
     masked = linked.masked_answers()
     tagged = pending() if pending else tagger.tag_many(texts)
-    answers = linked.answers.copy()
+    answers = apply_corrections(linked.answers, tagged, corrections, codebook.names)  # a copy: linked stays as it was
     answers["answer_masked"] = masked.to_numpy() if len(answers) else pd.Series(dtype="str")
-    answers = apply_corrections(answers, tagged, corrections, codebook.names)
     if progress:
         progress(1.0, "klaar")
     return AnalysedProject(linked.areas, linked.gazetteer, linked.surveys, linked.records, answers, codebook, settings,

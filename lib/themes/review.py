@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from lib.themes.codebook import Codebook, default_codebook
@@ -68,21 +69,21 @@ def apply_corrections(answers: pd.DataFrame, tagged: pd.DataFrame | None, correc
     out["themes_auto"] = tagged["themes"].to_numpy()
     out["tone_auto"] = tagged["tone"].to_numpy()
     out["score"] = tagged["score"].to_numpy()
-    known = set(theme_names)
-    final_themes, final_tones, corrected = [], [], []
-    for key, auto_t, auto_tone in zip(out["answer_key"], out["themes_auto"], out["tone_auto"]):
-        corr = corrections.get(key)
-        if corr is None:
-            final_themes.append(auto_t)
-            final_tones.append(auto_tone)
-            corrected.append(False)
-            continue
-        themes, tone = corr
-        final_themes.append(auto_t if themes is None else "; ".join(t for t in themes if t in known))
-        final_tones.append(tone or auto_tone)
-        corrected.append(True)
-    out["themes"] = final_themes
-    out["tone"] = final_tones
+    themes = out["themes_auto"].to_numpy(dtype=object, copy=True)
+    tones = out["tone_auto"].to_numpy(dtype=object, copy=True)
+    corrected = np.zeros(len(out), dtype=bool)
+    if corrections:  # only the corrected answers are visited (a project has few of them)
+        known = set(theme_names)
+        keys = out["answer_key"].to_numpy(dtype=object)
+        for i in np.flatnonzero(pd.Series(keys).isin(corrections.keys()).to_numpy()):
+            chosen, tone = corrections[keys[i]]
+            if chosen is not None:
+                themes[i] = "; ".join(t for t in chosen if t in known)
+            if tone:
+                tones[i] = tone
+            corrected[i] = True
+    out["themes"] = pd.array(themes, dtype="str")
+    out["tone"] = pd.array(tones, dtype="str")
     out["corrected"] = corrected
     return out
 
