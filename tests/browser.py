@@ -23,9 +23,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def app_server(data_dir: Path):
-    """Start ``streamlit run streamlit_app.py`` on a free port with its own data folder; yield the base URL."""
+def launch(data_dir: Path) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run streamlit_app.py`` on a free port with its own data folder, without waiting for it."""
     port = free_port()
     env = dict(os.environ, WIJKBEELD_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     log = open(data_dir / "server.log", "wb")
@@ -34,26 +33,40 @@ def app_server(data_dir: Path):
          "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
+    log.close()
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def wait_healthy(url: str, data_dir: Path, timeout: float = 60) -> None:
+    """Wait until the server answers its health check."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("Streamlit did not start: " + (data_dir / "server.log").read_text())
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
     try:
-        deadline = time.time() + 40
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("Streamlit did not start: " + (data_dir / "server.log").read_text())
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@contextlib.contextmanager
+def app_server(data_dir: Path):
+    """Start ``streamlit run streamlit_app.py`` on a free port with its own data folder; yield the base URL."""
+    proc, url = launch(data_dir)
+    try:
+        wait_healthy(url, data_dir, 40)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc)
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:

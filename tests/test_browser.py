@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
+from browser import CHROMIUM, CHROMIUM_ARGS, app_server, launch, shot, stop, wait_healthy, wait_idle
 
 # browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
 # so the two workers finish together
@@ -53,21 +53,38 @@ def _sidebar_labels(page) -> list[str]:
     return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
 
 
+@pytest.fixture(scope="module")
+def fresh_servers(tmp_path_factory):
+    """One freshly started server per page, all started at once (none has served a page before its test)."""
+    started = {}
+    for path, _title in PAGES:
+        data_dir = tmp_path_factory.mktemp("fresh")
+        _seed_project_with_areas(data_dir, with_survey=True)
+        started[path] = (data_dir, *launch(data_dir))
+    try:
+        for data_dir, _proc, url in started.values():
+            wait_healthy(url, data_dir, 90)
+        yield {path: url for path, (_d, _p, url) in started.items()}
+    finally:
+        for _d, proc, _u in started.values():
+            stop(proc)
+
+
 @pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
-def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, tmp_path, path, title):
-    _seed_project_with_areas(tmp_path, with_survey=True)
-    with app_server(tmp_path) as url:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{url}/{path}")
-        wait_idle(page, 60_000)
-        page.wait_for_selector("h1")
-        assert page.locator("h1").first.inner_text().strip() == title
-        assert _sidebar_labels(page) == NAV_LABELS
-        # the legacy auto-navigation of the pages/ folder must not appear
-        assert page.locator("[data-testid='stSidebarNav']").count() == 0
-        assert page.locator("[data-testid='stException']").count() == 0
-        shot(page, f"deeplink_{path or 'overzicht'}")
-        page.close()
+def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, fresh_servers, path, title):
+    url = fresh_servers[path]
+    # the first request this server sees is the deep link
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{url}/{path}")
+    wait_idle(page, 60_000)
+    page.wait_for_selector("h1")
+    assert page.locator("h1").first.inner_text().strip() == title
+    assert _sidebar_labels(page) == NAV_LABELS
+    # the legacy auto-navigation of the pages/ folder must not appear
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, f"deeplink_{path or 'overzicht'}")
+    page.close()
 
 
 def _seed_project_with_areas(data_dir: Path, with_survey: bool = False) -> None:
