@@ -102,6 +102,8 @@ STEPS = {
     "pages/6_Beoordelen.py": "Thema's en toon van antwoorden corrigeren; voorstellen van de computer accepteren of afwijzen.",
     "pages/7_Wijkprofiel.py": "Eén wijk: CBS-cijfers naast de gemeente, thema's van inwoners en wie er (niet) gehoord is.",
     "pages/8_Vergelijken.py": "Wijken op de kaart en naast elkaar: cijfers en thema's, woorden naast getallen.",
+    "pages/9_Advies.py": "Per wijk: prioriteiten, wie niet gehoord is en hoe u bewoners de volgende keer betrekt, met de cijfers erbij.",
+    "pages/10_Rapport.py": "De samenvatting voor de raad als Word, PDF en Excel, voor één wijk of alle wijken.",
 }
 for path, label, icon in ui.PAGES:
     c1, c2 = st.columns([1, 3])
