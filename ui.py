@@ -176,7 +176,6 @@ def _current_project(store: Store, user: User | None) -> Project:
 def select_project(store: Store, project_id: int) -> None:
     """Switch to another project and remember it across restarts (per user when signed in)."""
     st.session_state["project_id"] = project_id
-    st.session_state.pop("project_select", None)
     st.query_params["project"] = str(project_id)
     store.set_meta(_last_project_key(current_user()), str(project_id))
 
@@ -226,14 +225,16 @@ def _sidebar(store: Store, project: Project) -> None:
         projects = visible_projects(store, current_user())
         ids = [p.id for p in projects]
         names = {p.id: p.name for p in projects}
-        if st.session_state.get("project_select") != project.id:  # the open project, also after switching pages
-            st.session_state["project_select"] = project.id
+        # keyed by the open project and told its index: the browser shows the open project on every page, also
+        # after a page link (a widget's state in the browser does not survive the switch, its default index does)
+        key = f"project_select_{project.id}"
         st.selectbox(
             "Project",
             ids,
+            index=ids.index(project.id) if project.id in ids else 0,
             format_func=lambda i: names[i],
-            key="project_select",
-            on_change=lambda: select_project(store, st.session_state["project_select"]),
+            key=key,
+            on_change=lambda: select_project(store, st.session_state[key]),
         )
         with st.expander("Nieuw project of voorbeeld"):
             _new_project_form(store)
