@@ -59,7 +59,7 @@ def fresh_servers(tmp_path_factory):
     started = {}
     for path, _title in PAGES:
         data_dir = tmp_path_factory.mktemp("fresh")
-        _seed_project_with_areas(data_dir, with_survey=True)
+        _seed_project_with_areas(data_dir)  # pages with answers are covered by AppTest and the other browser tests
         started[path] = (data_dir, *launch(data_dir))
     try:
         for data_dir, _proc, url in started.values():

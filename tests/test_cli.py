@@ -332,7 +332,7 @@ def test_cli_project_gives_the_answers_the_app_shows_after_an_alias_and_a_correc
     assert (cli["wijkcode"] == "WK051203").sum() > (before.answers["wijkcode"] == "WK051203").sum()  # the alias links more
 
 
-def test_cli_project_sample_exists_on_a_fresh_data_folder_and_unknown_names_say_what_exists(tmp_path):
+def test_cli_project_sample_exists_on_a_fresh_data_folder(tmp_path):
     out = tmp_path / "uit.xlsx"
     done = finish(start_cli("analyse", "--project", "voorbeeld gorinchem", "--out", str(out), data_dir=tmp_path))
     assert done.returncode == 0, done.stderr
@@ -340,10 +340,18 @@ def test_cli_project_sample_exists_on_a_fresh_data_folder_and_unknown_names_say_
     assert summary["answers"] > 900 and len(summary["sources"]) == 6
     table = pd.read_excel(out, dtype=str)
     assert {"themes", "tone"} <= set(table.columns) and (table["themes"].fillna("") != "").mean() > 0.5
-    wrong = finish(start_cli("analyse", "--project", "Bestaat niet", "--out", str(out), data_dir=tmp_path))
-    assert wrong.returncode == 1 and "Voorbeeld Gorinchem" in wrong.stderr and is_dutch(wrong.stderr)
-    both = finish(start_cli("analyse", "x.csv", "--project", "Voorbeeld Gorinchem", "--out", str(out), data_dir=tmp_path))
-    assert both.returncode == 1 and "niet beide" in both.stderr
+
+def test_cli_project_unknown_names_say_what_exists_and_project_excludes_files(tmp_path, monkeypatch, capsys):
+    from lib.core.store import Store
+
+    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
+    Store(tmp_path / "wijkbeeld.sqlite").create_project("Wijkbeeld 2025")
+    out = tmp_path / "uit.xlsx"
+    assert main(["analyse", "--project", "Bestaat niet", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "'Wijkbeeld 2025'" in err and is_dutch(err)
+    assert main(["analyse", "x.csv", "--project", "Voorbeeld Gorinchem", "--out", str(out)]) == 1
+    assert "niet beide" in capsys.readouterr().err
 
 
 def test_cli_writes_csv_for_dutch_excel_on_request(tmp_path):
