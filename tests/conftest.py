@@ -109,3 +109,17 @@ def gorinchem_postcodes(gorinchem_area_files):
 def gazetteer(gorinchem_areas, gorinchem_postcodes):
     """Gazetteer of Gorinchem with the PC4 shares and no user aliases. Do not mutate."""
     return build_gazetteer(gorinchem_areas, gorinchem_postcodes, {}, {})
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module (never a downloaded browser)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

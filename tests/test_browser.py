@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, app_server, launch, shot, stop, wait_healthy, wait_idle
+from browser import app_server, launch, shot, stop, wait_healthy, wait_idle
 
 # browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
 # so the two workers finish together
@@ -30,17 +30,6 @@ PAGES = [
     ("Advies", "Advies"),
     ("Rapport", "Rapport"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _metrics(page) -> dict[str, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_idle
+from browser import ROOT, free_port, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
 
@@ -119,17 +119,6 @@ def websocket_status(port: int, host: str, origin: str | None) -> int:
     status = conn.getresponse().status
     conn.close()
     return status
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_desktop_config_listens_on_loopback_with_allowed_hosts():

@@ -8,20 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser import CHROMIUM, CHROMIUM_ARGS, app_server, shot, wait_idle
+from browser import app_server, shot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: run tests/run.sh, which installs it with apt-get")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _seed(data_dir: Path) -> None:
