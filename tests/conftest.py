@@ -87,6 +87,25 @@ def store(tmp_path) -> Store:
     return Store(tmp_path / "db.sqlite")
 
 
+@pytest.fixture
+def app_store(tmp_path, monkeypatch) -> Store:
+    """The project database the app opens in this test (``WIJKBEELD_DATA_DIR`` points at a temporary folder)."""
+    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
+    return Store(tmp_path / "wijkbeeld.sqlite")
+
+
+@pytest.fixture
+def fresh_caches():
+    """AppTest does not clear Streamlit's caches between tests: each page test starts and ends with none."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
 @pytest.fixture(scope="session")
 def gorinchem_area_files() -> list[tuple[str, str, bytes]]:
     """``(kind, name, bytes)`` of the bundled Gorinchem area files."""

@@ -19,19 +19,12 @@ from tests.conftest import ROOT
 TIMEOUT = 120
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
-    return Store(tmp_path / "wijkbeeld.sqlite")
+def store(app_store) -> Store:
+    return app_store
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.core.store import Store
@@ -14,19 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    monkeypatch.setenv("WIJKBEELD_DATA_DIR", str(tmp_path))
-    return Store(tmp_path / "wijkbeeld.sqlite")
+def store(app_store) -> Store:
+    return app_store
 
 
 def _texts(at) -> str:
