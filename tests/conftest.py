@@ -25,6 +25,21 @@ BAD = FIXTURES / "bad"
 CBS = FIXTURES / "cbs"
 SHARED_KWB = FIXTURES / "cbs"  # CBS files copied into the repo (CC BY 4.0, see tests/fixtures/README.md)
 
+
+
+def _scan_components_once() -> None:
+    """Every ``AppTest`` scans all installed packages for Streamlit components (0.5 s each, the same answer every
+    time in one test process; Wijkbeeld has none): scan once per process."""
+    import functools
+
+    from streamlit.components.v2 import manifest_scanner
+
+    if not hasattr(manifest_scanner.scan_component_manifests, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=1)(manifest_scanner.scan_component_manifests)
+
+
+_scan_components_once()
+
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 BASE = EXPECTED["base"]
 RESPONDENTS = {r["id"]: r for r in BASE["respondents"]}
