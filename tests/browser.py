@@ -50,12 +50,15 @@ def wait_healthy(url: str, data_dir: Path, timeout: float = 60) -> None:
     raise RuntimeError("Streamlit did not start: " + (data_dir / "server.log").read_text())
 
 
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+def stop(*procs: subprocess.Popen) -> None:
+    """Stop servers: all are told at once, then each is waited for (killed after 10 s)."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 @contextlib.contextmanager
