@@ -1,4 +1,4 @@
-"""End-to-end tests in Debian's Chromium: deep links on a fresh server, upload and link."""
+"""End-to-end tests in Debian's Chromium: upload and link, correct a theme, choose a wijk."""
 
 from __future__ import annotations
 
@@ -6,30 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import app_server, launch, shot, stop, wait_healthy, wait_idle
+from browser import app_server, seed_project_with_areas, shot, wait_idle
 
 # browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
 # so the two workers finish together
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAV_LABELS = [
-    "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
-    "Thema's beoordelen", "Wijkprofiel", "Wijken vergelijken", "Advies", "Rapport",
-]
-PAGES = [
-    ("", "Overzicht"),
-    ("Bronnen", "Bronnen"),
-    ("Gebieden", "Gebieden en cijfers"),
-    ("Koppelen", "Koppelen aan wijken"),
-    ("Antwoorden", "Antwoorden"),
-    ("Themas", "Thema's en codeboek"),
-    ("Beoordelen", "Thema's beoordelen"),
-    ("Wijkprofiel", "Wijkprofiel"),
-    ("Vergelijken", "Wijken vergelijken"),
-    ("Advies", "Advies"),
-    ("Rapport", "Rapport"),
-]
 
 
 def _metrics(page) -> dict[str, str]:
@@ -37,63 +20,10 @@ def _metrics(page) -> dict[str, str]:
     return dict(zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts()))
 
 
-def _sidebar_labels(page) -> list[str]:
-    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
-    return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
-
-
-@pytest.fixture(scope="module")
-def fresh_servers(tmp_path_factory):
-    """One freshly started server per page, all started at once (none has served a page before its test)."""
-    started = {}
-    for path, _title in PAGES:
-        data_dir = tmp_path_factory.mktemp("fresh")
-        _seed_project_with_areas(data_dir)  # pages with answers are covered by AppTest and the other browser tests
-        started[path] = (data_dir, *launch(data_dir))
-    try:
-        for data_dir, _proc, url in started.values():
-            wait_healthy(url, data_dir, 90)
-        yield {path: url for path, (_d, _p, url) in started.items()}
-    finally:
-        stop(*(proc for _d, proc, _u in started.values()))
-
-
-@pytest.mark.xdist_group("deeplinks")  # its own group: the eleven fresh servers start once, on one worker
-@pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
-def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, fresh_servers, path, title):
-    url = fresh_servers[path]
-    # the first request this server sees is the deep link
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{url}/{path}")
-    wait_idle(page, 60_000)
-    page.wait_for_selector("h1")
-    assert page.locator("h1").first.inner_text().strip() == title
-    assert _sidebar_labels(page) == NAV_LABELS
-    # the legacy auto-navigation of the pages/ folder must not appear
-    assert page.locator("[data-testid='stSidebarNav']").count() == 0
-    assert page.locator("[data-testid='stException']").count() == 0
-    shot(page, f"deeplink_{path or 'overzicht'}")
-    page.close()
-
-
-def _seed_project_with_areas(data_dir: Path, with_survey: bool = False) -> None:
-    """A project with the Gorinchem areas (and one small survey), lighter than the full sample."""
-    from lib.sample import sample_area_files
-    from lib.core.store import Store
-
-    store = Store(data_dir / "wijkbeeld.sqlite")
-    project = store.create_project("Testproject")
-    for kind, name, data in sample_area_files():
-        store.add_file(project.id, name, kind, data)
-    if with_survey:
-        store.add_file(project.id, "limesurvey.csv", "enquete", (FIXTURES / "limesurvey.csv").read_bytes())
-    store.set_meta("last_project", str(project.id))
-
-
 def test_upload_survey_and_see_it_linked(browser, tmp_path):
     """Upload a survey, see it linked; a bad file next gets a Dutch message and the upload stays, also after a
     reload and a server restart."""
-    _seed_project_with_areas(tmp_path)
+    seed_project_with_areas(tmp_path)
     with app_server(tmp_path) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/Bronnen")
@@ -136,7 +66,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
 
 
 def test_correct_a_theme_and_see_it_after_reload(browser, tmp_path):
-    _seed_project_with_areas(tmp_path)
+    seed_project_with_areas(tmp_path)
     from lib.core.store import Store
 
     store = Store(tmp_path / "wijkbeeld.sqlite")

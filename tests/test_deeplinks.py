@@ -1,0 +1,67 @@
+"""Every page's URL opened as the first request to a freshly started server, in Debian's Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import launch, seed_project_with_areas, shot, stop, wait_healthy, wait_idle
+
+# browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
+# so the two workers finish together
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+NAV_LABELS = [
+    "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
+    "Thema's beoordelen", "Wijkprofiel", "Wijken vergelijken", "Advies", "Rapport",
+]
+PAGES = [
+    ("", "Overzicht"),
+    ("Bronnen", "Bronnen"),
+    ("Gebieden", "Gebieden en cijfers"),
+    ("Koppelen", "Koppelen aan wijken"),
+    ("Antwoorden", "Antwoorden"),
+    ("Themas", "Thema's en codeboek"),
+    ("Beoordelen", "Thema's beoordelen"),
+    ("Wijkprofiel", "Wijkprofiel"),
+    ("Vergelijken", "Wijken vergelijken"),
+    ("Advies", "Advies"),
+    ("Rapport", "Rapport"),
+]
+
+
+def _sidebar_labels(page) -> list[str]:
+    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
+
+
+@pytest.fixture(scope="module")
+def fresh_servers(tmp_path_factory):
+    """One freshly started server per page, all started at once (none has served a page before its test)."""
+    started = {}
+    for path, _title in PAGES:
+        data_dir = tmp_path_factory.mktemp("fresh")
+        seed_project_with_areas(data_dir)  # pages with answers are covered by AppTest and the other browser tests
+        started[path] = (data_dir, *launch(data_dir))
+    try:
+        for data_dir, _proc, url in started.values():
+            wait_healthy(url, data_dir, 90)
+        yield {path: url for path, (_d, _p, url) in started.items()}
+    finally:
+        stop(*(proc for _d, proc, _u in started.values()))
+
+
+@pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
+def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, fresh_servers, path, title):
+    url = fresh_servers[path]
+    # the first request this server sees is the deep link
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{url}/{path}")
+    wait_idle(page, 60_000)
+    page.wait_for_selector("h1")
+    assert page.locator("h1").first.inner_text().strip() == title
+    assert _sidebar_labels(page) == NAV_LABELS
+    # the legacy auto-navigation of the pages/ folder must not appear
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, f"deeplink_{path or 'overzicht'}")
+    page.close()
