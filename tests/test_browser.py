@@ -8,9 +8,7 @@ import pytest
 
 from browser import app_server, seed_project_with_areas, shot, wait_idle
 
-# browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
-# so the two workers finish together
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,9 +6,7 @@ import pytest
 
 from browser import launch, seed_project_with_areas, shot, stop, wait_healthy, wait_idle
 
-# browser tests run in two xdist groups (this file, and the hardening and report browser tests), one per worker,
-# so the two workers finish together
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 NAV_LABELS = [
     "Overzicht", "Bronnen", "Gebieden en cijfers", "Koppelen aan wijken", "Antwoorden", "Thema's en codeboek",
@@ -35,28 +33,34 @@ def _sidebar_labels(page) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def fresh_servers(tmp_path_factory):
-    """One freshly started server per page, all started at once (none has served a page before its test)."""
+def deep_links(browser, tmp_path_factory):
+    """One freshly started server per page; the first request each one sees is its page's URL.
+
+    All servers start at once and all pages load at once (a page load is mostly waiting on the other processes),
+    so each test below only waits for its own page and looks at it.
+    """
     started = {}
     for path, _title in PAGES:
         data_dir = tmp_path_factory.mktemp("fresh")
         seed_project_with_areas(data_dir)  # pages with answers are covered by AppTest and the other browser tests
         started[path] = (data_dir, *launch(data_dir))
+    pages = {}
     try:
-        for data_dir, _proc, url in started.values():
+        for path, (data_dir, _proc, url) in started.items():
             wait_healthy(url, data_dir, 90)
-        yield {path: url for path, (_d, _p, url) in started.items()}
+            pages[path] = browser.new_page(viewport={"width": 1400, "height": 900})
+            pages[path].goto(f"{url}/{path}", wait_until="commit")
+        yield pages
     finally:
+        for page in pages.values():
+            page.close()
         stop(*(proc for _d, proc, _u in started.values()))
 
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
-def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, fresh_servers, path, title):
-    url = fresh_servers[path]
-    # the first request this server sees is the deep link
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{url}/{path}")
-    wait_idle(page, 60_000)
+def test_deep_link_on_fresh_server_shows_page_and_same_navigation(deep_links, path, title):
+    page = deep_links[path]
+    wait_idle(page, 90_000)
     page.wait_for_selector("h1")
     assert page.locator("h1").first.inner_text().strip() == title
     assert _sidebar_labels(page) == NAV_LABELS
@@ -64,4 +68,3 @@ def test_deep_link_on_fresh_server_shows_page_and_same_navigation(browser, fresh
     assert page.locator("[data-testid='stSidebarNav']").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"deeplink_{path or 'overzicht'}")
-    page.close()

@@ -9,7 +9,7 @@ import pytest
 
 from browser import app_server, shot, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
+pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE_NAME = "**vet** [klik](https:evil.example) $x^2$.csv"

@@ -20,7 +20,7 @@ import pytest
 
 from browser import ROOT, free_port, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
+pytestmark = pytest.mark.browser
 
 # Logs every socket call of the server process that could leave the machine (loaded through PYTHONPATH).
 SITECUSTOMIZE = r'''

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from browser import app_server, shot, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser2")]
+pytestmark = pytest.mark.browser
 
 
 def _seed(data_dir: Path) -> None:
