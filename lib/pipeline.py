@@ -37,7 +37,7 @@ from lib.core.privacy import mask_series
 from lib.core.settings import FileSettings, ProjectSettings
 from lib.core.store import Store
 from lib.reading.readers import MAX_FILE_BYTES
-from lib.reading.surveys import Survey, collect, read_survey, unlinked_values
+from lib.reading.surveys import Survey, collect, open_answers, read_survey, unlinked_values
 from lib.themes.codebook import Codebook, default_codebook
 from lib.themes.review import apply_corrections
 from lib.themes.tagger import Tagger
@@ -314,8 +314,11 @@ def load_areas(inputs: ProjectInputs, *, strict: bool = False, cache_dir: Path |
 
 
 def link(inputs: ProjectInputs, progress: Progress | None = None, *, strict: bool = False,
-         cache_dir: Path | None = None) -> Linked:
-    """Read every survey, build the areas, link every record and answer to its wijk (``strict``: raise on a bad file)."""
+         cache_dir: Path | None = None, on_read: Callable[[list[Survey]], None] | None = None) -> Linked:
+    """Read every survey, build the areas, link every record and answer to its wijk (``strict``: raise on a bad file).
+
+    ``on_read`` is called with the surveys once all are read, before linking (to start tagging meanwhile).
+    """
     areas, postcode_tables, problems = load_areas(inputs, strict=strict, cache_dir=cache_dir)
     gazetteer = build_gazetteer(areas, postcode_tables, inputs.aliases, inputs.postcode_aliases) if areas is not None else None
     known = gazetteer.known_tokens() if gazetteer else None
@@ -344,27 +347,40 @@ def link(inputs: ProjectInputs, progress: Progress | None = None, *, strict: boo
         survey.trajectory, survey.trajectory_type, survey.trajectory_date = (
             item.trajectory, item.trajectory_type, item.trajectory_date)
         surveys.append(survey)
+    if on_read:
+        on_read(surveys)
     if progress:
         progress(0.75, "antwoorden koppelen aan wijken")
     records, answers = collect(surveys, gazetteer)
     return Linked(areas, gazetteer, surveys, records, answers, problems)
 
 
+Prefetched = tuple[list[str], Callable[[], pd.DataFrame]]
+"""Distinct answers whose tagging was started early, and the function that waits for their tags (same order)."""
+
+
 def tag(linked: Linked, codebook: Codebook, corrections: Corrections, settings: ProjectSettings,
-        tagger=None, progress: Progress | None = None, version: str = "") -> AnalysedProject:
+        tagger=None, progress: Progress | None = None, version: str = "",
+        prefetched: Prefetched | None = None) -> AnalysedProject:
     """Themes and tone for every answer, the user's corrections applied, personal data masked.
 
     ``tagger`` is anything with ``tag_many`` (a ``Tagger`` or the command line's ``TaggerPool``); one with
-    ``submit`` tags in other processes while this one masks.
+    ``submit`` tags in other processes while this one masks. ``prefetched``: tagging already started on the
+    distinct answers (see ``analyse``).
     """
     if progress:
         progress(0.85, "thema's en toon bepalen")
     tagger = tagger or Tagger(codebook)
     texts = linked.answers["answer"].astype(str).tolist()
     submit = getattr(tagger, "submit", None)
-    pending = submit(texts) if submit else None
+    pending = None
+    if prefetched is None:
+        pending = submit(texts) if submit else None
     masked = linked.masked_answers()
-    tagged = pending() if pending else tagger.tag_many(texts)
+    if prefetched is not None:
+        tagged = _take_prefetched(prefetched, texts, tagger)
+    else:
+        tagged = pending() if pending else tagger.tag_many(texts)
     answers = apply_corrections(linked.answers, tagged, corrections, codebook.names)  # a copy: linked stays as it was
     answers["answer_masked"] = masked.to_numpy() if len(answers) else pd.Series(dtype="str")
     if progress:
@@ -373,11 +389,35 @@ def tag(linked: Linked, codebook: Codebook, corrections: Corrections, settings: 
                            list(linked.problems), version)
 
 
+def _take_prefetched(prefetched: Prefetched, texts: list[str], tagger) -> pd.DataFrame:
+    """The early tags in the order of ``texts``; an answer that was not among them is tagged now."""
+    distinct, wait = prefetched
+    result = wait()
+    at = pd.Index(distinct).get_indexer(texts)
+    if (at < 0).any():  # not expected: open_answers lists what collect keeps; stay correct regardless
+        extra = [t for t, i in zip(texts, at) if i < 0]
+        result = pd.concat([result, tagger.tag_many(list(dict.fromkeys(extra)))], ignore_index=True)
+        at = pd.Index(distinct + list(dict.fromkeys(extra))).get_indexer(texts)
+    return result.iloc[at].reset_index(drop=True)
+
+
 def analyse(inputs: ProjectInputs, progress: Progress | None = None, tagger=None, *, strict: bool = False,
             cache_dir: Path | None = None) -> AnalysedProject:
-    """All stages for inputs that do not come from the store (``strict``: raise on the first bad file)."""
-    linked = link(inputs, progress, strict=strict, cache_dir=cache_dir)
-    return tag(linked, inputs.codebook, inputs.corrections, inputs.settings, tagger, progress)
+    """All stages for inputs that do not come from the store (``strict``: raise on the first bad file).
+
+    A ``tagger`` with ``submit`` (the command line's worker pool) starts on the distinct answers as soon as the
+    files are read, while this process links them to their wijk and masks them.
+    """
+    prefetched: list[Prefetched] = []
+    submit = getattr(tagger, "submit", None)
+
+    def start_tagging(surveys: list[Survey]) -> None:
+        distinct = open_answers(surveys)
+        prefetched.append((distinct, submit(distinct)))
+
+    linked = link(inputs, progress, strict=strict, cache_dir=cache_dir, on_read=start_tagging if submit else None)
+    return tag(linked, inputs.codebook, inputs.corrections, inputs.settings, tagger, progress,
+               prefetched=prefetched[0] if prefetched else None)
 
 
 # ------------------------------------------------------------------------------------------- stored projects

@@ -137,6 +137,18 @@ def answer_mask(values: pd.Series) -> "np.ndarray":
     return (has_word & ~placeholder).to_numpy(dtype=bool)
 
 
+def open_answers(surveys: list[Survey]) -> list[str]:
+    """The distinct open answers of the surveys, as ``collect`` will list them (first seen first): the themes can be
+    worked out before the answers are linked to a wijk."""
+    seen: dict[str, None] = {}
+    for survey in surveys:
+        for sheet in survey.sheets:
+            for question in sheet.columns_with(Role.OPEN):
+                values = sheet.table.data[question]
+                seen.update(dict.fromkeys(pd.unique(values.to_numpy()[answer_mask(values)])))
+    return list(seen)
+
+
 def records_of(survey: Survey, sheet: SheetResult, gazetteer: Linker | None) -> pd.DataFrame:
     """One row per record of a sheet with respondent, raw ward/postcode, age and the wijk link."""
     table = sheet.table
