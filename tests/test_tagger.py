@@ -221,6 +221,32 @@ def test_age_keywords(text, themes):
     assert t.tag(text).themes == themes
 
 
+AGE_SENTENCES = [
+    "Ik ben 17 en zoek een kamer", "Als 79-jarige val ik over de tegels", "79 - jarigen", "Weduwe van 81 jaar",
+    "Wij zijn beiden boven de tachtig", "ik ben\u00a017", "Ik Ben Nu 45", "op m'n 12e", "mijn moeder is 8\u2009jaar",
+    "zijn  bijna 90 jaar", "van 70e verjaardag", "een man van 67 jaar oud", "de 12 jarige jongen", "ik word 65",
+]
+
+
+def test_the_cheap_age_filter_keeps_every_answer_that_states_an_age():
+    """The bulk path only looks for ages in answers matching ``MAY_STATE_AGE`` (RE2): it must never drop one."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from lib.themes.ages import MAY_STATE_AGE, ages_in
+
+    from pathlib import Path
+
+    texts = list(AGE_SENTENCES)
+    for name in ("dev", "eval"):
+        texts += pd.read_csv(Path(__file__).parent / "data" / f"{name}_themes.csv", keep_default_na=False, dtype=str)["answer"].tolist()
+    matches = pc.match_substring_regex(pa.array(texts), MAY_STATE_AGE).to_pylist()
+    stated = [t for t in texts if ages_in(t.lower())]
+    assert len(stated) >= len(AGE_SENTENCES) - 1
+    assert [t for t, m in zip(texts, matches) if ages_in(t.lower()) and not m] == []
+    assert not pc.match_substring_regex(pa.array(["Dit speelt al 10 jaar", "meer bankjes"]), MAY_STATE_AGE).to_pylist()[1]
+
+
 def test_phrases_allow_two_words_in_between_within_a_clause():
     t = Tagger(Codebook([Theme("Eenzaamheid", "", ["voel me alleen"])]))
     assert t.tag("ik voel me vaak erg alleen").themes == ["Eenzaamheid"]

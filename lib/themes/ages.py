@@ -17,6 +17,13 @@ _AGE_AFTER_JAAR = re.compile(r"\s*(?:jaar|e)\b", re.I)
 _AGE_NOT_UNIT = re.compile(r"\s*(?:%|euro|keer|uur|minuten|dagen|weken|maanden|kinderen|mensen)", re.I)
 _AGE_WORDS = {"zestig": 61, "zeventig": 71, "tachtig": 81, "negentig": 91}
 _AGE_WORD = re.compile(r"(?:^|\W)(?:boven de|over de|in de|ruim|bijna)\s+$", re.I)
+MAY_STATE_AGE = (
+    r"(?i)[0-9][^\pL\pN]*jarig|[0-9][^\pL\pN]+jaar[^\pL\pN]+oud"
+    r"|(?:ben|ik|is|zijn|wordt|word)[^\pL\pN]+(?:(?:nu|al|pas|bijna|ruim)[^\pL\pN]+)?[0-9]"
+    r"|(?:van|als|mijn|m'n)[^\pL\pN]+[0-9]|zestig|zeventig|tachtig|negentig"
+)
+"""RE2 (pyarrow) pattern that every answer ``ages_in`` finds an age in matches: a cheap first pass over all answers
+(looser than the rules above; white space is any non-letter, non-digit, as Python's \\s is wider than RE2's)."""
 
 
 def _age_at(text: str, start: int, end: int) -> int | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from lib.themes.ages import ages_in
+from lib.themes.ages import MAY_STATE_AGE, ages_in
 from lib.themes.rules import (
     BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
     PHRASE_GAP, POSITIVE_ABOVE, PUNCT, SEPARATOR_RE,
@@ -219,8 +219,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             target = weak if ki in self._weak else strong
             target[np.unique(answer[pos])] |= bit
     if self._ages:
-        # only answers with a digit or a tens word can state an age (pyarrow regex over all at once)
-        maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(r"[0-9]|tig", regex=True)
+        # only answers that match the loose age pattern can state an age (pyarrow regex over all at once)
+        maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(MAY_STATE_AGE, regex=True)
         for a in np.flatnonzero(maybe.fillna(False).to_numpy(dtype=bool)):
             for age in ages_in(clipped[a].lower()):
                 for ki, low, high in self._ages:
