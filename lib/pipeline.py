@@ -27,7 +27,8 @@ from lib.areas.cache import cached_by_content, load_areas_cached
 from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table
 from lib.areas.geo import read_geojson
 from lib.areas.national import (
-    NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE, resolve_gemeente, with_national_data, with_national_postcodes,
+    NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE, foreign_gemeente, resolve_gemeente, with_national_data,
+    with_national_postcodes,
 )
 from lib.areas.linking import Gazetteer, normalise_name
 from lib.areas.postcodes import read_postcode_table
@@ -267,6 +268,9 @@ def load_areas(inputs: ProjectInputs, *, strict: bool = False, cache_dir: Path |
     areas = None
     if cache_dir is not None and strict and figure_files:
         areas = load_areas_cached(figure_files, cache_dir, gemeentecode=gemeentecode)
+        if gemeentecode and areas.gemeenten and gemeentecode.upper() not in areas.gemeenten:
+            source = figure_files[0][0] if len(figure_files) == 1 else "de gebiedsbestanden"
+            raise foreign_gemeente(source, {f"{c}" for c in areas.gemeenten}, gemeentecode)
         postcode_tables = [cached_by_content([(name, data)], cache_dir, "postcodes", lambda f: read_postcode_table(*f[0]))
                            for kind, name, data in inputs.area_files if kind == "postcode"]
     else:

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from lib.areas.figures import read_area_table
 from lib.areas.geo import read_geojson
+from lib.areas.national import area_codes_of, foreign_gemeente
 from lib.core.errors import WijkbeeldError
 from lib.present import charts, tables
 from lib.present.maps import choropleth
@@ -37,12 +38,17 @@ for col, (kind, (reader, types, label)) in zip(cols, READERS.items()):
         for upload in uploads:
             data = upload.getvalue()
             try:
-                reader(upload.name, data)
+                result = reader(upload.name, data)
             except WijkbeeldError as exc:
                 ui.flash("fout", f"Niet geladen — {exc}")
                 continue
             except Exception:  # noqa: BLE001
                 ui.flash("fout", f"Niet geladen — {upload.name}: het bestand kon niet worden gelezen.")
+                continue
+            own = project.settings.gemeentecode or (ctx.data.areas.gemeentecode if ctx.data.areas is not None else None)
+            foreign = foreign_gemeente(upload.name, area_codes_of(result), own)
+            if foreign is not None:  # a file of another gemeente is refused; the project stays as it was
+                ui.flash("fout", f"Niet geladen — {foreign}")
                 continue
             store.add_file(project.id, upload.name, kind, data)
             ui.flash("ok", f"{upload.name} geladen.")

@@ -48,6 +48,19 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         assert metrics["Gekoppeld aan een wijk"] == "100%", metrics
         assert metrics["Wijken met inbreng"] == "9 van 21", metrics
         shot(page, "upload_overzicht")
+        # a CBS table of another gemeente is refused on Gebieden, in one Dutch line, and not stored
+        page.get_by_text("Gebieden en cijfers", exact=True).first.click()
+        wait_idle(page)
+        page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(
+            str(FIXTURES / "bad" / "kwb_other_gemeente.csv"))
+        page.get_by_text("Niet geladen").wait_for(timeout=30_000)
+        wait_idle(page)
+        alerts = " ".join(page.get_by_test_id("stAlert").all_inner_texts())
+        assert "kwb_other_gemeente.csv: dit bestand bevat cijfers van Gouda, niet van Gorinchem" in alerts, alerts
+        assert page.locator("[data-testid='stException']").count() == 0
+        shot(page, "gebieden_andere_gemeente")
+        page.get_by_text("Overzicht", exact=True).first.click()
+        wait_idle(page)
 
         # survives a reload and a server restart: the upload is in the project database
         page.reload()

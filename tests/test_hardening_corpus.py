@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BAD, BAD_CORPUS, FIXTURES, ROOT, is_dutch
-from lib.areas.figures import load_areas
+from lib.areas.figures import load_areas, read_area_table
+from lib.areas.national import area_codes_of, foreign_gemeente
 from lib.cli import main
 from lib.core import errors
 from lib.reading.surveys import read_survey
@@ -43,8 +44,14 @@ def test_committed_files_are_what_the_generator_makes():
 
 
 def _read_like_the_app(name: str, data: bytes):
-    if BAD_CORPUS[name].get("kind") == "areas":
+    kind = BAD_CORPUS[name].get("kind")
+    if kind == "areas":
         return load_areas([(name, data)])
+    if kind == "areas_other_gemeente":  # uploaded on Gebieden in a Gorinchem project: the page's check
+        error = foreign_gemeente(name, area_codes_of(read_area_table(name, data)), "GM0512")
+        if error is not None:
+            raise error
+        return None
     return read_survey(name, data)
 
 
@@ -74,6 +81,8 @@ def test_reader_gives_the_expected_outcome(name):
 def _cli_args(name: str, path: Path, out: Path) -> list[str]:
     if BAD_CORPUS[name].get("kind") == "areas":
         return ["analyse", SURVEY, "--areas", str(path), "--out", str(out)]
+    if BAD_CORPUS[name].get("kind") == "areas_other_gemeente":
+        return ["analyse", SURVEY, "--gemeente", "Gorinchem", "--areas", str(path), "--out", str(out)]
     return ["analyse", str(path), "--areas", SMALL_AREAS, "--out", str(out)]
 
 

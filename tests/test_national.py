@@ -114,7 +114,7 @@ def test_pc4_links_only_with_a_clear_majority_and_shares_stay_national():
 from argparse import Namespace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from conftest import CBS, ROOT  # noqa: E402
+from conftest import BAD, CBS, ROOT  # noqa: E402
 from lib.areas.national import NATIONAL_PC4_NOTE  # noqa: E402
 from lib.core.errors import WijkbeeldError  # noqa: E402
 from lib.pipeline import build_gazetteer, inputs_from_files, load_areas  # noqa: E402
@@ -227,3 +227,23 @@ def test_area_file_of_another_gemeente_asks_instead_of_mixing(store):
     areas, _pcs, problems = load_project_areas(store, other.id)
     assert areas.gemeentecode == "GM0512"
     assert any("niet van Gorinchem" in p for p in problems)
+
+
+def test_an_area_upload_of_another_gemeente_is_refused_before_it_is_stored():
+    """Gebieden refuses a file none of whose areas lies in the project's gemeente, in one Dutch line; a file that
+    also holds the project's gemeente (a national KWB download) is taken."""
+    from lib.areas.figures import read_area_table
+    from lib.areas.geo import read_geojson
+    from lib.areas.national import area_codes_of, foreign_gemeente
+
+    gouda = read_area_table("kwb_other_gemeente.csv", (BAD / "kwb_other_gemeente.csv").read_bytes())
+    error = foreign_gemeente("kwb_other_gemeente.csv", area_codes_of(gouda), "GM0512")
+    assert error is not None and "\n" not in str(error)
+    assert str(error).startswith("kwb_other_gemeente.csv: dit bestand bevat cijfers van Gouda, niet van Gorinchem")
+    assert foreign_gemeente("x.csv", area_codes_of(gouda), "GM0513") is None
+    assert foreign_gemeente("x.csv", area_codes_of(gouda), None) is None  # no gemeente chosen yet: the page asks
+    both = read_area_table("kwb-2024.xlsx", (CBS / "shapes" / "kwb-2024.xlsx").read_bytes())
+    assert foreign_gemeente("kwb-2024.xlsx", area_codes_of(both), "GM0512") is None
+    geo = read_geojson("gouda.geojson", (CBS / "gouda_wijken_2022.geojson").read_bytes())
+    assert area_codes_of(geo) and all(c.startswith("WK0513") for c in area_codes_of(geo))
+    assert "niet van Gorinchem" in str(foreign_gemeente("gouda.geojson", area_codes_of(geo), "GM0512"))

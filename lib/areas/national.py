@@ -201,6 +201,31 @@ def national_pc4(gemeentecode: str) -> tuple[dict[str, list[tuple[str, float]]],
     return out, {}
 
 
+def area_codes_of(result) -> set[str]:
+    """The CBS area codes a read area file holds: an ``AreaTable`` (figures and names) or a GeoJSON dict."""
+    if isinstance(result, AreaTable):
+        return set(result.indicators["area_code"]) | set(result.names)
+    if isinstance(result, dict):
+        return {str(f.get("properties", {}).get("wijkcode", "")) for f in result.get("features", [])} - {""}
+    return set()
+
+
+def foreign_gemeente(source: str, codes: set[str], gemeentecode: str | None) -> AreasError | None:
+    """The error for an area file none of whose areas lies in the project's gemeente; None when it has one (or
+    the project has no gemeente yet, or the file no codes)."""
+    code = str(gemeentecode or "").strip().upper()
+    if not code or not codes or any(c[2:6] == code[2:6] for c in codes):
+        return None
+    others = sorted({c[2:6] for c in codes})
+    names = ", ".join(gemeente_name(f"GM{o}") or f"GM{o}" for o in others[:3]) + (", …" if len(others) > 3 else "")
+    own = gemeente_name(code) or code
+    return AreasError(
+        f"dit bestand bevat cijfers van {names}, niet van {own} (de gemeente van dit project). "
+        f"Gebruik een bestand met de wijken van {own}, of kies eerst een andere gemeente voor dit project.",
+        filename=source,
+    )
+
+
 def with_national_data(
     tables: list[AreaTable], geo: dict | None, gemeentecode: str | None
 ) -> tuple[list[AreaTable], dict | None, list[str]]:
@@ -215,16 +240,7 @@ def with_national_data(
     code = str(gemeentecode or "").strip().upper()
     if gemeente_name(code) is None:
         return tables, geo, []
-    problems = []
-    for t in tables:
-        codes = set(t.indicators["area_code"]) | set(t.names)
-        if codes and not any(c[2:6] == code[2:6] for c in codes):
-            others = sorted({c[2:6] for c in codes})
-            names = ", ".join(gemeente_name(f"GM{o}") or f"GM{o}" for o in others[:3])
-            problems.append(
-                f"{t.source}: dit bestand bevat cijfers van {names}, niet van {gemeente_name(code)} (de gemeente van dit project). "
-                "Kies hieronder de gemeente die u bedoelt, of verwijder het bestand."
-            )
+    problems = [str(e) for t in tables if (e := foreign_gemeente(t.source, area_codes_of(t), code)) is not None]
     uploaded = pd.concat([t.indicators for t in tables], ignore_index=True) if tables else None
     national = []
     for t in national_tables(code):
