@@ -38,7 +38,7 @@ from lib.core.privacy import mask_series
 from lib.core.settings import FileSettings, ProjectSettings
 from lib.core.store import Store
 from lib.reading.readers import MAX_FILE_BYTES
-from lib.reading.surveys import Survey, collect, open_answers, read_survey, unlinked_values
+from lib.reading.surveys import Survey, answer_names, collect, open_answers, read_survey, unlinked_values
 from lib.themes.codebook import Codebook, default_codebook
 from lib.themes.review import apply_corrections
 from lib.themes.tagger import Tagger
@@ -380,10 +380,11 @@ def tag(linked: Linked, codebook: Codebook, corrections: Corrections, settings: 
     pending = None
     if prefetched is None:
         pending = submit(texts) if submit else None
-    masked = linked.masked_answers()
     if prefetched is not None:
         tagged = _take_prefetched(prefetched, texts, tagger)
+        masked = tagged.pop("answer_masked") if "answer_masked" in tagged else linked.masked_answers()
     else:
+        masked = linked.masked_answers()
         tagged = pending() if pending else tagger.tag_many(texts)
     answers = apply_corrections(linked.answers, tagged, corrections, codebook.names)  # a copy: linked stays as it was
     answers["answer_masked"] = masked.to_numpy() if len(answers) else pd.Series(dtype="str")
@@ -400,7 +401,8 @@ def _take_prefetched(prefetched: Prefetched, texts: list[str], tagger) -> pd.Dat
     at = pd.Index(distinct).get_indexer(texts)
     if (at < 0).any():  # not expected: open_answers lists what collect keeps; stay correct regardless
         extra = [t for t, i in zip(texts, at) if i < 0]
-        result = pd.concat([result, tagger.tag_many(list(dict.fromkeys(extra)))], ignore_index=True)
+        result = pd.concat([result.drop(columns=["answer_masked"], errors="ignore"),  # masked again by the caller
+                            tagger.tag_many(list(dict.fromkeys(extra)))], ignore_index=True)
         at = pd.Index(distinct + list(dict.fromkeys(extra))).get_indexer(texts)
     return result.iloc[at].reset_index(drop=True)
 
@@ -409,15 +411,15 @@ def analyse(inputs: ProjectInputs, progress: Progress | None = None, tagger=None
             cache_dir: Path | None = None) -> AnalysedProject:
     """All stages for inputs that do not come from the store (``strict``: raise on the first bad file).
 
-    A ``tagger`` with ``submit`` (the command line's worker pool) starts on the distinct answers as soon as the
-    files are read, while this process links them to their wijk and masks them.
+    A ``tagger`` with ``submit`` (the command line's worker pool) starts tagging and masking the distinct answers
+    as soon as the files are read, while this process links them to their wijk.
     """
     prefetched: list[Prefetched] = []
     submit = getattr(tagger, "submit", None)
 
-    def start_tagging(surveys: list[Survey]) -> None:
+    def start_tagging(surveys: list[Survey]) -> None:  # and masking, in the workers too
         distinct = open_answers(surveys)
-        prefetched.append((distinct, submit(distinct)))
+        prefetched.append((distinct, submit(distinct, names=answer_names(surveys))))
 
     linked = link(inputs, progress, strict=strict, cache_dir=cache_dir, on_read=start_tagging if submit else None)
     return tag(linked, inputs.codebook, inputs.corrections, inputs.settings, tagger, progress,

@@ -396,3 +396,34 @@ def test_last_part_keywords_reach_short_heads_but_not_first_parts():
     (hit,) = tagger.tag("stadspark").hits
     assert (hit.via, hit.part) == ("suffix", "park")
     assert tagger.tag_many(["Een mooier Vondelpark", "wij parkeren"])["themes"].tolist() == ["Groen", "Verkeer"]
+
+
+def test_the_worker_pool_tags_and_masks_as_one_process_does(monkeypatch):
+    """The command line's path: tagging and masking start in worker processes once the files are read, before
+    linking; the analysed answers equal those of the one-process path, names from the Naam column masked."""
+    from pathlib import Path
+
+    from lib.pipeline import analyse, inputs_from_files
+    from lib.themes import pool as pool_module
+
+    csv = "Naam;Wijk;Wat kan er beter in uw wijk?\n" + "\n".join(
+        f"{n};Lingewijk;{t}" for n, t in [
+            ("Kees Jansen", "Meer bankjes in het park. Groet, Kees"), ("Anna de Vries", "Mijn buurman Piet Bakker is eenzaam"),
+            ("", "Bel me op 06-12345678 over de speeltuin"), ("Fatima El Amrani", "Fatima zoekt taalles voor ouders"),
+            ("Henk", "Te hard rijden bij de school"),
+        ]
+    ) + "\n"
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        survey = Path(folder) / "namen.csv"
+        survey.write_text(csv, encoding="utf-8")
+        single = analyse(inputs_from_files([survey], None, None, None, []))
+        monkeypatch.setattr(pool_module, "PARALLEL_FROM", 2)  # the worker path, also for five answers
+        with pool_module.TaggerPool(default_codebook(), workers=2) as workers:
+            assert workers._pool is not None
+            pooled = analyse(inputs_from_files([survey], None, None, None, []), tagger=workers)
+    columns = ["answer", "answer_masked", "themes", "tone", "wijkcode"]
+    pd.testing.assert_frame_equal(pooled.answers[columns], single.answers[columns])
+    masked = " ".join(pooled.answers["answer_masked"])
+    assert "Kees" not in masked and "Fatima" not in masked and "Piet Bakker" not in masked and "06-1234" not in masked

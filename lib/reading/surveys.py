@@ -149,6 +149,33 @@ def open_answers(surveys: list[Survey]) -> list[str]:
     return list(seen)
 
 
+def _own_names(table) -> "np.ndarray | str":
+    """Per record, the respondent's own name and e-mail columns joined (``""`` when the table has none)."""
+    name_cols = [c for c in table.columns if NAME_HEADERS.match(c.strip())]
+    if not name_cols:
+        return ""
+    own = table.data[name_cols[0]].astype(str)
+    for col in name_cols[1:]:
+        own = own.str.cat(table.data[col].astype(str), sep=" ")
+    return own.str.strip().to_numpy()
+
+
+def answer_names(surveys: list[Survey]) -> list[str]:
+    """The own names (``respondent_name``) of every record with an open answer, as ``collect`` will give them:
+    masking needs them, and can then start before the answers are linked."""
+    out: list[str] = []
+    for survey in surveys:
+        for sheet in survey.sheets:
+            own = _own_names(sheet.table)
+            if isinstance(own, str):
+                continue
+            keep = np.zeros(len(own), dtype=bool)
+            for question in sheet.columns_with(Role.OPEN):
+                keep |= answer_mask(sheet.table.data[question])
+            out.extend(pd.unique(own[keep]).tolist())
+    return list(dict.fromkeys(out))
+
+
 def records_of(survey: Survey, sheet: SheetResult, gazetteer: Linker | None) -> pd.DataFrame:
     """One row per record of a sheet with respondent, raw ward/postcode, age and the wijk link."""
     table = sheet.table
@@ -170,14 +197,7 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Linker | None) -> 
     else:
         ages = pd.Series(np.nan, index=range(n))
     names = gazetteer.names if gazetteer else {}
-    name_cols = [c for c in table.columns if NAME_HEADERS.match(c.strip())]
-    if name_cols:
-        own = table.data[name_cols[0]].astype(str)
-        for col in name_cols[1:]:
-            own = own.str.cat(table.data[col].astype(str), sep=" ")
-        own_names = own.str.strip().to_numpy()
-    else:
-        own_names = ""
+    own_names = _own_names(table)
     return pd.DataFrame(
         {
             "source": survey.name,

@@ -19,9 +19,20 @@ def _init_worker(records: list[dict]) -> None:
     _WORKER_TAGGER = Tagger(Codebook.from_records(records))
 
 
-def _tag_chunk(texts: list[str]) -> pd.DataFrame:
+def _tag_chunk(job: tuple[list[str], list[str] | None]) -> pd.DataFrame:
     assert _WORKER_TAGGER is not None
-    return _WORKER_TAGGER.tag_many(texts)
+    texts, names = job
+    return _tagged(_WORKER_TAGGER, texts, names)
+
+
+def _tagged(tagger, texts: list[str], names: list[str] | None) -> pd.DataFrame:
+    """``Tagger.tag_many`` columns, plus ``answer_masked`` (personal data masked) when ``names`` is given."""
+    out = tagger.tag_many(texts)
+    if names is not None:
+        from lib.core.privacy import mask_series
+
+        out["answer_masked"] = mask_series(pd.Series(texts, dtype=object), names=names).to_numpy() if texts else []
+    return out
 
 
 class TaggerPool:
@@ -49,18 +60,22 @@ class TaggerPool:
         """Like ``Tagger.tag_many``; large batches are split over the workers."""
         return self.submit(texts)()
 
-    def submit(self, texts: list[str]):
-        """Start tagging; returns a function that waits for and returns the result (``Tagger.tag_many`` columns)."""
+    def submit(self, texts: list[str], names: list[str] | None = None):
+        """Start tagging; returns a function that waits for and returns the result (``Tagger.tag_many`` columns).
+
+        With ``names`` (the respondents' own names, see ``lib.core.privacy.mask_series``) the workers also mask
+        the answers: the result then has ``answer_masked`` too.
+        """
         if self._pool is None or len(texts) < PARALLEL_FROM:
             from lib.themes.tagger import Tagger
 
-            return lambda: Tagger(self.codebook).tag_many(texts)
+            return lambda: _tagged(Tagger(self.codebook), texts, names)
         positions: dict[str, int] = {}
         back = np.fromiter((positions.setdefault(t if isinstance(t, str) else "", len(positions)) for t in texts),
                            dtype=np.int64, count=len(texts))
         unique = list(positions)  # each distinct answer is sent and tagged once
         size = -(-len(unique) // self.workers)
-        pending = self._pool.map_async(_tag_chunk, [unique[i : i + size] for i in range(0, len(unique), size)])
+        pending = self._pool.map_async(_tag_chunk, [(unique[i : i + size], names) for i in range(0, len(unique), size)])
         return lambda: pd.concat(pending.get(), ignore_index=True).iloc[back].reset_index(drop=True)
 
     def close(self) -> None:
