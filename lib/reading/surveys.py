@@ -53,9 +53,17 @@ class SheetResult:
     detected: dict[str, Role] = field(default_factory=dict)
     """Roles as detected automatically, before the user's choices."""
 
+    _answers: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
     def columns_with(self, role: Role) -> list[str]:
         """Columns that have ``role``."""
         return [c for c, r in self.roles.items() if r == role]
+
+    def answers_in(self, question: str) -> np.ndarray:
+        """Which cells of ``question`` hold a real answer (``answer_mask``), worked out once per column."""
+        if question not in self._answers:
+            self._answers[question] = answer_mask(self.table.data[question])
+        return self._answers[question]
 
 
 @dataclass
@@ -145,11 +153,11 @@ def open_answers(surveys: list[Survey]) -> list[str]:
         for sheet in survey.sheets:
             for question in sheet.columns_with(Role.OPEN):
                 values = sheet.table.data[question]
-                seen.update(dict.fromkeys(pd.unique(values.to_numpy()[answer_mask(values)])))
+                seen.update(dict.fromkeys(pd.unique(values.to_numpy()[sheet.answers_in(question)])))
     return list(seen)
 
 
-def _own_names(table) -> "np.ndarray | str":
+def _own_names(table) -> "pd.Series | str":
     """Per record, the respondent's own name and e-mail columns joined (``""`` when the table has none)."""
     name_cols = [c for c in table.columns if NAME_HEADERS.match(c.strip())]
     if not name_cols:
@@ -157,7 +165,7 @@ def _own_names(table) -> "np.ndarray | str":
     own = table.data[name_cols[0]].astype(str)
     for col in name_cols[1:]:
         own = own.str.cat(table.data[col].astype(str), sep=" ")
-    return own.str.strip().to_numpy()
+    return own.str.strip().reset_index(drop=True)
 
 
 def answer_names(surveys: list[Survey]) -> list[str]:
@@ -171,8 +179,8 @@ def answer_names(surveys: list[Survey]) -> list[str]:
                 continue
             keep = np.zeros(len(own), dtype=bool)
             for question in sheet.columns_with(Role.OPEN):
-                keep |= answer_mask(sheet.table.data[question])
-            out.extend(pd.unique(own[keep]).tolist())
+                keep |= sheet.answers_in(question)
+            out.extend(pd.unique(own.to_numpy()[keep]).tolist())
     return list(dict.fromkeys(out))
 
 
@@ -203,18 +211,24 @@ def records_of(survey: Survey, sheet: SheetResult, gazetteer: Linker | None) -> 
             "source": survey.name,
             "sheet": table.sheet,
             "row": table.rows,
-            "respondent": table.data[id_col].to_numpy() if id_col else [f"{table.sheet or 'r'}{r}" for r in table.rows],
-            "wijk_raw": wijk_values.to_numpy() if wijk_values is not None else "",
-            "postcode_raw": pc_values.to_numpy() if pc_values is not None else "",
+            "respondent": _values(table.data[id_col]) if id_col else [f"{table.sheet or 'r'}{r}" for r in table.rows],
+            "wijk_raw": _values(wijk_values) if wijk_values is not None else "",
+            "postcode_raw": _values(pc_values) if pc_values is not None else "",
             "age": ages.to_numpy(),
-            "wijkcode": links["wijkcode"].to_numpy(),
-            "wijknaam": links["wijkcode"].map({"": "", **names}).fillna("").to_numpy(),
-            "method": links["method"].to_numpy(),
+            "wijkcode": _values(links["wijkcode"]),
+            "wijknaam": _values(links["wijkcode"].map({"": "", **names}).fillna("")),
+            "method": _values(links["method"]),
             "confidence": links["confidence"].to_numpy(),
-            "reason": links["reason"].to_numpy(),
-            "respondent_name": own_names,
+            "reason": _values(links["reason"]),
+            "respondent_name": own_names if isinstance(own_names, str) else _values(own_names),
         }
     )
+
+
+def _values(series: pd.Series):
+    """A column's values for a new frame without its index: text stays in pyarrow (no round trip through Python
+    objects, which costs more than the rest of linking)."""
+    return series.array if isinstance(series.dtype, pd.StringDtype) else series.to_numpy()
 
 
 def collect(surveys: list[Survey], gazetteer: Linker | None, progress: Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -238,7 +252,7 @@ def collect(surveys: list[Survey], gazetteer: Linker | None, progress: Progress 
             record_parts.append(recs)
             for question in sheet.columns_with(Role.OPEN):
                 values = sheet.table.data[question]
-                keep = answer_mask(values)
+                keep = sheet.answers_in(question)
                 if not keep.any():
                     continue
                 part = recs.loc[keep].copy()
