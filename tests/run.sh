@@ -8,4 +8,4 @@ if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null
 fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-exec python3 -m pytest tests -n 2 --dist loadfile -p no:cacheprovider "$@"
+exec python3 -m pytest tests -n 2 --dist loadfile --no-loadscope-reorder -p no:cacheprovider "$@"
