@@ -107,7 +107,13 @@ def test_correct_a_theme_and_see_it_after_reload(browser, tmp_path):
 
 
 def test_choose_another_wijk_and_see_the_profile_change(browser, tmp_path):
-    with app_server(tmp_path) as url:  # a fresh data folder opens on the Gorinchem sample
+    # the Gorinchem areas and one small survey (a fresh data folder on the full sample: AppTest in test_pages.py)
+    seed_project_with_areas(tmp_path)
+    from lib.core.store import Store
+
+    store = Store(tmp_path / "wijkbeeld.sqlite")
+    store.add_file(store.projects()[0].id, "excel_puntkomma.csv", "enquete", (FIXTURES / "excel_puntkomma.csv").read_bytes())
+    with app_server(tmp_path) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.goto(f"{url}/Wijkprofiel")
         wait_idle(page, 90_000)
