@@ -14,7 +14,7 @@ import pandas as pd
 from lib.themes.ages import MAY_STATE_AGE, ages_in
 from lib.themes.rules import (
     BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
-    PHRASE_GAP, POSITIVE_ABOVE, PUNCT, SEPARATOR_RE,
+    PHRASE_GAP, POSITIVE_ABOVE, PUNCT_RE, SEPARATOR_RE,
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 
@@ -244,9 +244,10 @@ def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     import pyarrow.compute as pc
 
     arr = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
-    arr = pc.replace_substring_regex(arr, PUNCT, " . ")
-    # split at white space (fast), then split each distinct piece once by SEPARATOR (digits, hyphens, brackets...)
-    # in Python: a regex over all words in pyarrow costs several times as much
+    arr = pc.replace_substring(arr, "\n", " . ")  # a line break ends a clause, and white space is split below
+    # split at white space (fast), then split each distinct piece once in Python by the clause marks (PUNCT, each a
+    # "." token) and SEPARATOR (digits, hyphens, brackets...): a regex over all words in pyarrow costs several times
+    # as much
     parts = pc.utf8_split_whitespace(arr)
     piece_answer = pc.list_parent_indices(parts).to_numpy(zero_copy_only=False).astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(parts))
@@ -255,7 +256,7 @@ def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     ids: list[int] = []
     sizes_u = []
     for piece in encoded.dictionary.to_pylist():
-        tokens = [t for t in (p.strip("'’") for p in SEPARATOR_RE.split(piece)) if t]
+        tokens = [t for t in (p.strip("'’") for p in SEPARATOR_RE.split(PUNCT_RE.sub(" . ", piece))) if t]
         ids.extend(token_ids.setdefault(t, len(token_ids)) for t in tokens)
         sizes_u.append(len(tokens))
     sizes_u = np.array(sizes_u, dtype=np.int64)
