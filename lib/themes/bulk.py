@@ -174,17 +174,24 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         """(keyword index, first positions, last positions) of every phrase of ``table`` over all words at once
         (parts in order, small gaps, one clause)."""
         found = []
-        firsts = np.array(sorted({stem_index[p[0]] for e in table.values() for _k, p, _a in e if p[0] in stem_index}))
-        candidates = np.flatnonzero(np.isin(stem_code, firsts)) if len(firsts) else np.array([], dtype=np.int64)
-        order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # first-part positions grouped by stem
+        parts = np.array(sorted({stem_index[p] for e in table.values() for _k, ph, _a in e for p in ph if p in stem_index}))
+        candidates = np.flatnonzero(np.isin(stem_code, parts)) if len(parts) else np.array([], dtype=np.int64)
+        order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # positions of phrase parts by stem
         sorted_codes = stem_code[order]
+
+        def positions(code: int) -> np.ndarray:
+            lo, hi = np.searchsorted(sorted_codes, [code, code + 1])
+            return order[lo:hi]
+
         for entries in table.values():
             for ki, phrase, _anchor in entries:
                 wanted = [stem_index.get(p, -2) for p in phrase]
                 if -2 in wanted:
                     continue
-                lo, hi = np.searchsorted(sorted_codes, [wanted[0], wanted[0] + 1])
-                pos = order[lo:hi]
+                pos = positions(wanted[0])
+                if len(wanted) > 1 and len(pos) > 64:  # a common first part ("de", "niet"): only answers that
+                    rarest = min(wanted[1:], key=lambda c: len(positions(c)))  # hold the phrase's rarest part
+                    pos = pos[np.isin(answer[pos], answer[positions(rarest)])]
                 origin = pos
                 for part in wanted[1:]:
                     if not len(pos):
