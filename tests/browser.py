@@ -86,13 +86,15 @@ def shot(page, name: str) -> None:
         page.screenshot(path=str(Path(SCREENSHOT_DIR) / f"{name}.png"), full_page=True)
 
 
-def seed_project_with_areas(data_dir: Path) -> None:
-    """A project with only the Gorinchem areas, lighter than the full sample; it is the project that opens."""
+def seed_project_with_areas(data_dir: Path, name: str = "Testproject"):
+    """A project with only the Gorinchem areas, lighter than the full sample; it is the project that opens.
+    Returns ``(store, project)``."""
     from lib.sample import sample_area_files
     from lib.core.store import Store
 
     store = Store(data_dir / "wijkbeeld.sqlite")
-    project = store.create_project("Testproject")
-    for kind, name, data in sample_area_files():
-        store.add_file(project.id, name, kind, data)
+    project = store.create_project(name)
+    for kind, file_name, data in sample_area_files():
+        store.add_file(project.id, file_name, kind, data)
     store.set_meta("last_project", str(project.id))
+    return store, project

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import app_server, shot, wait_idle
+from browser import app_server, seed_project_with_areas, shot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -15,19 +15,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE_NAME = "**vet** [klik](https:evil.example) $x^2$.csv"
 
 
-def _seed(data_dir: Path) -> None:
-    from lib.core.store import Store
-    from lib.sample import sample_area_files
-
-    store = Store(data_dir / "wijkbeeld.sqlite")
-    project = store.create_project("Testproject")
-    for kind, name, data in sample_area_files():
-        store.add_file(project.id, name, kind, data)
-    store.set_meta("last_project", str(project.id))
-
-
 def test_a_file_name_with_markdown_shows_as_plain_text(browser, tmp_path):
-    _seed(tmp_path)
+    seed_project_with_areas(tmp_path)
     with app_server(tmp_path) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/Bronnen")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ROOT, free_port, wait_idle
+from browser import ROOT, free_port, seed_project_with_areas, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -145,14 +145,7 @@ def test_server_profile_sets_hosts_origins_xsrf_upload_limit_and_hides_errors():
 def test_nothing_leaves_the_machine_with_default_settings(browser, tmp_path):
     """Every browser request goes to the app itself, on every page with a map; the server opens no outside
     connection at start-up, for its pages, or when a page of another origin tries its WebSocket."""
-    from lib.core.store import Store
-    from lib.sample import sample_area_files
-
-    store = Store(tmp_path / "data" / "wijkbeeld.sqlite")  # a light project: the maps need the areas, not the surveys
-    project = store.create_project("Kaarten")
-    for kind, name, data in sample_area_files():
-        store.add_file(project.id, name, kind, data)
-    store.set_meta("last_project", str(project.id))
+    seed_project_with_areas(tmp_path / "data", "Kaarten")  # a light project: the maps need the areas, not the surveys
     with server(tmp_path) as (port, net_log):
         base = f"http://localhost:{port}"
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

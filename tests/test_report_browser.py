@@ -8,25 +8,20 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser import app_server, shot, wait_idle
+from browser import app_server, seed_project_with_areas, shot, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
 def _seed(data_dir: Path) -> None:
     """The Gorinchem areas with the sample's Microsoft Forms survey."""
-    from lib.core.store import Store
-    from lib.sample import SAMPLE_TRAJECTORIES, sample_area_files, sample_survey_files
+    from lib.sample import SAMPLE_TRAJECTORIES, sample_survey_files
 
-    store = Store(data_dir / "wijkbeeld.sqlite")
-    project = store.create_project("Testproject")
-    for kind, name, data in sample_area_files():
-        store.add_file(project.id, name, kind, data)
+    store, project = seed_project_with_areas(data_dir)
     path = next(f for f in sample_survey_files() if "microsoft_forms" in f.name)
     traj, ttype, tdate = SAMPLE_TRAJECTORIES[path.name]
     store.add_file(project.id, path.name, "enquete", path.read_bytes(), trajectory=traj, trajectory_type=ttype,
                    trajectory_date=tdate)
-    store.set_meta("last_project", str(project.id))
 
 
 def test_download_the_summary_from_the_rapport_page(browser, tmp_path):
