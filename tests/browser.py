@@ -87,14 +87,10 @@ def shot(page, name: str) -> None:
 
 
 def seed_project_with_areas(data_dir: Path, name: str = "Testproject"):
-    """A project with only the Gorinchem areas, lighter than the full sample; it is the project that opens.
-    Returns ``(store, project)``."""
-    from lib.sample import sample_area_files
+    """A project with only the Gorinchem areas in ``data_dir``, lighter than the full sample; it is the project
+    that opens. Returns ``(store, project)``."""
+    from conftest import project_with_areas
     from lib.core.store import Store
 
     store = Store(data_dir / "wijkbeeld.sqlite")
-    project = store.create_project(name)
-    for kind, file_name, data in sample_area_files():
-        store.add_file(project.id, file_name, kind, data)
-    store.set_meta("last_project", str(project.id))
-    return store, project
+    return store, project_with_areas(store, name)

@@ -109,6 +109,38 @@ def app_store(tmp_path, monkeypatch) -> Store:
     return Store(tmp_path / "wijkbeeld.sqlite")
 
 
+def project_with_areas(store: Store, name: str = "Test"):
+    """A project with the bundled Gorinchem area files; the app opens it (it is the last project)."""
+    project = store.create_project(name)
+    for kind, file_name, data in sample_area_files():
+        store.add_file(project.id, file_name, kind, data)
+    store.set_meta("last_project", str(project.id))
+    return project
+
+
+def add_forms_survey(store: Store, project_id: int) -> None:
+    """The sample's Microsoft Forms survey with its trajectory (it asks how residents want to be involved)."""
+    from lib.sample import SAMPLE_TRAJECTORIES, sample_survey_files
+
+    path = next(f for f in sample_survey_files() if "microsoft_forms" in f.name)
+    trajectory, kind, date = SAMPLE_TRAJECTORIES[path.name]
+    store.add_file(project_id, path.name, "enquete", path.read_bytes(), trajectory=trajectory, trajectory_type=kind,
+                   trajectory_date=date)
+
+
+def open_app(page: str | None = None, timeout: float = 60):
+    """The app in AppTest, on ``page`` (a path under ``pages/``) when given; fails on any exception shown."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=timeout)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def fresh_caches():
     """AppTest does not clear Streamlit's caches between tests: each page test starts and ends with none."""

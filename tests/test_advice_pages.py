@@ -12,9 +12,8 @@ from streamlit.testing.v1 import AppTest
 from lib.advice.state import load_state
 from lib.advice.tables import default_table, for_download
 from lib.core.store import Store
-from lib.sample import SAMPLE_TRAJECTORIES, sample_area_files, sample_survey_files
 
-from tests.conftest import ROOT
+from conftest import add_forms_survey, open_app, project_with_areas
 
 TIMEOUT = 120
 
@@ -30,24 +29,13 @@ def store(app_store) -> Store:
 @pytest.fixture
 def project(store) -> int:
     """The Gorinchem areas with the sample's Microsoft Forms survey (it asks how residents want to be involved)."""
-    p = store.create_project("Test")
-    for kind, name, data in sample_area_files():
-        store.add_file(p.id, name, kind, data)
-    path = next(f for f in sample_survey_files() if "microsoft_forms" in f.name)
-    traj, ttype, tdate = SAMPLE_TRAJECTORIES[path.name]
-    store.add_file(p.id, path.name, "enquete", path.read_bytes(), trajectory=traj, trajectory_type=ttype,
-                   trajectory_date=tdate)
-    store.set_meta("last_project", str(p.id))
+    p = project_with_areas(store)
+    add_forms_survey(store, p.id)
     return p.id
 
 
 def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, TIMEOUT)
 
 
 def choose_wijk(at: AppTest, code: str) -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.sample import sample_area_files
+from conftest import open_app, project_with_areas
 from lib.core.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 
 
@@ -28,23 +27,14 @@ def store(app_store) -> Store:
 @pytest.fixture
 def project(store) -> int:
     """A project with the Gorinchem areas and two surveys (Dutch Excel CSV and a notes workbook)."""
-    p = store.create_project("Test")
-    for kind, name, data in sample_area_files():
-        store.add_file(p.id, name, kind, data)
+    p = project_with_areas(store)
     store.add_file(p.id, "excel_puntkomma.csv", "enquete", (FIXTURES / "excel_puntkomma.csv").read_bytes(), trajectory="Evaluatie")
     store.add_file(p.id, "notes_workbook.xlsx", "enquete", (FIXTURES / "notes_workbook.xlsx").read_bytes(), trajectory="Dialoogweek")
-    store.set_meta("last_project", str(p.id))
     return p.id
 
 
 def open_page(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, TIMEOUT)
 
 
 def shown(element) -> str:

@@ -9,19 +9,15 @@ import pytest
 from pypdf import PdfReader
 
 from browser import app_server, seed_project_with_areas, shot, wait_idle
+from conftest import add_forms_survey
 
 pytestmark = pytest.mark.browser
 
 
 def _seed(data_dir: Path) -> None:
     """The Gorinchem areas with the sample's Microsoft Forms survey."""
-    from lib.sample import SAMPLE_TRAJECTORIES, sample_survey_files
-
     store, project = seed_project_with_areas(data_dir)
-    path = next(f for f in sample_survey_files() if "microsoft_forms" in f.name)
-    traj, ttype, tdate = SAMPLE_TRAJECTORIES[path.name]
-    store.add_file(project.id, path.name, "enquete", path.read_bytes(), trajectory=traj, trajectory_type=ttype,
-                   trajectory_date=tdate)
+    add_forms_survey(store, project.id)
 
 
 def test_download_the_summary_from_the_rapport_page(browser, tmp_path):
