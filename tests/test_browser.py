@@ -14,7 +14,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _metrics(page) -> dict[str, str]:
-    """The metrics on the page: label -> value as shown."""
+    """The metrics on the page: label -> value as shown (after the first one has rendered)."""
+    page.get_by_test_id("stMetricValue").first.wait_for()
     return dict(zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts()))
 
 
@@ -42,6 +43,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         page.get_by_text("Overzicht", exact=True).first.click()
         wait_idle(page)
         page.locator("h1", has_text="Overzicht").wait_for()
+        page.get_by_test_id("stMetricLabel").filter(has_text="Wijken met inbreng").wait_for()
         metrics = _metrics(page)
         assert metrics["Bronnen"] == "1"
         # 11 respondents by ward name, one by PC4 4206 (92% Lingewijk); 9 distinct wijken
@@ -51,6 +53,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         # a CBS table of another gemeente is refused on Gebieden, in one Dutch line, and not stored
         page.get_by_text("Gebieden en cijfers", exact=True).first.click()
         wait_idle(page)
+        page.locator("h1", has_text="Gebieden en cijfers").wait_for()
         page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(
             str(FIXTURES / "bad" / "kwb_other_gemeente.csv"))
         page.get_by_text("Niet geladen").wait_for(timeout=30_000)
@@ -65,7 +68,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         # survives a reload and a server restart: the upload is in the project database
         page.reload()
         wait_idle(page)
-        assert page.get_by_test_id("stMetricValue").first.inner_text() == "1"
+        assert _metrics(page)["Bronnen"] == "1"
         page.close()
     with app_server(tmp_path) as url:
         page = browser.new_page()
