@@ -27,8 +27,20 @@ PAGES = [
 ]
 
 
+SIDEBAR_LINKS = "[data-testid='stSidebar'] [data-testid='stPageLink'] a"
+
+
 def _sidebar_labels(page) -> list[str]:
-    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    """The navigation's labels, once all of them are drawn.
+
+    Under load the browser can show the page's title a moment before it has drawn the sidebar's links (the links
+    come first in the script; one CI run read none of them), so wait for them as the title is waited for.
+    """
+    links = page.locator(SIDEBAR_LINKS)
+    try:
+        links.nth(len(NAV_LABELS) - 1).wait_for(timeout=30_000)
+    except Exception:  # noqa: BLE001 - the assertion below says what is missing
+        shot(page, "deeplink_missing_navigation")
     return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]  # last line: label after the icon
 
 
@@ -63,7 +75,7 @@ def test_deep_link_on_fresh_server_shows_page_and_same_navigation(deep_links, pa
     wait_idle(page, 90_000)
     page.wait_for_selector("h1")
     assert page.locator("h1").first.inner_text().strip() == title
-    assert _sidebar_labels(page) == NAV_LABELS
+    assert _sidebar_labels(page) == NAV_LABELS, page.locator("[data-testid='stSidebar']").all_inner_texts()
     # the legacy auto-navigation of the pages/ folder must not appear
     assert page.locator("[data-testid='stSidebarNav']").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
