@@ -9,12 +9,14 @@ import zipfile
 from collections import Counter
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from conftest import (
     BAD_CORPUS,
     BAD_FILES,
     BASE,
+    ROOT,
     EXPECTED,
     GOOD_FILES,
     RESPONDENTS,
@@ -358,3 +360,39 @@ def test_utf32_csv_is_decoded_not_read_as_nul_riddled_utf16():
     assert table.n_records == 4
     assert not any("\x00" in str(v) for v in table.data.to_numpy().ravel())
     assert table.data["Wat kan er beter in uw wijk?"].iloc[1] == RESPONDENTS[2]["open_answer"]
+
+
+TEXT_TABLES = sorted(
+    p for p in [*(ROOT / "tests" / "fixtures").rglob("*"), *(ROOT / "sample_data").rglob("*")]
+    if p.suffix.lower() in {".csv", ".txt", ".tsv"}
+)
+
+
+@pytest.mark.parametrize("path", TEXT_TABLES, ids=[p.name for p in TEXT_TABLES])
+def test_the_fast_text_path_reads_every_table_as_pandas_does(path):
+    """pyarrow parses rectangular text tables; where it gives a grid at all, it is pandas' grid, cell for cell
+    and of the same column type. Blank lines, ragged rows and one-column files go to pandas."""
+    try:
+        text, _ = readers.decode_text(path.name, path.read_bytes())
+    except UnreadableFileError:
+        return  # binary renamed, OLE as text: refused before parsing
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return
+    sep = readers.sniff_separator(text, path.name)
+    width = max(len(r) for r in readers._first_records(text, sep, readers.WIDTH_SCAN_RECORDS))
+    fast = readers._arrow_grid(text, sep, width)
+    if fast is None:
+        return
+    slow = readers._pandas_grid(path.name, text, sep, width, False, 1_000_000)
+    if (slow.dtypes == object).all():  # pandas refused it (a quote left open), the csv module read it
+        pd.testing.assert_frame_equal(fast.astype(object), slow)
+    else:
+        pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_the_width_comes_from_whole_records_also_past_quoted_line_breaks():
+    record = '1;"een\nantwoord\nover\nvier regels"\n'
+    text = "a;b\n" + record * 1500 + "1;2;3;4\n"
+    assert len(readers._first_records(text, ";", 1000)) == 1000
+    assert max(map(len, readers._first_records(text, ";", 1502))) == 4
