@@ -174,8 +174,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         """(keyword index, first positions, last positions) of every phrase of ``table`` over all words at once
         (parts in order, small gaps, one clause)."""
         found = []
-        parts = np.array(sorted({stem_index[p] for e in table.values() for _k, ph, _a in e for p in ph if p in stem_index}))
-        candidates = np.flatnonzero(np.isin(stem_code, parts)) if len(parts) else np.array([], dtype=np.int64)
+        is_part = np.zeros(len(stem_uniques) + 1, dtype=bool)  # the last place: boundaries (stem code -1)
+        is_part[[stem_index[p] for e in table.values() for _k, ph, _a in e for p in ph if p in stem_index]] = True
+        candidates = np.flatnonzero(is_part[stem_code])
         order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # positions of phrase parts by stem
         sorted_codes = stem_code[order]
 
@@ -189,21 +190,18 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
                 if -2 in wanted:
                     continue
                 pos = positions(wanted[0])
-                if len(wanted) > 1 and len(pos) > 64:  # a common first part ("de", "niet"): only answers that
-                    rarest = min(wanted[1:], key=lambda c: len(positions(c)))  # hold the phrase's rarest part
-                    pos = pos[np.isin(answer[pos], answer[positions(rarest)])]
                 origin = pos
                 for part in wanted[1:]:
                     if not len(pos):
                         break
-                    nxt = np.full(len(pos), -1)
-                    for d in range(PHRASE_GAP + 1, 0, -1):  # nearest occurrence wins
-                        cand = pos + d
-                        ok = cand < len(codes)
-                        cand_ok = np.where(ok, cand, 0)
-                        hit = ok & (stem_code[cand_ok] == part) & (clause[cand_ok] == clause[pos])
-                        nxt = np.where(hit, cand, nxt)
-                    origin, pos = origin[nxt >= 0], nxt[nxt >= 0]
+                    later = positions(part)
+                    if not len(later):
+                        pos = later
+                        break
+                    # the nearest occurrence after each position: within the gap and in the same clause
+                    nxt = later[np.minimum(np.searchsorted(later, pos, side="right"), len(later) - 1)]
+                    hit = (nxt > pos) & (nxt - pos <= PHRASE_GAP + 1) & (clause[nxt] == clause[pos])
+                    origin, pos = origin[hit], nxt[hit]
                 if len(pos):
                     found.append((ki, origin, pos))
         return found
