@@ -38,7 +38,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     if n == 0:
         return pd.DataFrame({"themes": pd.Series(dtype=str), "tone": pd.Series(dtype=str), "score": pd.Series(dtype=float)})
     clipped = [t[:MAX_CHARS] for t in originals]
-    codes, uniques, answer = tokenize_all(clipped)
+    codes, uniques, answer, lowered = tokenize_all(clipped)
     lengths = np.bincount(answer, minlength=n)
     u_info = [None if tok in BOUNDARY else self._word(tok) for tok in uniques]
     m = len(uniques)
@@ -87,7 +87,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             out[k:] = arr[:-k]
             same = np.zeros(len(arr), dtype=bool)
             same[k:] = (clause[k:] == clause[:-k]) & ~boundary[:-k]
-            out[~same] = fill
+            np.copyto(out, fill, where=~same)
         return out
 
     def after(arr, k, fill):
@@ -96,7 +96,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             out[:-k] = arr[k:]
             same = np.zeros(len(arr), dtype=bool)
             same[:-k] = (clause[:-k] == clause[k:]) & ~boundary[k:]
-            out[~same] = fill
+            np.copyto(out, fill, where=~same)
         return out
 
     flip = flip_u[codes] & ~boundary
@@ -169,6 +169,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         stem_codes_u, stem_uniques = pd.factorize(stem_u, sort=False)
         stem_index = {st: k for k, st in enumerate(stem_uniques)}
         stem_code = np.where(boundary, -1, stem_codes_u[codes])
+        stem_dtype = np.uint16 if len(stem_uniques) < 1 << 16 else np.int64  # candidates are never -1
 
     def phrase_matches(table):
         """(keyword index, first positions, last positions) of every phrase of ``table`` over all words at once
@@ -177,7 +178,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         is_part = np.zeros(len(stem_uniques) + 1, dtype=bool)  # the last place: boundaries (stem code -1)
         is_part[[stem_index[p] for e in table.values() for _k, ph, _a in e for p in ph if p in stem_index]] = True
         candidates = np.flatnonzero(is_part[stem_code])
-        order = candidates[np.argsort(stem_code[candidates], kind="stable")]  # positions of phrase parts by stem
+        # positions of phrase parts by stem (a stable sort of small integers is a radix sort)
+        order = candidates[np.argsort(stem_code[candidates].astype(stem_dtype), kind="stable")]
         sorted_codes = stem_code[order]
 
         def positions(code: int) -> np.ndarray:
@@ -225,8 +227,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             target[np.unique(answer[pos])] |= bit
     if self._ages:
         # only answers that match the loose age pattern can state an age (pyarrow regex over all at once)
-        maybe = pd.Series(clipped, dtype="string[pyarrow]").str.contains(MAY_STATE_AGE, regex=True)
-        for a in np.flatnonzero(maybe.fillna(False).to_numpy(dtype=bool)):
+        import pyarrow.compute as pc
+
+        maybe = pc.match_substring_regex(lowered, MAY_STATE_AGE).to_numpy(zero_copy_only=False)
+        for a in np.flatnonzero(maybe):
             for age in ages_in(clipped[a].lower()):
                 for ki, low, high in self._ages:
                     if low <= age <= high:
@@ -243,8 +247,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
 
 
-def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Tokenize all answers at once in pyarrow (RE2, C++): token codes, the distinct tokens, answer of each token."""
+def tokenize_all(texts: list[str]):
+    """Tokenize all answers at once in pyarrow (RE2, C++): token codes, the distinct tokens, answer of each token,
+    and the answers in lower case as a pyarrow array (a line break written " . ")."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -270,4 +275,4 @@ def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     total = int(sizes.sum())
     within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     codes = np.array(ids, dtype=np.int64)[np.repeat(offsets_u[piece_codes], sizes) + within] if total else np.zeros(0, dtype=np.int64)
-    return codes, list(token_ids), np.repeat(piece_answer, sizes)
+    return codes, list(token_ids), np.repeat(piece_answer, sizes), arr
