@@ -133,9 +133,9 @@ async def open_page(page, url: str, path: str, title: str, label: str, by_link: 
 
 
 async def session(browser, url: str, delay: float, think: float, by_link: bool, times: dict, errors: list,
-                  timeout_ms: int) -> None:
+                  timeout_ms: int, shared=None) -> None:
     await asyncio.sleep(delay)
-    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    context = shared or await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     try:
         for i, (path, title, label) in enumerate(PAGES):
@@ -150,7 +150,7 @@ async def session(browser, url: str, delay: float, think: float, by_link: bool, 
                 errors.append(f"{title}: {type(exc).__name__}")
             times.setdefault(title, []).append(time.perf_counter() - start)
     finally:
-        await context.close()
+        await (page.close() if shared else context.close())
 
 
 async def burst(browser, url: str, n: int, times: dict, errors: list, timeout_ms: int) -> None:
@@ -194,8 +194,9 @@ async def run(args) -> None:
             if args.burst:
                 work = asyncio.ensure_future(burst(browser, url, args.sessions, times, errors, timeout_ms))
             else:
+                shared = await browser.new_context(viewport={"width": 1400, "height": 900}) if args.tabs else None
                 work = asyncio.ensure_future(asyncio.gather(*(
-                    session(browser, url, i * args.arrival, args.think, True, times, errors, timeout_ms)
+                    session(browser, url, i * args.arrival, args.think, True, times, errors, timeout_ms, shared)
                     for i in range(args.sessions))))
             while not work.done():
                 await asyncio.sleep(0.5)
@@ -231,6 +232,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--arrival", type=float, default=2.0, help="seconds between two sessions' start")
     parser.add_argument("--think", type=float, default=5.0, help="seconds a session reads a page before the next")
+    parser.add_argument("--tabs", action="store_true", help="sessions as tabs of one browser profile (a warm cache)")
     parser.add_argument("--burst", action="store_true", help="every navigation at once, by full page loads")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per page at most")
     asyncio.run(run(parser.parse_args()))
