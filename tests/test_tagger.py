@@ -427,3 +427,23 @@ def test_the_worker_pool_tags_and_masks_as_one_process_does(monkeypatch):
     pd.testing.assert_frame_equal(pooled.answers[columns], single.answers[columns])
     masked = " ".join(pooled.answers["answer_masked"])
     assert "Kees" not in masked and "Fatima" not in masked and "Piet Bakker" not in masked and "06-1234" not in masked
+
+
+def test_an_error_in_the_workers_helper_reaches_the_caller(monkeypatch):
+    """The worker shares its answers with a helper forked from it; when tagging fails there, the caller hears it
+    (no answers silently left without tags) and the pool can still be closed."""
+    from lib.themes import pool as pool_module
+
+    real = pool_module._tagged
+
+    def failing(tagger, texts, names):
+        if "breekt" in " ".join(texts):
+            raise ValueError("kapot")
+        return real(tagger, texts, names)
+
+    monkeypatch.setattr(pool_module, "_tagged", failing)  # before the fork: the worker and its helper inherit it
+    monkeypatch.setattr(pool_module, "PARALLEL_FROM", 2)
+    with pool_module.TaggerPool(default_codebook(), workers=2) as workers:
+        assert workers.tag_many(["meer groen", "een bankje"])["themes"].tolist() == ["Openbare ruimte & groen"] * 2
+        with pytest.raises(ValueError, match="kapot"):
+            workers.tag_many(["meer groen", "dit breekt"])  # the second half goes to the helper
