@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -35,6 +37,57 @@ def launch(data_dir: Path) -> tuple[subprocess.Popen, str]:
     )
     log.close()
     return proc, f"http://127.0.0.1:{port}"
+
+
+class ForkedServer:
+    """A server forked by ``tests/server_zygote.py``: stopped like a ``subprocess.Popen`` (the zygote reaps it)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+
+    def _alive(self) -> bool:
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def terminate(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float) -> None:
+        deadline = time.time() + timeout
+        while self._alive():
+            if time.time() > deadline:
+                raise subprocess.TimeoutExpired(f"server {self.pid}", timeout)
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def launch_many(data_dirs: list[Path]):
+    """Fresh servers, one per data folder, forked from one process that imported Streamlit and the app once
+    (``tests/server_zygote.py``); yields ``[(server, url)]``. Each has seen no request yet."""
+    zygote = subprocess.Popen([sys.executable, str(ROOT / "tests" / "server_zygote.py")], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    servers = []
+    try:
+        assert zygote.stdout.readline().strip() == "ready"
+        for data_dir in data_dirs:
+            port = free_port()
+            zygote.stdin.write(json.dumps({"port": port, "data_dir": str(data_dir),
+                                           "log": str(data_dir / "server.log")}) + "\n")
+            zygote.stdin.flush()
+            servers.append((ForkedServer(int(zygote.stdout.readline())), f"http://127.0.0.1:{port}"))
+        yield servers
+    finally:
+        stop(*(server for server, _url in servers))
+        zygote.stdin.close()
+        stop(zygote)
 
 
 def wait_healthy(url: str, data_dir: Path, timeout: float = 60) -> None:

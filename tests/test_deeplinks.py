@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launch, seed_project_with_areas, shot, stop, wait_healthy, wait_idle
+from browser import launch_many, seed_project_with_areas, shot, wait_healthy, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -46,27 +46,27 @@ def _sidebar_labels(page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def deep_links(browser, tmp_path_factory):
-    """One freshly started server per page; the first request each one sees is its page's URL.
+    """One fresh server per page (forked from one process that imported the app once); the first request each
+    one sees is its page's URL.
 
     All servers start at once and all pages load at once (a page load is mostly waiting on the other processes),
     so each test below only waits for its own page and looks at it.
     """
-    started = {}
-    for path, _title in PAGES:
-        data_dir = tmp_path_factory.mktemp("fresh")
-        seed_project_with_areas(data_dir)  # pages with answers are covered by AppTest and the other browser tests
-        started[path] = (data_dir, *launch(data_dir))
+    data_dirs = []
+    for _path, _title in PAGES:
+        data_dirs.append(tmp_path_factory.mktemp("fresh"))
+        seed_project_with_areas(data_dirs[-1])  # pages with answers are covered by AppTest and the other browser tests
     pages = {}
-    try:
-        for path, (data_dir, _proc, url) in started.items():
-            wait_healthy(url, data_dir, 90)
-            pages[path] = browser.new_page(viewport={"width": 1400, "height": 900})
-            pages[path].goto(f"{url}/{path}", wait_until="commit")
-        yield pages
-    finally:
-        for page in pages.values():
-            page.close()
-        stop(*(proc for _d, proc, _u in started.values()))
+    with launch_many(data_dirs) as servers:
+        try:
+            for (path, _title), data_dir, (_server, url) in zip(PAGES, data_dirs, servers):
+                wait_healthy(url, data_dir, 90)
+                pages[path] = browser.new_page(viewport={"width": 1400, "height": 900})
+                pages[path].goto(f"{url}/{path}", wait_until="commit")
+            yield pages
+        finally:
+            for page in pages.values():
+                page.close()
 
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[t for _, t in PAGES])
