@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -23,20 +24,6 @@ def free_port() -> int:
     with contextlib.closing(socket.socket()) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def launch(data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run streamlit_app.py`` on a free port with its own data folder, without waiting for it."""
-    port = free_port()
-    env = dict(os.environ, WIJKBEELD_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    log = open(data_dir / "server.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    log.close()
-    return proc, f"http://127.0.0.1:{port}"
 
 
 class ForkedServer:
@@ -68,26 +55,48 @@ class ForkedServer:
             time.sleep(0.05)
 
 
+class _Zygote:
+    """``tests/server_zygote.py``, started once per test process: it forks the fresh servers."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "server_zygote.py")], cwd=ROOT,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        if self.proc.stdout.readline().strip() != "ready":
+            raise RuntimeError("the server zygote did not start")
+
+    def fork(self, data_dir: Path) -> tuple[ForkedServer, str]:
+        port = free_port()
+        self.proc.stdin.write(json.dumps({"port": port, "data_dir": str(data_dir), "log": str(data_dir / "server.log")}) + "\n")
+        self.proc.stdin.flush()
+        return ForkedServer(int(self.proc.stdout.readline())), f"http://127.0.0.1:{port}"
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        stop(self.proc)
+
+
+_ZYGOTE: _Zygote | None = None
+
+
+def _zygote() -> _Zygote:
+    global _ZYGOTE
+    if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
+        _ZYGOTE = _Zygote()
+        atexit.register(_ZYGOTE.close)
+    return _ZYGOTE
+
+
 @contextlib.contextmanager
 def launch_many(data_dirs: list[Path]):
-    """Fresh servers, one per data folder, forked from one process that imported Streamlit and the app once
+    """Fresh servers, one per data folder, forked from a process that imported Streamlit and the app once
     (``tests/server_zygote.py``); yields ``[(server, url)]``. Each has seen no request yet."""
-    zygote = subprocess.Popen([sys.executable, str(ROOT / "tests" / "server_zygote.py")], cwd=ROOT,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     servers = []
     try:
-        assert zygote.stdout.readline().strip() == "ready"
         for data_dir in data_dirs:
-            port = free_port()
-            zygote.stdin.write(json.dumps({"port": port, "data_dir": str(data_dir),
-                                           "log": str(data_dir / "server.log")}) + "\n")
-            zygote.stdin.flush()
-            servers.append((ForkedServer(int(zygote.stdout.readline())), f"http://127.0.0.1:{port}"))
+            servers.append(_zygote().fork(data_dir))
         yield servers
     finally:
         stop(*(server for server, _url in servers))
-        zygote.stdin.close()
-        stop(zygote)
 
 
 def wait_healthy(url: str, data_dir: Path, timeout: float = 60) -> None:
@@ -116,8 +125,9 @@ def stop(*procs: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def app_server(data_dir: Path):
-    """Start ``streamlit run streamlit_app.py`` on a free port with its own data folder; yield the base URL."""
-    proc, url = launch(data_dir)
+    """A fresh ``streamlit run streamlit_app.py`` on a free port with its own data folder (forked, see
+    ``launch_many``); yield the base URL."""
+    proc, url = _zygote().fork(data_dir)
     try:
         wait_healthy(url, data_dir, 40)
         yield url
