@@ -38,8 +38,9 @@ from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are im
     MIN_REST, MIN_SUFFIX, NEGATION_FACTOR, NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, tokenize,
 )
 from lib.themes.textnlp import (
-    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
+    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
+from lib.themes.tone import tone_rule_of
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ class _Word:
     flip: bool = False
     """A negator or a reducer ("minder"): flips the polarity of the words after it."""
     reducer: bool = False
+    tone_rule: str = ""
+    """The word's part in a tone rule of ``lib.themes.tone`` (``wish``, ``proposal``, ``propose``, ``past``, ``relief``,
+    ``demand``, ``amount``, ``know``) or ""."""
 
 
 class Tagger:
@@ -121,7 +125,7 @@ class Tagger:
                 self.keywords.append(kw)
                 self._keyword_theme.append(ti)
                 self._compile(kw, ki)
-        self._lexicon = polarity_lexicon()
+        self._forms, self._stems = polarity_forms()
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
@@ -187,9 +191,9 @@ class Tagger:
             base = _diminutive_base(w)
             if base:
                 matches = {k: ("diminutive", base) for k in self._match(base, stem(base))}
-        polarity = self._lexicon.get(w)
-        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels"
-            polarity = self._lexicon.get(s)
+        polarity = self._forms.get(w)
+        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels", "aandacht" ~ "aandachtig"
+            polarity = next((v for form, v, hand_made in self._stems.get(s, ()) if hand_made or len(form) <= len(w)), None)
         pairs = tuple(sorted((self._keyword_theme[k], k, via, part) for k, (via, part) in matches.items()))
         info = _Word(
             pairs,
@@ -205,6 +209,7 @@ class Tagger:
             w == "maar",
             w in NEGATORS or w in REDUCERS,
             w in REDUCERS,
+            tone_rule_of(w),
         )
         self._cache[w] = info
         return info

@@ -1,0 +1,59 @@
+"""Tone rules of Dutch complaint, praise and neutral language beyond single tone words (shared by ``Tagger._analyse``
+and the bulk path ``lib.themes.bulk``, which must stay equivalent).
+
+Each rule is a pattern a careful reader would defend, not a list of answers:
+
+- *wish clause*: in a clause that wishes or proposes ("zou", "graag", "hoop"), a positive word describes what is
+  wished, not what is ("het zou fijn zijn als ...", "graag een extra bankje"): it does not count as praise;
+- *proposal*: an answer that makes a proposal ("stelt voor", "voorstel", "suggestie", "oppert", "pleit voor",
+  "wenselijk") is neutral unless it names a clear complaint (a tone word of ``STRONG_COMPLAINT`` or below): the
+  milder words describe the proposed thing and whom it is for ("een cursus voor mensen die moeite hebben met lezen");
+- *past contrast*: "vroeger" turns the tone of its clause around (what was good then is a loss now: "vroeger
+  kende iedereen elkaar"; "vroeger schaamde ik me" tells of an improvement) and, without a tone word, states a loss;
+- *relief or demand*: "eindelijk" is relief ("eindelijk een zebrapad!"), but a demand in a clause with a modal of
+  demand ("er moet eindelijk ...", "wanneer gaat de gemeente eindelijk ...");
+- *restrictive "maar"*: "nog maar", "maar één/twee/weinig" means "only": it states a lack ("de bus rijdt nog maar één
+  keer per uur") and is no contrast;
+- *stated scarcity*: "weinig" or "minder" with no tone word after it states a lack ("weinig tijd voor zichzelf"),
+  as an unused negation does; with one it flips it ("weinig overlast");
+- *inflected forms only*: a word takes the tone of a lexicon adjective through their common stem only when it is
+  not shorter than the adjective (``mooie`` ~ ``mooi``), so a noun that shares a stem keeps none
+  (``aandacht`` is not ``aandachtig``, ``pas`` not ``passé``); the hand-made words of ``toon_extra.csv`` reach
+  every word with their stem (``schaamte`` ~ ``schaamt``);
+- *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
+  het niet zo goed") gives no opinion.
+"""
+
+from __future__ import annotations
+
+WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen"})
+"""Words that make a clause a wish: its positive words describe what is wished."""
+PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
+"""Words that make an answer a proposal ("voorstel:", "bewoner oppert ...", "ik pleit voor ...")."""
+PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
+"""With "voor" right after them ("bewoner stelt voor om ...") they make a proposal."""
+STRONG_COMPLAINT = -0.5
+"""In a proposal only tone values at or below this count (a clear complaint word, "gevaarlijk", "kapot")."""
+PAST = frozenset({"vroeger", "destijds", "voorheen"})
+"""Past contrast: the tone of the clause turns around, and without a tone word the clause states a loss."""
+RELIEF = frozenset({"eindelijk"})
+RELIEF_VALUE = 0.5
+"""Tone of "eindelijk": relief, or (with a modal of demand in the clause) its negative: a demand."""
+DEMAND = frozenset({"moet", "moeten", "zou", "zouden", "wanneer", "tijd"})
+"""Modals, "wanneer" and "(het wordt) tijd" make "eindelijk" a demand ("er moet eindelijk ...", "wanneer komt er
+eindelijk ...")."""
+AMOUNT = frozenset({"één", "twee", "drie", "vier", "vijf", "weinig", "enkele", "enkel", "paar", "half", "halve"})
+"""After "maar" they make it restrictive ("maar één bus", "maar weinig plekken")."""
+KNOW = frozenset({"weet", "weten", "wist", "wisten"})
+SHORT_ANSWER = 6
+"""Words in an answer that can only say one does not know."""
+
+
+def tone_rule_of(word: str) -> str:
+    """The word's part in the rules above: ``wish``, ``proposal``, ``propose``, ``past``, ``relief``, ``amount``,
+    ``know`` or "" (a word of ``WISH`` and ``DEMAND`` is ``wish``; ``demand`` is asked for with ``DEMAND``)."""
+    for name, words in (("wish", WISH), ("proposal", PROPOSAL), ("propose", PROPOSE_VERB), ("past", PAST),
+                        ("relief", RELIEF), ("amount", AMOUNT), ("know", KNOW)):
+        if word in words:
+            return name
+    return ""
