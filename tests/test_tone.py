@@ -31,3 +31,107 @@ def _tones(tagger: Tagger, texts: list[str]) -> list[str]:
 )
 def test_lexicon_adjectives_reach_their_inflections_only(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Het zou fijn zijn als er een moestuin komt", "neutraal"),
+        ("Graag een extra bankje bij de bushalte", "neutraal"),
+        ("Het park is mooi, ik zou graag meer bomen zien", "positief"),  # the praise stands in its own clause
+    ],
+)
+def test_a_positive_word_in_a_wish_describes_what_is_wished(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Bewoner stelt voor om een buurtfeest te organiseren, gezellig voor iedereen", "neutraal"),
+        ("Voorstel: een cursus voor mensen die moeite hebben met de computer", "neutraal"),
+        ("Suggestie: een wandelclub voor ouderen die niet meer alleen op pad durven", "neutraal"),
+        ("Voorstel: een zebrapad bij de school, oversteken is daar gevaarlijk", "negatief"),  # a clear complaint
+    ],
+)
+def test_a_proposal_is_neutral_unless_it_names_a_clear_complaint(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Vroeger was het hier gezellig", "negatief"),
+        ("Vroeger kwam de wijkagent nog langs", "negatief"),
+        ("Vroeger was er veel overlast van hangjongeren", "positief"),  # an improvement
+        ("Er is minder overlast dan vroeger", "positief"),  # a comparison speaks of now
+    ],
+)
+def test_vroeger_turns_the_tone_of_its_clause_around(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Eindelijk een nieuwe speeltuin", "positief"),
+        ("Wanneer komt er eindelijk een zebrapad", "negatief"),
+        ("Er moet eindelijk iets gebeuren aan de stoep", "negatief"),
+    ],
+)
+def test_eindelijk_is_relief_or_with_a_modal_a_demand(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Er rijdt nog maar één bus per uur", "negatief"),
+        ("De bibliotheek is maar twee dagen per week open", "negatief"),
+        ("Het park is mooi, maar de paden zijn slecht", "negatief"),  # a contrast still weighs the last clause
+    ],
+)
+def test_restrictive_maar_states_a_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik heb weinig tijd voor mezelf", "negatief"),
+        ("Sinds de verhuizing zie ik weinig mensen", "negatief"),
+        ("Weinig overlast hier", "positief"),  # with a tone word "weinig" flips it
+    ],
+)
+def test_weinig_without_a_tone_word_states_a_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik weet het niet", "neutraal"),
+        ("Weet ik niet", "neutraal"),
+        ("Weet ik eigenlijk niet zo goed", "neutraal"),
+        ("Ik weet niet waar ik met mijn vragen terecht kan", "negatief"),  # a longer answer: a lack of information
+    ],
+)
+def test_a_short_answer_that_says_one_does_not_know_gives_no_opinion(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
+    """Random mixtures of the rules' words, negators, tone words and clause marks: both paths give the same tone."""
+    import random
+
+    from lib.themes import tone as rules
+
+    vocab = sorted(
+        rules.WISH | rules.PROPOSAL | rules.PROPOSE_VERB | rules.PAST | rules.RELIEF | rules.DEMAND | rules.AMOUNT
+        | rules.KNOW | rules.COMPARE
+    ) + ["voor", "nog", "maar", "te", "weinig", "minder", "niet", "geen", "mooi", "slecht", "overlast", "bus", "de",
+         "is", "opmerkingen", "heel", "al", "jaren", "ben", "op", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 12))) for _ in range(1500)]
+    bulk = tagger.tag_many(texts)["tone"].tolist()
+    assert bulk == [tagger.tag(t, explain=False).tone for t in texts]

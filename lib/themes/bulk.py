@@ -17,6 +17,9 @@ from lib.themes.rules import (
     PHRASE_GAP, POSITIVE_ABOVE, PUNCT_RE, SEPARATOR_RE,
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
+from lib.themes.tone import (
+    AMOUNT, COMPARE, DEMAND, KNOW, PAST, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH,
+)
 
 if TYPE_CHECKING:
     from lib.themes.tagger import Tagger
@@ -114,7 +117,31 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         negated[target[same]] = True
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
+    # the tone rules of ``lib.themes.tone``: word classes by position, clause and answer flags by bincount
+    u_index = pd.Index(uniques)
+
+    def is_in(words) -> np.ndarray:
+        return u_index.isin(list(words))[codes] & ~boundary
+
+    n_clauses = int(clause.max()) + 1 if len(codes) else 0
+
+    def clause_has(mask) -> np.ndarray:
+        return (np.bincount(clause, weights=mask, minlength=n_clauses) > 0)[clause]
+
+    def answer_has(mask) -> np.ndarray:
+        return np.bincount(answer, weights=mask, minlength=n) > 0
+
+    def word_at(pos, ref):
+        ok = (pos >= 0) & (pos < len(codes))
+        pos = np.clip(pos, 0, len(codes) - 1)
+        return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
+
+    but = but_u[codes] & ~boundary
+    restrictive = but & (before(is_in({"nog"}), 1, False) | after(is_in(AMOUNT), 1, False))  # "nog maar één keer"
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
+    values = np.where(is_in(RELIEF) & clause_has(is_in(DEMAND)), -values, values)  # "er moet eindelijk ..."
+    past = is_in(PAST) & ~before(is_in(COMPARE), 1, False)  # not "dan vroeger"
+    values = np.where(clause_has(past), values * NEGATION_FACTOR, values)  # "vroeger was het gezellig"
     items = np.where(has_pol, values, np.nan)
     prev_te = before(te_u[codes], 1, False)
     deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
@@ -131,6 +158,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS if a in index and b in index]
         if final:  # "ik ben op" at the end of a clause
             deficit |= ~has_pol & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
+    deficit |= ~has_pol & restrictive
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
@@ -140,26 +168,42 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     # "Niets.", "weet niet": a short clause that ends in a negator states no lack (checked where negators are)
     at = np.flatnonzero(unused_negator)
     if len(at):
-        def word_at(pos, ref):
-            ok = (pos >= 0) & (pos < len(codes))
-            pos = np.clip(pos, 0, len(codes) - 1)
-            return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         unused_negator[at[alone]] = False
+    lacks = unused_negator.astype(float)
+    at = np.flatnonzero(reducer_u[codes] & ~boundary & ~deficit)  # "weinig tijd": a reducer with no tone word after it
+    if len(at):
+        absorbed = np.zeros(len(at), dtype=bool)
+        reach = np.ones(len(at), dtype=bool)
+        for d in range(1, REDUCER_SCOPE + 1):
+            reach &= word_at(at + d, at)
+            absorbed |= reach & absorbs[np.clip(at + d, 0, len(codes) - 1)]
+        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        lacks[at[~absorbed & ~alone]] += 1
+    lacks += past & ~clause_has(has_pol)  # "vroeger liep de politie nog door de straten": a loss
+    # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
+    proposal = answer_has(is_in(PROPOSAL) | (is_in(PROPOSE_VERB) & after(is_in({"voor"}), 1, False)))[answer]
+    items = np.where(has_pol & (items > 0) & clause_has(is_in(WISH)), np.nan, items)
+    items = np.where(proposal & (items > STRONG_COMPLAINT), np.nan, items)
+    if DEFICIT > STRONG_COMPLAINT:
+        lacks = np.where(proposal, 0.0, lacks)
     # what comes before the last "maar" of an answer weighs less
     weight = np.ones(len(codes))
-    buts = np.flatnonzero(but_u[codes])
+    buts = np.flatnonzero(but & ~restrictive)
     if len(buts):
         last_but = np.full(n, -1)
         np.maximum.at(last_but, answer[buts], buts)
         weight = np.where(np.arange(len(codes)) < last_but[answer], BEFORE_BUT_WEIGHT, 1.0)
     sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
-        answer, weights=unused_negator * DEFICIT * weight, minlength=n
+        answer, weights=lacks * DEFICIT * weight, minlength=n
     )
     counts = np.bincount(answer, weights=~np.isnan(items) * weight, minlength=n) + np.bincount(
-        answer, weights=unused_negator * weight, minlength=n
+        answer, weights=lacks * weight, minlength=n
     )
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
+    words = np.bincount(answer, weights=~boundary, minlength=n)
+    not_knowing = (words <= SHORT_ANSWER) & answer_has(is_in(KNOW)) & answer_has(neg)  # "weet ik niet"
+    scores = np.where(not_knowing, 0.0, scores)
     strong = np.zeros(n, dtype=np.int64)
     weak = np.zeros(n, dtype=np.int64)
     nonempty = lengths > 0

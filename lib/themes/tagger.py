@@ -40,7 +40,9 @@ from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are im
 from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
-from lib.themes.tone import tone_rule_of
+from lib.themes.tone import (
+    AMOUNT, COMPARE, DEMAND, KNOW, PAST, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH,
+)
 
 
 @dataclass(frozen=True)
@@ -95,9 +97,6 @@ class _Word:
     flip: bool = False
     """A negator or a reducer ("minder"): flips the polarity of the words after it."""
     reducer: bool = False
-    tone_rule: str = ""
-    """The word's part in a tone rule of ``lib.themes.tone`` (``wish``, ``proposal``, ``propose``, ``past``, ``relief``,
-    ``demand``, ``amount``, ``know``) or ""."""
 
 
 class Tagger:
@@ -209,7 +208,6 @@ class Tagger:
             w == "maar",
             w in NEGATORS or w in REDUCERS,
             w in REDUCERS,
-            tone_rule_of(w),
         )
         self._cache[w] = info
         return info
@@ -255,7 +253,6 @@ class Tagger:
         """Strong and weak themes, the tokens, the tone score of one answer and the (word, theme) hits an
         exclusion phrase cancels (same rules as ``lib.themes.bulk``)."""
         toks = tokenize(text[:MAX_CHARS])
-        items: list[tuple[float, int]] = []  # (value, word index)
         stems: list[str] = []
         clauses: list[int] = []
         anchors: list[int] = []
@@ -290,38 +287,6 @@ class Tagger:
             else:
                 strong |= info.strong
                 weak |= info.weak
-        n = len(toks)
-        last_but = -1
-        j = -1
-        for i, info in enumerate(infos):
-            if info is None:
-                continue
-            j += 1
-            if info.but:
-                last_but = j
-            prev = infos[i - 1] if i else None
-            if info.polarity is not None:
-                value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
-                if _negated_in_clause(infos, i):
-                    value *= NEGATION_FACTOR
-                items.append((value, j))
-            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                items.append((DEFICIT, j))  # "te lang", "te weinig", "te duur" (not "te praten")
-            elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
-                items.append((DEFICIT, j))  # "al jaren", "nog steeds"
-            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
-                items.append((DEFICIT, j))  # "ik ben op"
-            if info.negator:
-                following = [infos[k] for k in range(i + 1, min(n, i + 1 + NEGATION_SCOPE))]
-                scope = []
-                for f in following:
-                    if f is None:
-                        break
-                    scope.append(f)
-                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
-                    items.append((DEFICIT, j))  # "kan niet betalen", "geen zwemles": a negated fact is a lack
-                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
         if anchors:
             for ki, _start, _end in self._phrases_at(stems, clauses, anchors, self._phrases):
                 (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
@@ -330,11 +295,89 @@ class Tagger:
                 for ki, low, high in self._ages:
                     if low <= age <= high:
                         (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
+        return strong, weak, toks, self._tone_score(toks, infos), cancelled
+
+    def _tone_score(self, toks: list[str], infos: list[_Word | None]) -> float:
+        """The tone score of one answer from its tokens and their word infos (None at clause boundaries): the mean
+        of its tone values, weighted towards the clause after the last "maar" (same rules as ``lib.themes.bulk``;
+        the rules beyond single words are documented in ``lib.themes.tone``)."""
+        n = len(toks)
+        items: list[tuple[float, int, bool]] = []  # (value, word index, from a tone word)
+        clause_of: list[int] = []  # clause of each word
+        clause = 0
+        for tok in toks:
+            if tok in BOUNDARY:
+                clause += 1
+            else:
+                clause_of.append(clause)
+        words = [t for t in toks if t not in BOUNDARY]
+        wish = {c for c, w in zip(clause_of, words) if w in WISH}
+        demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
+        past_at = [i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)]
+        past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
+        proposal = any(w in PROPOSAL for w in words) or any(
+            w in PROPOSE_VERB and toks[i + 1] == "voor" for i, w in enumerate(toks[:-1])
+        )
+        last_but = -1
+        j = -1
+        for i, info in enumerate(infos):
+            if info is None:
+                continue
+            j += 1
+            prev = infos[i - 1] if i else None
+            nxt = infos[i + 1] if i + 1 < n else None
+            restrictive = info.but and (
+                (prev is not None and toks[i - 1] == "nog") or (nxt is not None and toks[i + 1] in AMOUNT)
+            )  # "nog maar één keer per uur": "only", no contrast
+            if info.but and not restrictive:
+                last_but = j
+            deficit = False
+            if info.polarity is not None:
+                value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
+                if _negated_in_clause(infos, i):
+                    value *= NEGATION_FACTOR
+                if toks[i] in RELIEF and clause_of[j] in demand:  # "er moet eindelijk ...": a demand, not relief
+                    value = -value
+                if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
+                    value *= NEGATION_FACTOR
+                items.append((value, j, True))
+            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
+                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten")
+            elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
+                deficit = True  # "al jaren", "nog steeds"
+            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
+                deficit = True  # "ik ben op"
+            elif restrictive:
+                deficit = True
+            if deficit:
+                items.append((DEFICIT, j, False))
+            if info.negator or (info.reducer and not deficit):
+                scope = []
+                for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
+                    if infos[k] is None:
+                        break
+                    scope.append(infos[k])
+                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
+                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
+                    items.append((DEFICIT, j, False))  # "kan niet betalen", "weinig tijd": a lack
+                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
+            if i in past_at and not any(  # "vroeger liep de politie nog door de straten": a loss
+                infos[k] is not None and infos[k].polarity is not None and clause_of[jj] == clause_of[j]
+                for k, jj in _word_positions(infos)
+            ):
+                items.append((DEFICIT, j, False))
+        if len(words) <= SHORT_ANSWER and any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos):
+            return 0.0  # "weet ik niet", "ik weet het niet zo goed": no opinion
+        # a positive word in a wish describes what is wished ("het zou fijn zijn als ..."); a proposal counts only
+        # its clear complaints
+        items = [
+            (v, jj) for v, jj, lexical in items
+            if not (lexical and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
+        ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
-        weights = [BEFORE_BUT_WEIGHT if j < last_but else 1.0 for _v, j in items]
+        weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]
         total = sum(weights)
-        score = sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
-        return strong, weak, toks, score, cancelled
+        return sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
 
     def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int], table: dict) -> list[tuple[int, int, int]]:
         """Phrases of ``table`` around the anchor words: (keyword index, first word, last word)."""
@@ -444,6 +487,16 @@ def _diminutive_base(word: str) -> str | None:
     if m.group(0).startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
         base = base[:-1]  # "balletje" -> "bal", "karretje" -> "kar"
     return base if len(base) >= 4 else None
+
+
+def _word_positions(infos: list) -> list[tuple[int, int]]:
+    """(token index, word index) of the words (not the clause boundaries) of an answer."""
+    out, j = [], 0
+    for k, info in enumerate(infos):
+        if info is not None:
+            out.append((k, j))
+            j += 1
+    return out
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:

@@ -35,7 +35,9 @@ PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
 STRONG_COMPLAINT = -0.5
 """In a proposal only tone values at or below this count (a clear complaint word, "gevaarlijk", "kapot")."""
 PAST = frozenset({"vroeger", "destijds", "voorheen"})
-"""Past contrast: the tone of the clause turns around, and without a tone word the clause states a loss."""
+"""Past contrast: the tone of the clause turns around, and without a tone word the clause states a loss; not after a
+word of ``COMPARE`` ("minder overlast dan vroeger" compares with the past, it speaks of now)."""
+COMPARE = frozenset({"dan", "als"})
 RELIEF = frozenset({"eindelijk"})
 RELIEF_VALUE = 0.5
 """Tone of "eindelijk": relief, or (with a modal of demand in the clause) its negative: a demand."""
@@ -48,12 +50,3 @@ KNOW = frozenset({"weet", "weten", "wist", "wisten"})
 SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
-
-def tone_rule_of(word: str) -> str:
-    """The word's part in the rules above: ``wish``, ``proposal``, ``propose``, ``past``, ``relief``, ``amount``,
-    ``know`` or "" (a word of ``WISH`` and ``DEMAND`` is ``wish``; ``demand`` is asked for with ``DEMAND``)."""
-    for name, words in (("wish", WISH), ("proposal", PROPOSAL), ("propose", PROPOSE_VERB), ("past", PAST),
-                        ("relief", RELIEF), ("amount", AMOUNT), ("know", KNOW)):
-        if word in words:
-            return name
-    return ""
