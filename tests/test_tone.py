@@ -135,3 +135,23 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
     texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 12))) for _ in range(1500)]
     bulk = tagger.tag_many(texts)["tone"].tolist()
     assert bulk == [tagger.tag(t, explain=False).tone for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("De auto's rijden hier te snel", "negatief"),  # excess
+        ("Ik heb hulp nodig bij mijn administratie", "negatief"),  # need
+        ("Meer bankjes langs de singel", "negatief"),  # request for more
+        ("Vaker de straat vegen", "negatief"),
+        ("De ambulance komt pas na een half uur", "negatief"),  # delay (before: right only through "passé")
+        ("Het onderhoud van de flat blijft uit", "negatief"),  # failure
+        ("Dagactiviteiten voor eenzame ouderen", "neutraal"),  # whom it is for
+        ("Voorlichting over eenzaamheid in het buurthuis", "neutraal"),
+        ("Ondersteuning voor gezinnen met schulden", "neutraal"),
+        ("Geluidsoverlast van de snackbar", "negatief"),  # compound tone
+        ("Het is fijn voor de kinderen", "positief"),  # the judgement before "voor" counts
+    ],
+)
+def test_lacks_needs_and_descriptions(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

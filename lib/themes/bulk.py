@@ -18,7 +18,8 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
-    AMOUNT, COMPARE, DEMAND, KNOW, PAST, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH,
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, MORE, NEED, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB,
+    RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 if TYPE_CHECKING:
@@ -142,9 +143,15 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     values = np.where(is_in(RELIEF) & clause_has(is_in(DEMAND)), -values, values)  # "er moet eindelijk ..."
     past = is_in(PAST) & ~before(is_in(COMPARE), 1, False)  # not "dan vroeger"
     values = np.where(clause_has(past), values * NEGATION_FACTOR, values)  # "vroeger was het gezellig"
-    items = np.where(has_pol, values, np.nan)
     prev_te = before(te_u[codes], 1, False)
-    deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
+    need = is_in(NEED)  # "hulp nodig": a lack, unless negated
+    lexical = has_pol & ~(prev_te & (pol > 0)) & ~need  # "te snel" is an excess, a lack
+    other = ~lexical & ~need  # words that may state a lack
+    about = before(is_in(ABOUT), 1, False) | (before(is_in(ABOUT_GAP), 1, False) & before(is_in(ABOUT), 2, False))
+    about |= before(is_in({WITH}), 1, False) & before(is_in(PEOPLE), 2, False)
+    about |= before(is_in(ABOUT_GAP), 1, False) & before(is_in({WITH}), 2, False) & before(is_in(PEOPLE), 3, False)
+    items = np.where(lexical & ~about, values, np.nan)  # "voor eenzame ouderen": whom it is for
+    deficit = other & ~boundary & prev_te & ~en_u[codes]
     if COMPLAINT_BIGRAMS:
         index = {tok: k for k, tok in enumerate(uniques)}
         first = np.full(len(codes), -1)
@@ -152,13 +159,16 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         pair = first * m + codes  # one number per word pair
         same_prev = np.zeros(len(codes), dtype=bool)
         same_prev[1:] = clause[1:] == clause[:-1]
-        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS if a in index and b in index]
+        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY if a in index and b in index]
         if wanted:
-            deficit |= ~has_pol & same_prev & np.isin(pair, wanted)
-        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS if a in index and b in index]
-        if final:  # "ik ben op" at the end of a clause
-            deficit |= ~has_pol & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
-    deficit |= ~has_pol & restrictive
+            deficit |= other & same_prev & np.isin(pair, wanted)
+        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
+        if final:  # "ik ben op", "het onderhoud blijft uit" at the end of a clause
+            deficit |= other & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
+    deficit |= other & restrictive
+    clause_start = ~before(np.ones(len(codes), dtype=bool), 1, False)
+    deficit |= other & is_in(MORE) & clause_start & ~after(is_in({"dan"}), 1, False)  # "Meer bankjes in het park"
+    deficit |= need & ~negated
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
@@ -183,7 +193,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     lacks += past & ~clause_has(has_pol)  # "vroeger liep de politie nog door de straten": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
     proposal = answer_has(is_in(PROPOSAL) | (is_in(PROPOSE_VERB) & after(is_in({"voor"}), 1, False)))[answer]
-    items = np.where(has_pol & (items > 0) & clause_has(is_in(WISH)), np.nan, items)
+    items = np.where(has_pol & (items > 0) & clause_has(is_in(WISH | NEED)), np.nan, items)
     items = np.where(proposal & (items > STRONG_COMPLAINT), np.nan, items)
     if DEFICIT > STRONG_COMPLAINT:
         lacks = np.where(proposal, 0.0, lacks)

@@ -41,7 +41,8 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    AMOUNT, COMPARE, DEMAND, KNOW, PAST, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH,
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, KNOW, MORE,
+    NEED, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -125,6 +126,7 @@ class Tagger:
                 self._keyword_theme.append(ti)
                 self._compile(kw, ki)
         self._forms, self._stems = polarity_forms()
+        self._hand_made = {f: v for entries in self._stems.values() for f, v, hand in entries if hand and v and len(f) >= COMPOUND_MIN_PART}
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
@@ -193,6 +195,9 @@ class Tagger:
         polarity = self._forms.get(w)
         if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels", "aandacht" ~ "aandachtig"
             polarity = next((v for form, v, hand_made in self._stems.get(s, ()) if hand_made or len(form) <= len(w)), None)
+        if polarity is None and len(w) >= COMPOUND_MIN_PART + COMPOUND_MIN_REST:  # "geluidsoverlast" ~ "overlast"
+            polarity = next((self._hand_made[w[k:]] for k in range(COMPOUND_MIN_REST, len(w) - COMPOUND_MIN_PART + 1)
+                             if w[k:] in self._hand_made), None)
         pairs = tuple(sorted((self._keyword_theme[k], k, via, part) for k, (via, part) in matches.items()))
         info = _Word(
             pairs,
@@ -311,7 +316,7 @@ class Tagger:
             else:
                 clause_of.append(clause)
         words = [t for t in toks if t not in BOUNDARY]
-        wish = {c for c, w in zip(clause_of, words) if w in WISH}
+        wish = {c for c, w in zip(clause_of, words) if w in WISH or w in NEED}
         demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
         past_at = [i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)]
         past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
@@ -332,7 +337,15 @@ class Tagger:
             if info.but and not restrictive:
                 last_but = j
             deficit = False
-            if info.polarity is not None:
+            before1 = toks[i - 1] if i else ""
+            before2 = toks[i - 2] if i >= 2 else ""
+            before3 = toks[i - 3] if i >= 3 else ""
+            excess = before1 == EXCESS and info.polarity is not None and info.polarity > 0  # "te snel"
+            need = toks[i] in NEED  # "hulp nodig"
+            if info.polarity is not None and not excess and not need:
+                about = (before1 in ABOUT or (before1 in ABOUT_GAP and before2 in ABOUT)
+                         or (before1 == WITH and before2 in PEOPLE)
+                         or (before1 in ABOUT_GAP and before2 == WITH and before3 in PEOPLE))
                 value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
                 if _negated_in_clause(infos, i):
                     value *= NEGATION_FACTOR
@@ -340,15 +353,22 @@ class Tagger:
                     value = -value
                 if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
                     value *= NEGATION_FACTOR
-                items.append((value, j, True))
+                if not about:  # "voor eenzame ouderen": whom it is for, no judgement
+                    items.append((value, j, True))
+            elif need:
+                deficit = not _negated_in_clause(infos, i)  # "niet nodig" states no need
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten")
-            elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
-                deficit = True  # "al jaren", "nog steeds"
-            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
-                deficit = True  # "ik ben op"
+                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
+            elif prev is not None and ((toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY):
+                deficit = True  # "al jaren", "nog steeds", "pas na een uur"
+            elif prev is not None and (
+                (toks[i - 1], toks[i]) in FINAL_BIGRAMS or (toks[i - 1], toks[i]) in FAILURE
+            ) and (i + 1 == n or infos[i + 1] is None):
+                deficit = True  # "ik ben op", "het onderhoud blijft uit"
             elif restrictive:
                 deficit = True
+            elif toks[i] in MORE and prev is None and not (nxt is not None and toks[i + 1] == "dan"):
+                deficit = True  # "Meer bankjes in het park": a request for more
             if deficit:
                 items.append((DEFICIT, j, False))
             if info.negator or (info.reducer and not deficit):

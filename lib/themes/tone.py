@@ -20,6 +20,19 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   not shorter than the adjective (``mooie`` ~ ``mooi``), so a noun that shares a stem keeps none
   (``aandacht`` is not ``aandachtig``, ``pas`` not ``passé``); the hand-made words of ``toon_extra.csv`` reach
   every word with their stem (``schaamte`` ~ ``schaamt``);
+- *excess*: "te" before a positive word states too much of it, a lack like "te duur" ("te snel", "te druk",
+  "te grote huizen");
+- *need*: "nodig" states a need, a lack ("ik heb hulp nodig"), unless negated ("niet nodig"); a positive word in
+  its clause describes what is needed;
+- *request for more*: "meer" or "vaker" opening a clause asks for more, so there is too little ("Meer bankjes in het
+  park", "vaker de straat vegen"); not "meer dan";
+- *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
+  come) state a lack, as "duurt weken" does;
+- *whom it is for*: a tone word right after "voor" or "over" (or after an article or possessive that follows them),
+  or right after "met" following a word for people, describes whom or what it is about, not the speaker's
+  judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden");
+- *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
+  tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
 - *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
   het niet zo goed") gives no opinion.
 """
@@ -50,3 +63,20 @@ KNOW = frozenset({"weet", "weten", "wist", "wisten"})
 SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
+EXCESS = "te"
+NEED = frozenset({"nodig"})
+MORE = frozenset({"meer", "vaker"})
+"""Opening a clause: a request for more (not before "dan")."""
+DELAY = frozenset({("pas", "na"), ("pas", "over")})
+"""Word pairs that state a delay ("de politie komt pas na een uur")."""
+FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
+"""Word pairs that state a lack when they end a clause ("het onderhoud blijft uit")."""
+ABOUT = frozenset({"voor", "over"})
+"""A tone word right after these (or after one word of ``ABOUT_GAP``) says whom or what it is about."""
+ABOUT_GAP = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "onze", "hun", "zijn", "haar", "mijn", "jouw"})
+WITH = "met"
+PEOPLE = frozenset({"mensen", "gezinnen", "ouderen", "kinderen", "jongeren", "bewoners", "inwoners", "huishoudens",
+                    "ouders", "families", "buurtbewoners", "wijkbewoners", "vrouwen", "mannen", "jeugd", "personen"})
+"""Before "met": a tone word right after it describes the group ("gezinnen met schulden")."""
+COMPOUND_MIN_PART = 5
+COMPOUND_MIN_REST = 3
