@@ -118,42 +118,57 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         negated[target[same]] = True
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
-    # the tone rules of ``lib.themes.tone``: word classes by position, clause and answer flags by bincount
-    u_index = pd.Index(uniques)
+    # the tone rules of ``lib.themes.tone``: one bit per word class, evaluated where those (mostly rare) words are
+    N = len(codes)
+    index = {tok: k for k, tok in enumerate(uniques)}
+    rule = _rule_bits(index, boundary_u, but_u)[codes]
 
-    def is_in(words) -> np.ndarray:
-        return u_index.isin(list(words))[codes] & ~boundary
+    def near(pos, k, bit):
+        """At ``pos``: the word ``k`` places away (before when negative) is of class ``bit``, in the same clause."""
+        q = pos + k
+        ok = (q >= 0) & (q < N)
+        q = np.where(ok, q, pos)
+        return ok & ((rule[q] & bit) != 0) & (clause[q] == clause[pos])
 
-    n_clauses = int(clause.max()) + 1 if len(codes) else 0
+    def where_(bit):
+        return np.flatnonzero(rule & bit)
 
-    def clause_has(mask) -> np.ndarray:
-        return (np.bincount(clause, weights=mask, minlength=n_clauses) > 0)[clause]
+    n_clauses = int(clause.max()) + 1 if N else 0
 
-    def answer_has(mask) -> np.ndarray:
-        return np.bincount(answer, weights=mask, minlength=n) > 0
+    def marked(positions, size, of):
+        """Per clause or answer (``of``): holds one of ``positions``."""
+        out = np.zeros(size, dtype=bool)
+        out[of[positions]] = True
+        return out
 
     def word_at(pos, ref):
-        ok = (pos >= 0) & (pos < len(codes))
-        pos = np.clip(pos, 0, len(codes) - 1)
+        ok = (pos >= 0) & (pos < N)
+        pos = np.clip(pos, 0, N - 1)
         return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
 
-    but = but_u[codes] & ~boundary
-    restrictive = but & (before(is_in({"nog"}), 1, False) | after(is_in(AMOUNT), 1, False))  # "nog maar één keer"
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
-    values = np.where(is_in(RELIEF) & clause_has(is_in(DEMAND)), -values, values)  # "er moet eindelijk ..."
-    past = is_in(PAST) & ~before(is_in(COMPARE), 1, False)  # not "dan vroeger"
-    values = np.where(clause_has(past), values * NEGATION_FACTOR, values)  # "vroeger was het gezellig"
+    tone_at = np.flatnonzero(has_pol)  # the tone words
+    relief = tone_at[((rule[tone_at] & _RELIEF) != 0) & marked(where_(_DEMAND), n_clauses, clause)[clause[tone_at]]]
+    values[relief] = -values[relief]  # "er moet eindelijk ...": a demand
+    past = where_(_PAST)
+    past = past[~near(past, -1, _COMPARE)]  # not "dan vroeger"
+    past_clause = marked(past, n_clauses, clause)
+    values[tone_at] = np.where(past_clause[clause[tone_at]], values[tone_at] * NEGATION_FACTOR, values[tone_at])
     prev_te = before(te_u[codes], 1, False)
-    need = is_in(NEED)  # "hulp nodig": a lack, unless negated
-    lexical = has_pol & ~(prev_te & (pol > 0)) & ~need  # "te snel" is an excess, a lack
-    other = ~lexical & ~need  # words that may state a lack
-    about = before(is_in(ABOUT), 1, False) | (before(is_in(ABOUT_GAP), 1, False) & before(is_in(ABOUT), 2, False))
-    about |= before(is_in({WITH}), 1, False) & before(is_in(PEOPLE), 2, False)
-    about |= before(is_in(ABOUT_GAP), 1, False) & before(is_in({WITH}), 2, False) & before(is_in(PEOPLE), 3, False)
-    items = np.where(lexical & ~about, values, np.nan)  # "voor eenzame ouderen": whom it is for
+    need = where_(_NEED)  # "hulp nodig": a lack, unless negated
+    lexical = has_pol.copy()
+    lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
+    lexical[need] = False
+    other = ~lexical  # words that may state a lack
+    other[need] = False
+    about = near(tone_at, -1, _ABOUT) | (near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _ABOUT))
+    about |= near(tone_at, -1, _WITH) & near(tone_at, -2, _PEOPLE)
+    about |= near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _WITH) & near(tone_at, -3, _PEOPLE)
+    kept = tone_at[lexical[tone_at] & ~about]  # "voor eenzame ouderen": whom it is for
+    items = np.full(N, np.nan)
+    items[kept] = values[kept]
     deficit = other & ~boundary & prev_te & ~en_u[codes]
     if COMPLAINT_BIGRAMS:
-        index = {tok: k for k, tok in enumerate(uniques)}
         first = np.full(len(codes), -1)
         first[1:] = codes[:-1]
         pair = first * m + codes  # one number per word pair
@@ -165,10 +180,13 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
         if final:  # "ik ben op", "het onderhoud blijft uit" at the end of a clause
             deficit |= other & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
-    deficit |= other & restrictive
-    clause_start = ~before(np.ones(len(codes), dtype=bool), 1, False)
-    deficit |= other & is_in(MORE) & clause_start & ~after(is_in({"dan"}), 1, False)  # "Meer bankjes in het park"
-    deficit |= need & ~negated
+    buts = where_(_BUT)
+    restrictive = buts[near(buts, -1, _NOG) | near(buts, 1, _AMOUNT)]  # "nog maar één keer per uur"
+    deficit[restrictive] |= other[restrictive]
+    more = where_(_MORE)
+    more = more[other[more] & ~near(more, -1, _WORD) & ~near(more, 1, _DAN)]  # "Meer bankjes in het park"
+    deficit[more] = True
+    deficit[need[~negated[need]]] = True
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
@@ -187,19 +205,27 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         reach = np.ones(len(at), dtype=bool)
         for d in range(1, REDUCER_SCOPE + 1):
             reach &= word_at(at + d, at)
-            absorbed |= reach & absorbs[np.clip(at + d, 0, len(codes) - 1)]
+            absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         lacks[at[~absorbed & ~alone]] += 1
-    lacks += past & ~clause_has(has_pol)  # "vroeger liep de politie nog door de straten": a loss
+    lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
-    proposal = answer_has(is_in(PROPOSAL) | (is_in(PROPOSE_VERB) & after(is_in({"voor"}), 1, False)))[answer]
-    items = np.where(has_pol & (items > 0) & clause_has(is_in(WISH | NEED)), np.nan, items)
-    items = np.where(proposal & (items > STRONG_COMPLAINT), np.nan, items)
-    if DEFICIT > STRONG_COMPLAINT:
-        lacks = np.where(proposal, 0.0, lacks)
+    wish = marked(where_(_WISH), n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
+    items[tone_at[wish]] = np.nan
+    proposals = where_(_PROPOSAL)
+    verbs = where_(_PROPOSE_VERB)
+    proposals = np.r_[proposals, verbs[near(verbs, 1, _VOOR)]]
+    if len(proposals):
+        in_proposal = marked(proposals, n, answer)[answer]
+        items[in_proposal & (items > STRONG_COMPLAINT)] = np.nan
+        if DEFICIT > STRONG_COMPLAINT:
+            lacks[in_proposal] = 0.0
+    but = np.zeros(N, dtype=bool)
+    but[buts] = True
+    but[restrictive] = False
     # what comes before the last "maar" of an answer weighs less
     weight = np.ones(len(codes))
-    buts = np.flatnonzero(but & ~restrictive)
+    buts = np.flatnonzero(but)
     if len(buts):
         last_but = np.full(n, -1)
         np.maximum.at(last_but, answer[buts], buts)
@@ -211,9 +237,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         answer, weights=lacks * weight, minlength=n
     )
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
-    words = np.bincount(answer, weights=~boundary, minlength=n)
-    not_knowing = (words <= SHORT_ANSWER) & answer_has(is_in(KNOW)) & answer_has(neg)  # "weet ik niet"
-    scores = np.where(not_knowing, 0.0, scores)
+    knowing = marked(where_(_KNOW), n, answer)
+    if knowing.any():  # "weet ik niet", "ik weet het niet zo goed": no opinion
+        words = lengths - np.bincount(answer[np.flatnonzero(boundary)], minlength=n)
+        scores[knowing & (words <= SHORT_ANSWER) & marked(np.flatnonzero(neg), n, answer)] = 0.0
     strong = np.zeros(n, dtype=np.int64)
     weak = np.zeros(n, dtype=np.int64)
     nonempty = lengths > 0
@@ -297,6 +324,26 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     themes = labels[mask_codes] if len(masks) else np.array([""] * n, dtype=object)
     tones = np.where(scores < NEGATIVE_BELOW, "negatief", np.where(scores > POSITIVE_ABOVE, "positief", "neutraal"))
     return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
+
+
+_WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _NEED, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _MORE, _DAN, \
+    _WISH, _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW = (1 << k for k in range(20))
+_CLASSES = (
+    (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_NEED, NEED), (_ABOUT, ABOUT),
+    (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
+    (_MORE, MORE), (_DAN, {"dan"}), (_WISH, WISH | NEED), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
+    (_VOOR, {"voor"}), (_KNOW, KNOW),
+)
+
+
+def _rule_bits(index: dict[str, int], boundary_u: np.ndarray, but_u: np.ndarray) -> np.ndarray:
+    """Per distinct token (``index``: token -> its number): the bits of the tone-rule word classes it belongs to
+    (``_WORD`` for every word, ``_BUT`` for "maar"; 0 for a clause boundary)."""
+    bits = np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)
+    for bit, words in _CLASSES:
+        found = [index[w] for w in words if w in index]
+        bits[found] |= bit
+    return bits
 
 
 def tokenize_all(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
