@@ -130,8 +130,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         q = np.where(ok, q, pos)
         return ok & ((rule[q] & bit) != 0) & (clause[q] == clause[pos])
 
+    anchors = np.flatnonzero(rule & _ANCHORS)  # the rare words that start a rule, found in one pass
+
     def where_(bit):
-        return np.flatnonzero(rule & bit)
+        return anchors[(rule[anchors] & bit) != 0]
 
     n_clauses = int(clause.max()) + 1 if N else 0
 
@@ -328,6 +330,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _NEED, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _MORE, _DAN, \
     _WISH, _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW = (1 << k for k in range(20))
+_ANCHORS = _RELIEF | _DEMAND | _PAST | _NEED | _BUT | _MORE | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW
+"""The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_NEED, NEED), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
@@ -339,7 +343,7 @@ _CLASSES = (
 def _rule_bits(index: dict[str, int], boundary_u: np.ndarray, but_u: np.ndarray) -> np.ndarray:
     """Per distinct token (``index``: token -> its number): the bits of the tone-rule word classes it belongs to
     (``_WORD`` for every word, ``_BUT`` for "maar"; 0 for a clause boundary)."""
-    bits = np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)
+    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int32)
     for bit, words in _CLASSES:
         found = [index[w] for w in words if w in index]
         bits[found] |= bit
