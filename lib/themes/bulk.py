@@ -18,8 +18,8 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, MORE, NEED, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB,
-    RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 if TYPE_CHECKING:
@@ -157,12 +157,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     past_clause = marked(past, n_clauses, clause)
     values[tone_at] = np.where(past_clause[clause[tone_at]], values[tone_at] * NEGATION_FACTOR, values[tone_at])
     prev_te = before(te_u[codes], 1, False)
-    need = where_(_NEED)  # "hulp nodig": a lack, unless negated
     lexical = has_pol.copy()
     lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
-    lexical[need] = False
     other = ~lexical  # words that may state a lack
-    other[need] = False
     about = near(tone_at, -1, _ABOUT) | (near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _ABOUT))
     about |= near(tone_at, -1, _WITH) & near(tone_at, -2, _PEOPLE)
     about |= near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _WITH) & near(tone_at, -3, _PEOPLE)
@@ -185,10 +182,6 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     buts = where_(_BUT)
     restrictive = buts[near(buts, -1, _NOG) | near(buts, 1, _AMOUNT)]  # "nog maar één keer per uur"
     deficit[restrictive] |= other[restrictive]
-    more = where_(_MORE)
-    more = more[other[more] & ~near(more, -1, _WORD) & ~near(more, 1, _DAN)]  # "Meer bankjes in het park"
-    deficit[more] = True
-    deficit[need[~negated[need]]] = True
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
@@ -201,7 +194,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         unused_negator[at[alone]] = False
     lacks = unused_negator.astype(float)
-    at = np.flatnonzero(reducer_u[codes] & ~boundary & ~deficit)  # "weinig tijd": a reducer with no tone word after it
+    at = where_(_SCARCE)
+    at = at[~deficit[at]]  # "weinig tijd": "weinig" with no tone word after it
     if len(at):
         absorbed = np.zeros(len(at), dtype=bool)
         reach = np.ones(len(at), dtype=bool)
@@ -328,14 +322,14 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
 
 
-_WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _NEED, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _MORE, _DAN, \
-    _WISH, _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW = (1 << k for k in range(20))
-_ANCHORS = _RELIEF | _DEMAND | _PAST | _NEED | _BUT | _MORE | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW
+_WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW = (1 << k for k in range(18))
+_ANCHORS = _RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
-    (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_NEED, NEED), (_ABOUT, ABOUT),
+    (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
-    (_MORE, MORE), (_DAN, {"dan"}), (_WISH, WISH | NEED), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
+    (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW),
 )
 

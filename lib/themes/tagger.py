@@ -41,8 +41,8 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, KNOW, MORE,
-    NEED, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, KNOW,
+    PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -316,7 +316,7 @@ class Tagger:
             else:
                 clause_of.append(clause)
         words = [t for t in toks if t not in BOUNDARY]
-        wish = {c for c, w in zip(clause_of, words) if w in WISH or w in NEED}
+        wish = {c for c, w in zip(clause_of, words) if w in WISH}
         demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
         past_at = [i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)]
         past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
@@ -341,8 +341,7 @@ class Tagger:
             before2 = toks[i - 2] if i >= 2 else ""
             before3 = toks[i - 3] if i >= 3 else ""
             excess = before1 == EXCESS and info.polarity is not None and info.polarity > 0  # "te snel"
-            need = toks[i] in NEED  # "hulp nodig"
-            if info.polarity is not None and not excess and not need:
+            if info.polarity is not None and not excess:
                 about = (before1 in ABOUT or (before1 in ABOUT_GAP and before2 in ABOUT)
                          or (before1 == WITH and before2 in PEOPLE)
                          or (before1 in ABOUT_GAP and before2 == WITH and before3 in PEOPLE))
@@ -355,8 +354,6 @@ class Tagger:
                     value *= NEGATION_FACTOR
                 if not about:  # "voor eenzame ouderen": whom it is for, no judgement
                     items.append((value, j, True))
-            elif need:
-                deficit = not _negated_in_clause(infos, i)  # "niet nodig" states no need
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
                 deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
             elif prev is not None and ((toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY):
@@ -367,11 +364,9 @@ class Tagger:
                 deficit = True  # "ik ben op", "het onderhoud blijft uit"
             elif restrictive:
                 deficit = True
-            elif toks[i] in MORE and prev is None and not (nxt is not None and toks[i + 1] == "dan"):
-                deficit = True  # "Meer bankjes in het park": a request for more
             if deficit:
                 items.append((DEFICIT, j, False))
-            if info.negator or (info.reducer and not deficit):
+            if info.negator or (toks[i] in SCARCE and not deficit):
                 scope = []
                 for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
                     if infos[k] is None:

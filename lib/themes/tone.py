@@ -3,8 +3,10 @@ and the bulk path ``lib.themes.bulk``, which must stay equivalent).
 
 Each rule is a pattern a careful reader would defend, not a list of answers:
 
-- *wish clause*: in a clause that wishes or proposes ("zou", "graag", "hoop"), a positive word describes what is
-  wished, not what is ("het zou fijn zijn als ...", "graag een extra bankje"): it does not count as praise;
+- *wish clause*: in a clause that wishes, proposes or names a need ("zou", "graag", "hoop", "nodig"), a positive word
+  describes what is wished, not what is ("het zou fijn zijn als ...", "graag een extra bankje"): it does not count
+  as praise (a neutral wish stays neutral, as the evaluation set's labelling rules have it: "graag meer
+  prullenbakken" is neutraal);
 - *proposal*: an answer that makes a proposal ("stelt voor", "voorstel", "suggestie", "oppert", "pleit voor",
   "wenselijk") is neutral unless it names a clear complaint (a tone word of ``STRONG_COMPLAINT`` or below): the
   milder words describe the proposed thing and whom it is for ("een cursus voor mensen die moeite hebben met lezen");
@@ -14,18 +16,15 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   demand ("er moet eindelijk ...", "wanneer gaat de gemeente eindelijk ...");
 - *restrictive "maar"*: "nog maar", "maar één/twee/weinig" means "only": it states a lack ("de bus rijdt nog maar één
   keer per uur") and is no contrast;
-- *stated scarcity*: "weinig" or "minder" with no tone word after it states a lack ("weinig tijd voor zichzelf"),
-  as an unused negation does; with one it flips it ("weinig overlast");
+- *stated scarcity*: "weinig" with no tone word after it states a lack ("weinig tijd voor zichzelf"), as an unused
+  negation does; with one it flips it ("weinig overlast"); "minder" without a tone word is a wish or a comparison
+  ("minder auto's in de straat"), no lack;
 - *inflected forms only*: a word takes the tone of a lexicon adjective through their common stem only when it is
   not shorter than the adjective (``mooie`` ~ ``mooi``), so a noun that shares a stem keeps none
   (``aandacht`` is not ``aandachtig``, ``pas`` not ``passé``); the hand-made words of ``toon_extra.csv`` reach
   every word with their stem (``schaamte`` ~ ``schaamt``);
 - *excess*: "te" before a positive word states too much of it, a lack like "te duur" ("te snel", "te druk",
   "te grote huizen");
-- *need*: "nodig" states a need, a lack ("ik heb hulp nodig"), unless negated ("niet nodig"); a positive word in
-  its clause describes what is needed;
-- *request for more*: "meer" or "vaker" opening a clause asks for more, so there is too little ("Meer bankjes in het
-  park", "vaker de straat vegen"); not "meer dan";
 - *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
   come) state a lack, as "duurt weken" does;
 - *whom it is for*: a tone word right after "voor" or "over" (or after an article or possessive that follows them),
@@ -39,8 +38,9 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 
 from __future__ import annotations
 
-WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen"})
-"""Words that make a clause a wish: its positive words describe what is wished."""
+WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen", "nodig", "behoefte"})
+"""Words that make a clause a wish or a need: its positive words describe what is wished ("een buurthuis zou nodig
+zijn": "nodig" is no praise either)."""
 PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
 """Words that make an answer a proposal ("voorstel:", "bewoner oppert ...", "ik pleit voor ...")."""
 PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
@@ -64,9 +64,7 @@ SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
 EXCESS = "te"
-NEED = frozenset({"nodig"})
-MORE = frozenset({"meer", "vaker"})
-"""Opening a clause: a request for more (not before "dan")."""
+SCARCE = frozenset({"weinig"})
 DELAY = frozenset({("pas", "na"), ("pas", "over")})
 """Word pairs that state a delay ("de politie komt pas na een uur")."""
 FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
