@@ -115,6 +115,8 @@ def test_weinig_without_a_tone_word_states_a_lack(tagger, text, tone):
         ("Ik weet het niet", "neutraal"),
         ("Weet ik niet", "neutraal"),
         ("Weet ik eigenlijk niet zo goed", "neutraal"),
+        ("Moeilijk te zeggen", "neutraal"),
+        ("Daar heb ik nooit over nagedacht", "neutraal"),
         ("Ik weet niet waar ik met mijn vragen terecht kan", "negatief"),  # a longer answer: a lack of information
     ],
 )
@@ -150,6 +152,12 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
         ("Ondersteuning voor gezinnen met schulden", "neutraal"),
         ("Geluidsoverlast van de snackbar", "negatief"),  # compound tone
         ("Het is fijn voor de kinderen", "positief"),  # the judgement before "voor" counts
+        ("De fietsenstalling is altijd vol", "negatief"),  # always full
+        ("Graag meer bomen, nu is alles steen", "negatief"),  # the lack behind a wish
+        ("Graag meer bomen in de straat", "neutraal"),  # a neutral wish
+        ("De oude bank is weg, nu staat er een nieuwe", "neutraal"),  # "nu" after no wish
+        ("Opknappen van het speelveldje", "negatief"),  # a repair request: something is broken
+        ("De kapotte lantaarnpaal is snel gerepareerd", "positief"),  # the repair done
     ],
 )
 def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):

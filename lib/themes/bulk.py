@@ -19,7 +19,7 @@ from lib.themes.rules import (
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
-    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, SAY,
 )
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         pair = first * m + codes  # one number per word pair
         same_prev = np.zeros(len(codes), dtype=bool)
         same_prev[1:] = clause[1:] == clause[:-1]
-        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY if a in index and b in index]
+        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
         if wanted:
             deficit |= other & same_prev & np.isin(pair, wanted)
         final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
@@ -182,6 +182,14 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     buts = where_(_BUT)
     restrictive = buts[near(buts, -1, _NOG) | near(buts, 1, _AMOUNT)]  # "nog maar één keer per uur"
     deficit[restrictive] |= other[restrictive]
+    opening = where_(_WISH | _MORE)
+    opening = opening[((rule[opening] & _WISH) != 0) | ~near(opening, -1, _WORD)]  # a wish word, or "meer" opening
+    wished = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(wished, answer[opening], clause[opening])  # the first clause with a wish, per answer
+    now = where_(_NOW)
+    now = now[~near(now, -1, _WORD) & (wished[answer[now]] < clause[now]) & other[now]]
+    now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
+    deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
     items = np.where(deficit, DEFICIT, items)
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
@@ -233,10 +241,12 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         answer, weights=lacks * weight, minlength=n
     )
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
-    knowing = marked(where_(_KNOW), n, answer)
-    if knowing.any():  # "weet ik niet", "ik weet het niet zo goed": no opinion
+    knowing = marked(where_(_KNOW), n, answer) & marked(np.flatnonzero(neg), n, answer)
+    say = where_(_SAY)
+    knowing |= marked(say[prev_te[say]], n, answer)
+    if knowing.any():  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
         words = lengths - np.bincount(answer[np.flatnonzero(boundary)], minlength=n)
-        scores[knowing & (words <= SHORT_ANSWER) & marked(np.flatnonzero(neg), n, answer)] = 0.0
+        scores[knowing & (words <= SHORT_ANSWER)] = 0.0
     strong = np.zeros(n, dtype=np.int64)
     weak = np.zeros(n, dtype=np.int64)
     nonempty = lengths > 0
@@ -323,14 +333,14 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW = (1 << k for k in range(18))
-_ANCHORS = _RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW = (1 << k for k in range(21))
+_ANCHORS = _RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
-    (_VOOR, {"voor"}), (_KNOW, KNOW),
+    (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW),
 )
 
 

@@ -41,8 +41,8 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, KNOW,
-    PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
+    MORE, NOW, PAST, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -323,6 +323,11 @@ class Tagger:
         proposal = any(w in PROPOSAL for w in words) or any(
             w in PROPOSE_VERB and toks[i + 1] == "voor" for i, w in enumerate(toks[:-1])
         )
+        opening = [i == 0 or toks[i - 1] in BOUNDARY for i in range(n)]
+        wished = min(
+            [clause_of[jj] for k, jj in _word_positions(infos) if toks[k] in WISH or (toks[k] in MORE and opening[k])],
+            default=n + 1,
+        )  # the first clause with a wish
         last_but = -1
         j = -1
         for i, info in enumerate(infos):
@@ -356,14 +361,21 @@ class Tagger:
                     items.append((value, j, True))
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
                 deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
-            elif prev is not None and ((toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY):
-                deficit = True  # "al jaren", "nog steeds", "pas na een uur"
+            elif prev is not None and (
+                (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY or (toks[i - 1], toks[i]) in FULL
+            ):
+                deficit = True  # "al jaren", "nog steeds", "pas na een uur", "altijd vol"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in FINAL_BIGRAMS or (toks[i - 1], toks[i]) in FAILURE
             ) and (i + 1 == n or infos[i + 1] is None):
                 deficit = True  # "ik ben op", "het onderhoud blijft uit"
             elif restrictive:
                 deficit = True
+            elif toks[i] in NOW and prev is None and wished < clause_of[j] and not any(
+                infos[k] is not None and infos[k].polarity is not None and clause_of[jj] == clause_of[j]
+                for k, jj in _word_positions(infos)
+            ):
+                deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
             if deficit:
                 items.append((DEFICIT, j, False))
             if info.negator or (toks[i] in SCARCE and not deficit):
@@ -381,8 +393,11 @@ class Tagger:
                 for k, jj in _word_positions(infos)
             ):
                 items.append((DEFICIT, j, False))
-        if len(words) <= SHORT_ANSWER and any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos):
-            return 0.0  # "weet ik niet", "ik weet het niet zo goed": no opinion
+        if len(words) <= SHORT_ANSWER and (
+            (any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos))
+            or any(w in SAY and i and toks[i - 1] == "te" for i, w in enumerate(toks))
+        ):
+            return 0.0  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
         # a positive word in a wish describes what is wished ("het zou fijn zijn als ..."); a proposal counts only
         # its clear complaints
         items = [

@@ -32,8 +32,12 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden");
 - *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
   tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
+- *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
+- *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
+  and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
 - *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
-  het niet zo goed") gives no opinion.
+  het niet zo goed", "daar heb ik nooit over nagedacht") or finds it hard to say ("moeilijk te zeggen") gives no
+  opinion.
 """
 
 from __future__ import annotations
@@ -59,7 +63,10 @@ DEMAND = frozenset({"moet", "moeten", "zou", "zouden", "wanneer", "tijd"})
 eindelijk ...")."""
 AMOUNT = frozenset({"één", "twee", "drie", "vier", "vijf", "weinig", "enkele", "enkel", "paar", "half", "halve"})
 """After "maar" they make it restrictive ("maar één bus", "maar weinig plekken")."""
-KNOW = frozenset({"weet", "weten", "wist", "wisten"})
+KNOW = frozenset({"weet", "weten", "wist", "wisten", "nagedacht"})
+"""With a negator in a short answer: not knowing."""
+SAY = frozenset({"zeggen", "beoordelen"})
+"""After "te" in a short answer: hard to say ("moeilijk te zeggen", "niet te beoordelen")."""
 SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
@@ -67,6 +74,11 @@ EXCESS = "te"
 SCARCE = frozenset({"weinig"})
 DELAY = frozenset({("pas", "na"), ("pas", "over")})
 """Word pairs that state a delay ("de politie komt pas na een uur")."""
+FULL = frozenset({("altijd", "vol"), ("steeds", "vol"), ("vaak", "vol"), ("weer", "vol")})
+"""Word pairs that state it is too full ("de fietsenstalling is altijd vol")."""
+NOW = frozenset({"nu"})
+MORE = frozenset({"meer", "vaker"})
+"""Opening a clause they make it a wish for the rule of the lack behind a wish (not a lack themselves)."""
 FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
 """Word pairs that state a lack when they end a clause ("het onderhoud blijft uit")."""
 ABOUT = frozenset({"voor", "over"})
