@@ -39,6 +39,9 @@ def test_lexicon_adjectives_reach_their_inflections_only(tagger, text, tone):
         ("Het zou fijn zijn als er een moestuin komt", "neutraal"),
         ("Graag een extra bankje bij de bushalte", "neutraal"),
         ("Een buurthuis zou echt nodig zijn", "neutraal"),  # a need is a wish, "nodig" no praise
+        ("Is het mogelijk om een extra bushalte te maken?", "neutraal"),
+        ("Graag een zebrapad zodat kinderen niet hoeven te rennen", "neutraal"),  # a lack inside what is wished
+        ("Ik wil graag sporten maar ik kan het niet betalen", "negatief"),  # the wish ends at "maar" (a guard)
         ("Het park is mooi, ik zou graag meer bomen zien", "positief"),  # the praise stands in its own clause
     ],
 )
@@ -116,6 +119,7 @@ def test_weinig_without_a_tone_word_states_a_lack(tagger, text, tone):
         ("Weet ik niet", "neutraal"),
         ("Weet ik eigenlijk niet zo goed", "neutraal"),
         ("Moeilijk te zeggen", "neutraal"),
+        ("Niet van toepassing", "neutraal"),
         ("Daar heb ik nooit over nagedacht", "neutraal"),
         ("Ik weet niet waar ik met mijn vragen terecht kan", "negatief"),  # a longer answer: a lack of information
     ],
@@ -150,6 +154,8 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
         ("Dagactiviteiten voor eenzame ouderen", "neutraal"),  # whom it is for
         ("Voorlichting over eenzaamheid in het buurthuis", "neutraal"),
         ("Ondersteuning voor gezinnen met schulden", "neutraal"),
+        ("Een bankje voor ouderen die niet lang kunnen staan", "neutraal"),
+        ("Maatregelen tegen de overlast van meeuwen", "neutraal"),
         ("Geluidsoverlast van de snackbar", "negatief"),  # compound tone
         ("Het is fijn voor de kinderen", "positief"),  # the judgement before "voor" counts
         ("De fietsenstalling is altijd vol", "negatief"),  # always full

@@ -19,7 +19,7 @@ from lib.themes.rules import (
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
-    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, SAY,
+    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, RELATIVE, SAY,
 )
 
 if TYPE_CHECKING:
@@ -200,7 +200,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     at = np.flatnonzero(unused_negator)
     if len(at):
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        unused_negator[at[alone]] = False
+        group = near(at, -1, _DIE) & near(at, -2, _PEOPLE)  # "voor ouderen die niet lang kunnen staan"
+        unused_negator[at[alone | group]] = False
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
     at = at[~deficit[at]]  # "weinig tijd": "weinig" with no tone word after it
@@ -211,11 +212,26 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             reach &= word_at(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        lacks[at[~absorbed & ~alone]] += 1
+        group = near(at, -1, _DIE) & near(at, -2, _PEOPLE)
+        lacks[at[~absorbed & ~alone & ~group]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
-    wish = marked(where_(_WISH), n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
+    wishes = where_(_WISH)
+    wish = marked(wishes, n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
     items[tone_at[wish]] = np.nan
+    if len(wishes):  # a stated lack from a clause's first wish word up to a "maar" is part of the wish
+        big = np.iinfo(np.int64).max
+        first_wish = np.full(n_clauses, big)
+        np.minimum.at(first_wish, clause[wishes], wishes)
+        contrasts = np.setdiff1d(buts, restrictive)
+        contrasts = contrasts[first_wish[clause[contrasts]] < contrasts]
+        cut = np.full(n_clauses, big)
+        np.minimum.at(cut, clause[contrasts], contrasts)
+        stated = np.flatnonzero(deficit | (lacks > 0))
+        c = clause[stated]
+        stated = stated[(first_wish[c] < stated) & (stated < cut[c])]
+        items[stated] = np.nan
+        lacks[stated] = 0.0
     proposals = where_(_PROPOSAL)
     verbs = where_(_PROPOSE_VERB)
     proposals = np.r_[proposals, verbs[near(verbs, 1, _VOOR)]]
@@ -333,14 +349,14 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW = (1 << k for k in range(21))
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE = (1 << k for k in range(22))
 _ANCHORS = _RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
-    (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW),
+    (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
 )
 
 

@@ -42,7 +42,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    MORE, NOW, PAST, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    MORE, NOW, PAST, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -328,6 +328,23 @@ class Tagger:
             [clause_of[jj] for k, jj in _word_positions(infos) if toks[k] in WISH or (toks[k] in MORE and opening[k])],
             default=n + 1,
         )  # the first clause with a wish
+        restrictives = {
+            i for i, f in enumerate(infos) if f is not None and f.but and (
+                (i and toks[i - 1] == "nog") or (i + 1 < n and toks[i + 1] in AMOUNT)
+            )
+        }  # "nog maar één keer per uur": "only", no contrast
+        positions = _word_positions(infos)
+        scope: set[int] = set()  # words from a clause's first wish word up to a "maar": what is wished
+        first_wish: dict[int, int] = {}
+        for k, jj in positions:
+            c = clause_of[jj]
+            if c in first_wish and first_wish[c] >= 0:
+                if infos[k].but and k not in restrictives:
+                    first_wish[c] = -1  # the wish ends at "maar"
+                else:
+                    scope.add(jj)
+            elif c not in first_wish and toks[k] in WISH:
+                first_wish[c] = jj
         last_but = -1
         j = -1
         for i, info in enumerate(infos):
@@ -335,10 +352,7 @@ class Tagger:
                 continue
             j += 1
             prev = infos[i - 1] if i else None
-            nxt = infos[i + 1] if i + 1 < n else None
-            restrictive = info.but and (
-                (prev is not None and toks[i - 1] == "nog") or (nxt is not None and toks[i + 1] in AMOUNT)
-            )  # "nog maar één keer per uur": "only", no contrast
+            restrictive = i in restrictives
             if info.but and not restrictive:
                 last_but = j
             deficit = False
@@ -379,13 +393,14 @@ class Tagger:
             if deficit:
                 items.append((DEFICIT, j, False))
             if info.negator or (toks[i] in SCARCE and not deficit):
-                scope = []
+                following = []
                 for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
                     if infos[k] is None:
                         break
-                    scope.append(infos[k])
-                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
+                    following.append(infos[k])
+                alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
+                group = before1 == RELATIVE and before2 in PEOPLE  # "voor ouderen die niet lang kunnen staan"
+                if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
                     items.append((DEFICIT, j, False))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
             if i in past_at and not any(  # "vroeger liep de politie nog door de straten": a loss
@@ -400,9 +415,12 @@ class Tagger:
             return 0.0  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
         # a positive word in a wish describes what is wished ("het zou fijn zijn als ..."); a proposal counts only
         # its clear complaints
+        # a stated lack inside what is wished is part of the wish ("graag een zebrapad zodat kinderen niet hoeven te
+        # rennen")
         items = [
             (v, jj) for v, jj, lexical in items
             if not (lexical and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
+            and not (not lexical and jj in scope)
         ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
         weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]
@@ -501,7 +519,7 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen"}
+     "zeggen", "toepassing"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})

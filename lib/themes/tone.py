@@ -6,7 +6,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *wish clause*: in a clause that wishes, proposes or names a need ("zou", "graag", "hoop", "nodig"), a positive word
   describes what is wished, not what is ("het zou fijn zijn als ...", "graag een extra bankje"): it does not count
   as praise (a neutral wish stays neutral, as the evaluation set's labelling rules have it: "graag meer
-  prullenbakken" is neutraal);
+  prullenbakken" is neutraal); from the clause's first wish word up to a "maar", a stated lack is part of what is
+  wished, not a complaint ("graag een zebrapad zodat kinderen niet hoeven te rennen");
 - *proposal*: an answer that makes a proposal ("stelt voor", "voorstel", "suggestie", "oppert", "pleit voor",
   "wenselijk") is neutral unless it names a clear complaint (a tone word of ``STRONG_COMPLAINT`` or below): the
   milder words describe the proposed thing and whom it is for ("een cursus voor mensen die moeite hebben met lezen");
@@ -27,9 +28,10 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   "te grote huizen");
 - *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
   come) state a lack, as "duurt weken" does;
-- *whom it is for*: a tone word right after "voor" or "over" (or after an article or possessive that follows them),
-  or right after "met" following a word for people, describes whom or what it is about, not the speaker's
-  judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden");
+- *whom it is for*: a tone word right after "voor", "over" or "tegen" (or after an article or possessive that follows
+  them), or right after "met" following a word for people, describes whom or what it is about, not the speaker's
+  judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden"); so
+  does a negation or "weinig" right after "die" following a word for people ("ouderen die niet lang kunnen staan");
 - *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
   tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
 - *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
@@ -42,7 +44,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 
 from __future__ import annotations
 
-WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen", "nodig", "behoefte"})
+WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen", "nodig", "behoefte", "mogelijk",
+                  "misschien", "wellicht"})
 """Words that make a clause a wish or a need: its positive words describe what is wished ("een buurthuis zou nodig
 zijn": "nodig" is no praise either)."""
 PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
@@ -81,12 +84,15 @@ MORE = frozenset({"meer", "vaker"})
 """Opening a clause they make it a wish for the rule of the lack behind a wish (not a lack themselves)."""
 FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
 """Word pairs that state a lack when they end a clause ("het onderhoud blijft uit")."""
-ABOUT = frozenset({"voor", "over"})
+ABOUT = frozenset({"voor", "over", "tegen"})
 """A tone word right after these (or after one word of ``ABOUT_GAP``) says whom or what it is about."""
 ABOUT_GAP = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "onze", "hun", "zijn", "haar", "mijn", "jouw"})
 WITH = "met"
 PEOPLE = frozenset({"mensen", "gezinnen", "ouderen", "kinderen", "jongeren", "bewoners", "inwoners", "huishoudens",
                     "ouders", "families", "buurtbewoners", "wijkbewoners", "vrouwen", "mannen", "jeugd", "personen"})
 """Before "met": a tone word right after it describes the group ("gezinnen met schulden")."""
+RELATIVE = "die"
+"""After a word for people: a negation or "weinig" right after it describes the group ("ouderen die niet lang kunnen
+staan", "mensen die weinig geld hebben"), it states no lack."""
 COMPOUND_MIN_PART = 5
 COMPOUND_MIN_REST = 3
