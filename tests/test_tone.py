@@ -120,6 +120,7 @@ def test_weinig_without_a_tone_word_states_a_lack(tagger, text, tone):
         ("Weet ik eigenlijk niet zo goed", "neutraal"),
         ("Moeilijk te zeggen", "neutraal"),
         ("Niet van toepassing", "neutraal"),
+        ("Niks bijzonders", "neutraal"),
         ("Daar heb ik nooit over nagedacht", "neutraal"),
         ("Ik weet niet waar ik met mijn vragen terecht kan", "negatief"),  # a longer answer: a lack of information
     ],
@@ -164,6 +165,8 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
         ("De oude bank is weg, nu staat er een nieuwe", "neutraal"),  # "nu" after no wish
         ("Opknappen van het speelveldje", "negatief"),  # a repair request: something is broken
         ("De kapotte lantaarnpaal is snel gerepareerd", "positief"),  # the repair done
+        ("Het speelveld moet zo blijven", "positief"),  # keep it so
+        ("Ga zo door", "positief"),
     ],
 )
 def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):

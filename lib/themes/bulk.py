@@ -19,7 +19,7 @@ from lib.themes.rules import (
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
-    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, RELATIVE, SAY,
+    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
 if TYPE_CHECKING:
@@ -191,6 +191,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
     deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
     items = np.where(deficit, DEFICIT, items)
+    if COMPLAINT_BIGRAMS:
+        praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
+        if praised:  # "houden zo!"
+            items[np.flatnonzero(other & ~deficit & same_prev & np.isin(pair, praised))] = PRAISE_VALUE
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):

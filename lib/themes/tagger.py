@@ -42,7 +42,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    MORE, NOW, PAST, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    MORE, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -390,6 +390,8 @@ class Tagger:
                 for k, jj in _word_positions(infos)
             ):
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+            elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
+                items.append((PRAISE_VALUE, j, False))  # "houden zo!"
             if deficit:
                 items.append((DEFICIT, j, False))
             if info.negator or (toks[i] in SCARCE and not deficit):
@@ -519,7 +521,7 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen", "toepassing"}
+     "zeggen", "toepassing", "bijzonders"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})

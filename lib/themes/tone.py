@@ -37,6 +37,7 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
 - *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
   and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
+- *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door" approve of what is (praise);
 - *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
   het niet zo goed", "daar heb ik nooit over nagedacht") or finds it hard to say ("moeilijk te zeggen") gives no
   opinion.
@@ -79,6 +80,8 @@ DELAY = frozenset({("pas", "na"), ("pas", "over")})
 """Word pairs that state a delay ("de politie komt pas na een uur")."""
 FULL = frozenset({("altijd", "vol"), ("steeds", "vol"), ("vaak", "vol"), ("weer", "vol")})
 """Word pairs that state it is too full ("de fietsenstalling is altijd vol")."""
+PRAISE = frozenset({("houden", "zo"), ("zo", "houden"), ("zo", "blijven"), ("zo", "door")})
+PRAISE_VALUE = 0.6
 NOW = frozenset({"nu"})
 MORE = frozenset({"meer", "vaker"})
 """Opening a clause they make it a wish for the rule of the lack behind a wish (not a lack themselves)."""
