@@ -25,6 +25,8 @@ def _tones(tagger: Tagger, texts: list[str]) -> list[str]:
     [
         ("Ik woon hier pas twee maanden", "neutraal"),  # "pas" is not "passé"
         ("Ik vraag aandacht voor de bomen in de straat", "neutraal"),  # "aandacht" is not "aandachtig"
+        ("Laat de kinderen zelf meebeslissen over het plein", "neutraal"),  # "laat" is "let", not "late"
+        ("De bus komt vaak te laat", "negatief"),  # a guard: "te laat" is still a lack
         ("Mevrouw schaamt zich om hulp te vragen", "negatief"),  # a hand-made word reaches its stem: "schaamte"
         ("Dit zijn mooie bankjes", "positief"),  # an inflected form: "mooi"
     ],
@@ -156,6 +158,7 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
         ("Voorlichting over eenzaamheid in het buurthuis", "neutraal"),
         ("Ondersteuning voor gezinnen met schulden", "neutraal"),
         ("Een bankje voor ouderen die niet lang kunnen staan", "neutraal"),
+        ("Een cursus koken voor mensen met weinig geld", "neutraal"),  # a guard: "weinig" describes the group
         ("Maatregelen tegen de overlast van meeuwen", "neutraal"),
         ("Geluidsoverlast van de snackbar", "negatief"),  # compound tone
         ("Het is fijn voor de kinderen", "positief"),  # the judgement before "voor" counts

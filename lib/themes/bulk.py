@@ -204,7 +204,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     at = np.flatnonzero(unused_negator)
     if len(at):
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        group = near(at, -1, _DIE) & near(at, -2, _PEOPLE)  # "voor ouderen die niet lang kunnen staan"
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
         unused_negator[at[alone | group]] = False
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
@@ -216,7 +216,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             reach &= word_at(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        group = near(at, -1, _DIE) & near(at, -2, _PEOPLE)
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)
         lacks[at[~absorbed & ~alone & ~group]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints

@@ -401,7 +401,7 @@ class Tagger:
                         break
                     following.append(infos[k])
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                group = before1 == RELATIVE and before2 in PEOPLE  # "voor ouderen die niet lang kunnen staan"
+                group = (before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE  # "ouderen die niet ...", "mensen met weinig geld"
                 if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
                     items.append((DEFICIT, j, False))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion

@@ -31,7 +31,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *whom it is for*: a tone word right after "voor", "over" or "tegen" (or after an article or possessive that follows
   them), or right after "met" following a word for people, describes whom or what it is about, not the speaker's
   judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden"); so
-  does a negation or "weinig" right after "die" following a word for people ("ouderen die niet lang kunnen staan");
+  does a negation or "weinig" right after "die" or "met" following a word for people ("ouderen die niet lang kunnen
+  staan", "mensen met weinig geld");
 - *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
   tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
 - *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
@@ -95,7 +96,7 @@ PEOPLE = frozenset({"mensen", "gezinnen", "ouderen", "kinderen", "jongeren", "be
                     "ouders", "families", "buurtbewoners", "wijkbewoners", "vrouwen", "mannen", "jeugd", "personen"})
 """Before "met": a tone word right after it describes the group ("gezinnen met schulden")."""
 RELATIVE = "die"
-"""After a word for people: a negation or "weinig" right after it describes the group ("ouderen die niet lang kunnen
-staan", "mensen die weinig geld hebben"), it states no lack."""
+"""After a word for people, as ``WITH``: a negation or "weinig" right after it describes the group ("ouderen die niet
+lang kunnen staan", "mensen met weinig geld"), it states no lack."""
 COMPOUND_MIN_PART = 5
 COMPOUND_MIN_REST = 3
