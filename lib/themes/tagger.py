@@ -318,7 +318,7 @@ class Tagger:
         words = [t for t in toks if t not in BOUNDARY]
         wish = {c for c, w in zip(clause_of, words) if w in WISH}
         demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
-        past_at = [i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)]
+        past_at = {i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)}
         past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
         proposal = any(w in PROPOSAL for w in words) or any(
             w in PROPOSE_VERB and toks[i + 1] == "voor" for i, w in enumerate(toks[:-1])
@@ -334,6 +334,7 @@ class Tagger:
             )
         }  # "nog maar één keer per uur": "only", no contrast
         positions = _word_positions(infos)
+        toned = {clause_of[jj] for k, jj in positions if infos[k].polarity is not None}  # clauses with a tone word
         scope: set[int] = set()  # words from a clause's first wish word up to a "maar": what is wished
         first_wish: dict[int, int] = {}
         for k, jj in positions:
@@ -385,10 +386,7 @@ class Tagger:
                 deficit = True  # "ik ben op", "het onderhoud blijft uit"
             elif restrictive:
                 deficit = True
-            elif toks[i] in NOW and prev is None and wished < clause_of[j] and not any(
-                infos[k] is not None and infos[k].polarity is not None and clause_of[jj] == clause_of[j]
-                for k, jj in _word_positions(infos)
-            ):
+            elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
             elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
                 items.append((PRAISE_VALUE, j, False))  # "houden zo!"
@@ -405,10 +403,7 @@ class Tagger:
                 if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
                     items.append((DEFICIT, j, False))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
-            if i in past_at and not any(  # "vroeger liep de politie nog door de straten": a loss
-                infos[k] is not None and infos[k].polarity is not None and clause_of[jj] == clause_of[j]
-                for k, jj in _word_positions(infos)
-            ):
+            if i in past_at and clause_of[j] not in toned:  # "vroeger liep de politie nog door de straten": a loss
                 items.append((DEFICIT, j, False))
         if len(words) <= SHORT_ANSWER and (
             (any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos))
