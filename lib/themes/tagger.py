@@ -17,8 +17,9 @@ A negator (``geen``, ``niet``, ...) up to three words before a hit in the same
 clause marks it negated: the theme is still raised, but the tone flips.
 Tone: polarity words (Pattern's Dutch lexicon + ``toon_extra.csv``) with negation, reducers
 (``minder``), intensifiers and stated lacks, weighted towards the clause after the last ``maar``,
-averaged per answer: negatief / neutraal / positief.
-Related modules: ``rules`` (tokens, constants), ``bulk`` (``tag_many`` over all words with numpy),
+averaged per answer: negatief / neutraal / positief; the rules beyond single words (wishes, proposals,
+past contrast, whom it is for, ...) are documented in ``lib.themes.tone`` (``Tagger._tone_score``).
+Related modules: ``rules`` (tokens, constants), ``tone`` (tone rules), ``bulk`` (``tag_many`` over all words with numpy),
 ``ages`` (stated ages), ``pool`` (worker processes).
 """
 
