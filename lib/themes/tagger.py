@@ -308,7 +308,7 @@ class Tagger:
         of its tone values, weighted towards the clause after the last "maar" (same rules as ``lib.themes.bulk``;
         the rules beyond single words are documented in ``lib.themes.tone``)."""
         n = len(toks)
-        items: list[tuple[float, int, bool]] = []  # (value, word index, from a tone word)
+        items: list[tuple[float, int, str]] = []  # (value, word index, "tone" word / stated "lack" / "praise")
         clause_of: list[int] = []  # clause of each word
         clause = 0
         for tok in toks:
@@ -374,7 +374,7 @@ class Tagger:
                 if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
                     value *= NEGATION_FACTOR
                 if not about:  # "voor eenzame ouderen": whom it is for, no judgement
-                    items.append((value, j, True))
+                    items.append((value, j, "tone"))
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
                 deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
             elif prev is not None and (
@@ -390,9 +390,9 @@ class Tagger:
             elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
             elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
-                items.append((PRAISE_VALUE, j, False))  # "houden zo!"
+                items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
             if deficit:
-                items.append((DEFICIT, j, False))
+                items.append((DEFICIT, j, "lack"))
             if info.negator or (toks[i] in SCARCE and not deficit):
                 following = []
                 for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
@@ -402,10 +402,10 @@ class Tagger:
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
                 group = (before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE  # "ouderen die niet ...", "mensen met weinig geld"
                 if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
-                    items.append((DEFICIT, j, False))  # "kan niet betalen", "weinig tijd": a lack
+                    items.append((DEFICIT, j, "lack"))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
             if i in past_at and clause_of[j] not in toned:  # "vroeger liep de politie nog door de straten": a loss
-                items.append((DEFICIT, j, False))
+                items.append((DEFICIT, j, "lack"))
         if len(words) <= SHORT_ANSWER and (
             (any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos))
             or any(w in SAY and i and toks[i - 1] == "te" for i, w in enumerate(toks))
@@ -416,9 +416,9 @@ class Tagger:
         # a stated lack inside what is wished is part of the wish ("graag een zebrapad zodat kinderen niet hoeven te
         # rennen")
         items = [
-            (v, jj) for v, jj, lexical in items
-            if not (lexical and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
-            and not (not lexical and jj in scope)
+            (v, jj) for v, jj, kind in items
+            if not (kind == "tone" and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
+            and not (kind == "lack" and jj in scope)
         ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
         weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]
