@@ -1,5 +1,5 @@
-"""Tone rules of Dutch complaint, praise and neutral language beyond single tone words (shared by ``Tagger._analyse``
-and the bulk path ``lib.themes.bulk``, which must stay equivalent).
+"""Tone rules of Dutch complaint, praise and neutral language beyond single tone words (shared by ``Tagger._tone_score``
+and the bulk path ``lib.themes.bulk``, which must stay equivalent: ``tests/test_tone.py`` checks both).
 
 Each rule is a pattern a careful reader would defend, not a list of answers:
 
@@ -12,7 +12,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   "wenselijk") is neutral unless it names a clear complaint (a tone word of ``STRONG_COMPLAINT`` or below): the
   milder words describe the proposed thing and whom it is for ("een cursus voor mensen die moeite hebben met lezen");
 - *past contrast*: "vroeger" turns the tone of its clause around (what was good then is a loss now: "vroeger
-  kende iedereen elkaar"; "vroeger schaamde ik me" tells of an improvement) and, without a tone word, states a loss;
+  kende iedereen elkaar"; "vroeger was er veel overlast" tells of an improvement) and, without a tone word, states
+  a loss ("vroeger liep de wijkagent nog rond"); not after "dan" or "als" ("minder overlast dan vroeger");
 - *relief or demand*: "eindelijk" is relief ("eindelijk een zebrapad!"), but a demand in a clause with a modal of
   demand ("er moet eindelijk ...", "wanneer gaat de gemeente eindelijk ...");
 - *restrictive "maar"*: "nog maar", "maar één/twee/weinig" means "only": it states a lack ("de bus rijdt nog maar één
@@ -61,8 +62,7 @@ PAST = frozenset({"vroeger", "destijds", "voorheen"})
 word of ``COMPARE`` ("minder overlast dan vroeger" compares with the past, it speaks of now)."""
 COMPARE = frozenset({"dan", "als"})
 RELIEF = frozenset({"eindelijk"})
-RELIEF_VALUE = 0.5
-"""Tone of "eindelijk": relief, or (with a modal of demand in the clause) its negative: a demand."""
+"""Its tone (``toon_extra.csv``) is relief; with a word of ``DEMAND`` in the clause it turns around: a demand."""
 DEMAND = frozenset({"moet", "moeten", "zou", "zouden", "wanneer", "tijd"})
 """Modals, "wanneer" and "(het wordt) tijd" make "eindelijk" a demand ("er moet eindelijk ...", "wanneer komt er
 eindelijk ...")."""
@@ -76,14 +76,18 @@ SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
 EXCESS = "te"
+"""Before a positive word: too much of it, a lack."""
 SCARCE = frozenset({"weinig"})
+"""With no tone word after it (up to the reducer scope): a lack."""
 DELAY = frozenset({("pas", "na"), ("pas", "over")})
 """Word pairs that state a delay ("de politie komt pas na een uur")."""
 FULL = frozenset({("altijd", "vol"), ("steeds", "vol"), ("vaak", "vol"), ("weer", "vol")})
 """Word pairs that state it is too full ("de fietsenstalling is altijd vol")."""
 PRAISE = frozenset({("houden", "zo"), ("zo", "houden"), ("zo", "blijven"), ("zo", "door")})
+"""Word pairs that approve of what is."""
 PRAISE_VALUE = 0.6
 NOW = frozenset({"nu"})
+"""Opening a clause without a tone word after a wish: the lack behind the wish."""
 MORE = frozenset({"meer", "vaker"})
 """Opening a clause they make it a wish for the rule of the lack behind a wish (not a lack themselves)."""
 FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
