@@ -150,19 +150,22 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
     tone_at = np.flatnonzero(has_pol)  # the tone words
-    relief = tone_at[((rule[tone_at] & _RELIEF) != 0) & marked(where_(_DEMAND), n_clauses, clause)[clause[tone_at]]]
+    relief = where_(_RELIEF)
+    relief = relief[has_pol[relief] & marked(where_(_DEMAND), n_clauses, clause)[clause[relief]]]
     values[relief] = -values[relief]  # "er moet eindelijk ...": a demand
     past = where_(_PAST)
     past = past[~near(past, -1, _COMPARE)]  # not "dan vroeger"
-    past_clause = marked(past, n_clauses, clause)
-    values[tone_at] = np.where(past_clause[clause[tone_at]], values[tone_at] * NEGATION_FACTOR, values[tone_at])
+    if len(past):  # "vroeger was het gezellig": a loss now
+        turned = tone_at[marked(past, n_clauses, clause)[clause[tone_at]]]
+        values[turned] *= NEGATION_FACTOR
     prev_te = before(te_u[codes], 1, False)
     lexical = has_pol.copy()
     lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
     other = ~lexical  # words that may state a lack
-    about = near(tone_at, -1, _ABOUT) | (near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _ABOUT))
-    about |= near(tone_at, -1, _WITH) & near(tone_at, -2, _PEOPLE)
-    about |= near(tone_at, -1, _ABOUT_GAP) & near(tone_at, -2, _WITH) & near(tone_at, -3, _PEOPLE)
+    b1, b2, b3 = (np.where(near(tone_at, -k, _WORD), rule[np.maximum(tone_at - k, 0)], 0) for k in (1, 2, 3))
+    about = ((b1 & _ABOUT) != 0) | (((b1 & _ABOUT_GAP) != 0) & ((b2 & _ABOUT) != 0))
+    about |= ((b1 & _WITH) != 0) & ((b2 & _PEOPLE) != 0)
+    about |= ((b1 & _ABOUT_GAP) != 0) & ((b2 & _WITH) != 0) & ((b3 & _PEOPLE) != 0)
     kept = tone_at[lexical[tone_at] & ~about]  # "voor eenzame ouderen": whom it is for
     items = np.full(N, np.nan)
     items[kept] = values[kept]
@@ -191,10 +194,11 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
     deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
     items = np.where(deficit, DEFICIT, items)
-    if COMPLAINT_BIGRAMS:
-        praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
-        if praised:  # "houden zo!"
-            items[np.flatnonzero(other & ~deficit & same_prev & np.isin(pair, praised))] = PRAISE_VALUE
+    praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
+    if praised:  # "houden zo!" (checked where the pairs' second words are)
+        at = where_(_PRAISE_END)
+        at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
+        items[at] = PRAISE_VALUE
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     pol_after = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
@@ -261,10 +265,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         answer, weights=lacks * weight, minlength=n
     )
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
-    knowing = marked(where_(_KNOW), n, answer) & marked(np.flatnonzero(neg), n, answer)
-    say = where_(_SAY)
-    knowing |= marked(say[prev_te[say]], n, answer)
-    if knowing.any():  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
+    know, say = where_(_KNOW), where_(_SAY)
+    if len(know) or len(say):  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
+        knowing = marked(know, n, answer) & marked(np.flatnonzero(neg), n, answer) | marked(say[prev_te[say]], n, answer)
         words = lengths - np.bincount(answer[np.flatnonzero(boundary)], minlength=n)
         scores[knowing & (words <= SHORT_ANSWER)] = 0.0
     strong = np.zeros(n, dtype=np.int64)
@@ -353,14 +356,16 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE = (1 << k for k in range(22))
-_ANCHORS = _RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END = (1 << k for k in range(23))
+_ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
+            | _PRAISE_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
+    (_PRAISE_END, {b for _a, b in PRAISE}),
 )
 
 
