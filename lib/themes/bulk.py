@@ -170,18 +170,13 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     items = np.full(N, np.nan)
     items[kept] = values[kept]
     deficit = other & ~boundary & prev_te & ~en_u[codes]
-    if COMPLAINT_BIGRAMS:
-        first = np.full(len(codes), -1)
-        first[1:] = codes[:-1]
-        pair = first * m + codes  # one number per word pair
-        same_prev = np.zeros(len(codes), dtype=bool)
-        same_prev[1:] = clause[1:] == clause[:-1]
-        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
-        if wanted:
-            deficit |= other & same_prev & np.isin(pair, wanted)
-        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
-        if final:  # "ik ben op", "het onderhoud blijft uit" at the end of a clause
-            deficit |= other & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
+    ends = np.flatnonzero(rule & _PAIR_END)  # the word pairs, checked where their second words are
+    ends = ends[other[ends] & near(ends, -1, _WORD)]
+    pair = codes[ends - 1] * m + codes[ends]  # one number per word pair
+    wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
+    deficit[ends[np.isin(pair, wanted)]] = True  # "al jaren", "pas na een uur", "altijd vol"
+    final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
+    deficit[ends[np.isin(pair, final) & ~word_at(ends + 1, ends)]] = True  # "ik ben op", "blijft uit" ending a clause
     buts = where_(_BUT)
     restrictive = buts[near(buts, -1, _NOG) | near(buts, 1, _AMOUNT)]  # "nog maar één keer per uur"
     deficit[restrictive] |= other[restrictive]
@@ -200,12 +195,14 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
         items[at] = PRAISE_VALUE
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
-    pol_after = np.zeros(len(codes), dtype=bool)
-    for k in range(1, NEGATION_SCOPE + 1):
-        pol_after |= after(absorbs, k, False)
-    unused_negator = neg & ~pol_after
-    # "Niets.", "weet niet": a short clause that ends in a negator states no lack (checked where negators are)
-    at = np.flatnonzero(unused_negator)
+    at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
+    absorbed = np.zeros(len(at), dtype=bool)
+    for d in range(1, NEGATION_SCOPE + 1):
+        absorbed |= word_at(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
+    at = at[~absorbed]
+    unused_negator = np.zeros(N, dtype=bool)
+    unused_negator[at] = True
+    # "Niets.", "weet niet": a short clause that ends in a negator states no lack
     if len(at):
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
@@ -258,12 +255,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         last_but = np.full(n, -1)
         np.maximum.at(last_but, answer[buts], buts)
         weight = np.where(np.arange(len(codes)) < last_but[answer], BEFORE_BUT_WEIGHT, 1.0)
-    sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
-        answer, weights=lacks * DEFICIT * weight, minlength=n
-    )
-    counts = np.bincount(answer, weights=~np.isnan(items) * weight, minlength=n) + np.bincount(
-        answer, weights=lacks * weight, minlength=n
-    )
+    sums = np.bincount(answer, weights=(np.nan_to_num(items) + lacks * DEFICIT) * weight, minlength=n)
+    counts = np.bincount(answer, weights=(~np.isnan(items) + lacks) * weight, minlength=n)
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
     know, say = where_(_KNOW), where_(_SAY)
     if len(know) or len(say):  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
@@ -356,7 +349,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END = (1 << k for k in range(23))
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END = (1 << k for k in range(24))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
             | _PRAISE_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
@@ -366,6 +359,7 @@ _CLASSES = (
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
     (_PRAISE_END, {b for _a, b in PRAISE}),
+    (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
 )
 
 
