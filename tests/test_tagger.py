@@ -261,7 +261,7 @@ def test_keyword_markers_survive_normalisation():
     assert normalise_keyword("?=Werk") == "?=werk"
 
 
-@pytest.mark.parametrize("name", ["dev", "eval"])
+@pytest.mark.parametrize("name", ["dev", "dev2", "eval"])
 def test_bulk_tagging_agrees_with_single_answers(name):
     """tag_many (numpy over all words) and tag (one answer) apply the same rules."""
     from pathlib import Path

@@ -1,7 +1,8 @@
 """Quality of the default codebook on labelled resident answers written blind to its keywords.
 
 ``eval_themes.csv`` is held out: it is only measured, never used to choose keywords.
-``dev_themes.csv`` (another author) was used for error analysis. The floors guard against regressions;
+``dev_themes.csv`` (another author) and ``dev2_themes.csv`` (a third, written blind to the tagger) were used for
+error analysis. The floors guard against regressions;
 the README reports the measured values.
 """
 
@@ -24,7 +25,10 @@ def tagger() -> Tagger:
     return Tagger(default_codebook())
 
 
-@pytest.mark.parametrize("name,min_micro,min_macro,min_tone", [("eval", 0.80, 0.79, 0.72), ("dev", 0.87, 0.87, 0.85)])
+@pytest.mark.parametrize(
+    "name,min_micro,min_macro,min_tone",
+    [("eval", 0.80, 0.79, 0.76), ("dev", 0.87, 0.87, 0.90), ("dev2", 0.78, 0.78, 0.84)],
+)
 def test_default_codebook_quality(tagger, name, min_micro, min_macro, min_tone):
     labelled = pd.read_csv(DATA / f"{name}_themes.csv", keep_default_na=False, dtype=str)
     assert len(labelled) >= 300

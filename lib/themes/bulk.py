@@ -17,6 +17,10 @@ from lib.themes.rules import (
     PHRASE_GAP, POSITIVE_ABOVE, PUNCT_RE, SEPARATOR_RE,
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
+from lib.themes.tone import (
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
+)
 
 if TYPE_CHECKING:
     from lib.themes.tagger import Tagger
@@ -90,15 +94,6 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             np.copyto(out, fill, where=~same)
         return out
 
-    def after(arr, k, fill):
-        out = np.full(len(arr), fill, dtype=arr.dtype)
-        if len(arr) > k:
-            out[:-k] = arr[k:]
-            same = np.zeros(len(arr), dtype=bool)
-            same[:-k] = (clause[:-k] == clause[k:]) & ~boundary[k:]
-            np.copyto(out, fill, where=~same)
-        return out
-
     flip = flip_u[codes] & ~boundary
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
@@ -114,52 +109,151 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         negated[target[same]] = True
     # a boundary between the negator and the word ends the scope: clause ids already differ then
     has_pol = ~np.isnan(pol)
+    # the tone rules of ``lib.themes.tone``: one bit per word class, evaluated where those (mostly rare) words are
+    N = len(codes)
+    index = {tok: k for k, tok in enumerate(uniques)}
+    rule = _rule_bits(index, boundary_u, but_u)[codes]
+
+    def near(pos, k, bit):
+        """At ``pos``: the word ``k`` places away (before when negative) is of class ``bit``, in the same clause."""
+        q = pos + k
+        ok = (q >= 0) & (q < N)
+        q = np.where(ok, q, pos)
+        return ok & ((rule[q] & bit) != 0) & (clause[q] == clause[pos])
+
+    anchors = np.flatnonzero(rule & _ANCHORS)  # the rare words that start a rule, found in one pass
+
+    def where_(bit):
+        return anchors[(rule[anchors] & bit) != 0]
+
+    n_clauses = int(clause.max()) + 1 if N else 0
+
+    def marked(positions, size, of):
+        """Per clause or answer (``of``): holds one of ``positions``."""
+        out = np.zeros(size, dtype=bool)
+        out[of[positions]] = True
+        return out
+
+    def word_at(pos, ref):
+        ok = (pos >= 0) & (pos < N)
+        pos = np.clip(pos, 0, N - 1)
+        return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
+
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
-    items = np.where(has_pol, values, np.nan)
+    tone_at = np.flatnonzero(has_pol)  # the tone words
+    relief = where_(_RELIEF)
+    relief = relief[has_pol[relief] & marked(where_(_DEMAND), n_clauses, clause)[clause[relief]]]
+    values[relief] = -values[relief]  # "er moet eindelijk ...": a demand
+    past = where_(_PAST)
+    past = past[~near(past, -1, _COMPARE)]  # not "dan vroeger"
+    if len(past):  # "vroeger was het gezellig": a loss now
+        turned = tone_at[marked(past, n_clauses, clause)[clause[tone_at]]]
+        values[turned] *= NEGATION_FACTOR
     prev_te = before(te_u[codes], 1, False)
-    deficit = ~has_pol & ~boundary & prev_te & ~en_u[codes]
-    if COMPLAINT_BIGRAMS:
-        index = {tok: k for k, tok in enumerate(uniques)}
-        first = np.full(len(codes), -1)
-        first[1:] = codes[:-1]
-        pair = first * m + codes  # one number per word pair
-        same_prev = np.zeros(len(codes), dtype=bool)
-        same_prev[1:] = clause[1:] == clause[:-1]
-        wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS if a in index and b in index]
-        if wanted:
-            deficit |= ~has_pol & same_prev & np.isin(pair, wanted)
-        final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS if a in index and b in index]
-        if final:  # "ik ben op" at the end of a clause
-            deficit |= ~has_pol & same_prev & np.isin(pair, final) & ~after(~boundary, 1, False)
+    lexical = has_pol.copy()
+    lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
+    other = ~lexical  # words that may state a lack
+    b1, b2, b3 = (np.where(near(tone_at, -k, _WORD), rule[np.maximum(tone_at - k, 0)], 0) for k in (1, 2, 3))
+    about = ((b1 & _ABOUT) != 0) | (((b1 & _ABOUT_GAP) != 0) & ((b2 & _ABOUT) != 0))
+    about |= ((b1 & _WITH) != 0) & ((b2 & _PEOPLE) != 0)
+    about |= ((b1 & _ABOUT_GAP) != 0) & ((b2 & _WITH) != 0) & ((b3 & _PEOPLE) != 0)
+    kept = tone_at[lexical[tone_at] & ~about]  # "voor eenzame ouderen": whom it is for
+    items = np.full(N, np.nan)
+    items[kept] = values[kept]
+    deficit = other & ~boundary & prev_te & ~en_u[codes]
+    ends = np.flatnonzero(rule & _PAIR_END)  # the word pairs, checked where their second words are
+    ends = ends[other[ends] & near(ends, -1, _WORD)]
+    pair = codes[ends - 1] * m + codes[ends]  # one number per word pair
+    wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
+    deficit[ends[np.isin(pair, wanted)]] = True  # "al jaren", "pas na een uur", "altijd vol"
+    final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
+    deficit[ends[np.isin(pair, final) & ~word_at(ends + 1, ends)]] = True  # "ik ben op", "blijft uit" ending a clause
+    buts = where_(_BUT)
+    restrictive = buts[near(buts, -1, _NOG) | near(buts, 1, _AMOUNT)]  # "nog maar één keer per uur"
+    deficit[restrictive] |= other[restrictive]
+    opening = where_(_WISH | _MORE)
+    opening = opening[((rule[opening] & _WISH) != 0) | ~near(opening, -1, _WORD)]  # a wish word, or "meer" opening
+    wished = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(wished, answer[opening], clause[opening])  # the first clause with a wish, per answer
+    now = where_(_NOW)
+    now = now[~near(now, -1, _WORD) & (wished[answer[now]] < clause[now]) & other[now]]
+    now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
+    deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
     items = np.where(deficit, DEFICIT, items)
+    praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
+    if praised:  # "houden zo!" (checked where the pairs' second words are)
+        at = where_(_PRAISE_END)
+        at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
+        items[at] = PRAISE_VALUE
     absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
-    pol_after = np.zeros(len(codes), dtype=bool)
-    for k in range(1, NEGATION_SCOPE + 1):
-        pol_after |= after(absorbs, k, False)
-    unused_negator = neg & ~pol_after
-    # "Niets.", "weet niet": a short clause that ends in a negator states no lack (checked where negators are)
-    at = np.flatnonzero(unused_negator)
+    at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
+    absorbed = np.zeros(len(at), dtype=bool)
+    for d in range(1, NEGATION_SCOPE + 1):
+        absorbed |= word_at(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
+    at = at[~absorbed]
+    unused_negator = np.zeros(N, dtype=bool)
+    unused_negator[at] = True
+    # "Niets.", "weet niet": a short clause that ends in a negator states no lack
     if len(at):
-        def word_at(pos, ref):
-            ok = (pos >= 0) & (pos < len(codes))
-            pos = np.clip(pos, 0, len(codes) - 1)
-            return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
         alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        unused_negator[at[alone]] = False
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
+        unused_negator[at[alone | group]] = False
+    lacks = unused_negator.astype(float)
+    at = where_(_SCARCE)
+    at = at[~deficit[at]]  # "weinig tijd": "weinig" with no tone word after it
+    if len(at):
+        absorbed = np.zeros(len(at), dtype=bool)
+        reach = np.ones(len(at), dtype=bool)
+        for d in range(1, REDUCER_SCOPE + 1):
+            reach &= word_at(at + d, at)
+            absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
+        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)
+        lacks[at[~absorbed & ~alone & ~group]] += 1
+    lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
+    # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
+    wishes = where_(_WISH)
+    wish = marked(wishes, n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
+    items[tone_at[wish]] = np.nan
+    if len(wishes):  # a stated lack from a clause's first wish word up to a "maar" is part of the wish
+        big = np.iinfo(np.int64).max
+        first_wish = np.full(n_clauses, big)
+        np.minimum.at(first_wish, clause[wishes], wishes)
+        contrasts = np.setdiff1d(buts, restrictive)
+        contrasts = contrasts[first_wish[clause[contrasts]] < contrasts]
+        cut = np.full(n_clauses, big)
+        np.minimum.at(cut, clause[contrasts], contrasts)
+        stated = np.flatnonzero(deficit | (lacks > 0))
+        c = clause[stated]
+        stated = stated[(first_wish[c] < stated) & (stated < cut[c])]
+        items[stated] = np.nan
+        lacks[stated] = 0.0
+    proposals = where_(_PROPOSAL)
+    verbs = where_(_PROPOSE_VERB)
+    proposals = np.r_[proposals, verbs[near(verbs, 1, _VOOR)]]
+    if len(proposals):
+        in_proposal = marked(proposals, n, answer)[answer]
+        items[in_proposal & (items > STRONG_COMPLAINT)] = np.nan
+        if DEFICIT > STRONG_COMPLAINT:
+            lacks[in_proposal] = 0.0
+    but = np.zeros(N, dtype=bool)
+    but[buts] = True
+    but[restrictive] = False
     # what comes before the last "maar" of an answer weighs less
     weight = np.ones(len(codes))
-    buts = np.flatnonzero(but_u[codes])
+    buts = np.flatnonzero(but)
     if len(buts):
         last_but = np.full(n, -1)
         np.maximum.at(last_but, answer[buts], buts)
         weight = np.where(np.arange(len(codes)) < last_but[answer], BEFORE_BUT_WEIGHT, 1.0)
-    sums = np.bincount(answer, weights=np.nan_to_num(items) * weight, minlength=n) + np.bincount(
-        answer, weights=unused_negator * DEFICIT * weight, minlength=n
-    )
-    counts = np.bincount(answer, weights=~np.isnan(items) * weight, minlength=n) + np.bincount(
-        answer, weights=unused_negator * weight, minlength=n
-    )
+    sums = np.bincount(answer, weights=(np.nan_to_num(items) + lacks * DEFICIT) * weight, minlength=n)
+    counts = np.bincount(answer, weights=(~np.isnan(items) + lacks) * weight, minlength=n)
     scores = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
+    know, say = where_(_KNOW), where_(_SAY)
+    if len(know) or len(say):  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
+        knowing = marked(know, n, answer) & marked(np.flatnonzero(neg), n, answer) | marked(say[prev_te[say]], n, answer)
+        words = lengths - np.bincount(answer[np.flatnonzero(boundary)], minlength=n)
+        scores[knowing & (words <= SHORT_ANSWER)] = 0.0
     strong = np.zeros(n, dtype=np.int64)
     weak = np.zeros(n, dtype=np.int64)
     nonempty = lengths > 0
@@ -245,6 +339,31 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     themes = labels[mask_codes] if len(masks) else np.array([""] * n, dtype=object)
     tones = np.where(scores < NEGATIVE_BELOW, "negatief", np.where(scores > POSITIVE_ABOVE, "positief", "neutraal"))
     return pd.DataFrame({"themes": themes, "tone": tones, "score": np.round(scores, 3)})
+
+
+_WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END = (1 << k for k in range(24))
+_ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
+            | _PRAISE_END)
+"""The classes whose words start a rule (the others are only looked at beside them)."""
+_CLASSES = (
+    (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
+    (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
+    (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
+    (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
+    (_PRAISE_END, {b for _a, b in PRAISE}),
+    (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
+)
+
+
+def _rule_bits(index: dict[str, int], boundary_u: np.ndarray, but_u: np.ndarray) -> np.ndarray:
+    """Per distinct token (``index``: token -> its number): the bits of the tone-rule word classes it belongs to
+    (``_WORD`` for every word, ``_BUT`` for "maar"; 0 for a clause boundary)."""
+    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int32)
+    for bit, words in _CLASSES:
+        found = [index[w] for w in words if w in index]
+        bits[found] |= bit
+    return bits
 
 
 def tokenize_all(texts: list[str]):

@@ -17,8 +17,9 @@ A negator (``geen``, ``niet``, ...) up to three words before a hit in the same
 clause marks it negated: the theme is still raised, but the tone flips.
 Tone: polarity words (Pattern's Dutch lexicon + ``toon_extra.csv``) with negation, reducers
 (``minder``), intensifiers and stated lacks, weighted towards the clause after the last ``maar``,
-averaged per answer: negatief / neutraal / positief.
-Related modules: ``rules`` (tokens, constants), ``bulk`` (``tag_many`` over all words with numpy),
+averaged per answer: negatief / neutraal / positief; the rules beyond single words (wishes, proposals,
+past contrast, whom it is for, ...) are documented in ``lib.themes.tone`` (``Tagger._tone_score``).
+Related modules: ``rules`` (tokens, constants), ``tone`` (tone rules), ``bulk`` (``tag_many`` over all words with numpy),
 ``ages`` (stated ages), ``pool`` (worker processes).
 """
 
@@ -38,7 +39,11 @@ from lib.themes.rules import (  # noqa: F401  (TONES, MAX_CHARS, tokenize are im
     MIN_REST, MIN_SUFFIX, NEGATION_FACTOR, NEGATIVE_BELOW, PHRASE_GAP, POSITIVE_ABOVE, TONES, tokenize,
 )
 from lib.themes.textnlp import (
-    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_lexicon, stem, stop_words,
+    INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
+)
+from lib.themes.tone import (
+    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
+    MORE, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -121,7 +126,8 @@ class Tagger:
                 self.keywords.append(kw)
                 self._keyword_theme.append(ti)
                 self._compile(kw, ki)
-        self._lexicon = polarity_lexicon()
+        self._forms, self._stems = polarity_forms()
+        self._hand_made = {f: v for entries in self._stems.values() for f, v, hand in entries if hand and v and len(f) >= COMPOUND_MIN_PART}
         self._cache: dict[str, _Word] = {}
 
     def _compile(self, kw: str, ki: int) -> None:
@@ -187,9 +193,12 @@ class Tagger:
             base = _diminutive_base(w)
             if base:
                 matches = {k: ("diminutive", base) for k in self._match(base, stem(base))}
-        polarity = self._lexicon.get(w)
-        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels"
-            polarity = self._lexicon.get(s)
+        polarity = self._forms.get(w)
+        if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels", "aandacht" ~ "aandachtig"
+            polarity = next((v for form, v, hand_made in self._stems.get(s, ()) if hand_made or len(form) <= len(w)), None)
+        if polarity is None and len(w) >= COMPOUND_MIN_PART + COMPOUND_MIN_REST:  # "geluidsoverlast" ~ "overlast"
+            polarity = next((self._hand_made[w[k:]] for k in range(COMPOUND_MIN_REST, len(w) - COMPOUND_MIN_PART + 1)
+                             if w[k:] in self._hand_made), None)
         pairs = tuple(sorted((self._keyword_theme[k], k, via, part) for k, (via, part) in matches.items()))
         info = _Word(
             pairs,
@@ -250,7 +259,6 @@ class Tagger:
         """Strong and weak themes, the tokens, the tone score of one answer and the (word, theme) hits an
         exclusion phrase cancels (same rules as ``lib.themes.bulk``)."""
         toks = tokenize(text[:MAX_CHARS])
-        items: list[tuple[float, int]] = []  # (value, word index)
         stems: list[str] = []
         clauses: list[int] = []
         anchors: list[int] = []
@@ -285,38 +293,6 @@ class Tagger:
             else:
                 strong |= info.strong
                 weak |= info.weak
-        n = len(toks)
-        last_but = -1
-        j = -1
-        for i, info in enumerate(infos):
-            if info is None:
-                continue
-            j += 1
-            if info.but:
-                last_but = j
-            prev = infos[i - 1] if i else None
-            if info.polarity is not None:
-                value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
-                if _negated_in_clause(infos, i):
-                    value *= NEGATION_FACTOR
-                items.append((value, j))
-            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                items.append((DEFICIT, j))  # "te lang", "te weinig", "te duur" (not "te praten")
-            elif prev is not None and (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS:
-                items.append((DEFICIT, j))  # "al jaren", "nog steeds"
-            elif prev is not None and (toks[i - 1], toks[i]) in FINAL_BIGRAMS and (i + 1 == n or infos[i + 1] is None):
-                items.append((DEFICIT, j))  # "ik ben op"
-            if info.negator:
-                following = [infos[k] for k in range(i + 1, min(n, i + 1 + NEGATION_SCOPE))]
-                scope = []
-                for f in following:
-                    if f is None:
-                        break
-                    scope.append(f)
-                alone = not scope and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                if not alone and not any(f.polarity is not None or f.no_opinion for f in scope):
-                    items.append((DEFICIT, j))  # "kan niet betalen", "geen zwemles": a negated fact is a lack
-                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
         if anchors:
             for ki, _start, _end in self._phrases_at(stems, clauses, anchors, self._phrases):
                 (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
@@ -325,11 +301,129 @@ class Tagger:
                 for ki, low, high in self._ages:
                     if low <= age <= high:
                         (weak if ki in self._weak else strong).add(self._keyword_theme[ki])
+        return strong, weak, toks, self._tone_score(toks, infos), cancelled
+
+    def _tone_score(self, toks: list[str], infos: list[_Word | None]) -> float:
+        """The tone score of one answer from its tokens and their word infos (None at clause boundaries): the mean
+        of its tone values, weighted towards the clause after the last "maar" (same rules as ``lib.themes.bulk``;
+        the rules beyond single words are documented in ``lib.themes.tone``)."""
+        n = len(toks)
+        items: list[tuple[float, int, str]] = []  # (value, word index, "tone" word / stated "lack" / "praise")
+        clause_of: list[int] = []  # clause of each word
+        clause = 0
+        for tok in toks:
+            if tok in BOUNDARY:
+                clause += 1
+            else:
+                clause_of.append(clause)
+        words = [t for t in toks if t not in BOUNDARY]
+        wish = {c for c, w in zip(clause_of, words) if w in WISH}
+        demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
+        past_at = {i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)}
+        past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
+        proposal = any(w in PROPOSAL for w in words) or any(
+            w in PROPOSE_VERB and toks[i + 1] == "voor" for i, w in enumerate(toks[:-1])
+        )
+        opening = [i == 0 or toks[i - 1] in BOUNDARY for i in range(n)]
+        wished = min(
+            [clause_of[jj] for k, jj in _word_positions(infos) if toks[k] in WISH or (toks[k] in MORE and opening[k])],
+            default=n + 1,
+        )  # the first clause with a wish
+        restrictives = {
+            i for i, f in enumerate(infos) if f is not None and f.but and (
+                (i and toks[i - 1] == "nog") or (i + 1 < n and toks[i + 1] in AMOUNT)
+            )
+        }  # "nog maar één keer per uur": "only", no contrast
+        positions = _word_positions(infos)
+        toned = {clause_of[jj] for k, jj in positions if infos[k].polarity is not None}  # clauses with a tone word
+        scope: set[int] = set()  # words from a clause's first wish word up to a "maar": what is wished
+        first_wish: dict[int, int] = {}
+        for k, jj in positions:
+            c = clause_of[jj]
+            if c in first_wish and first_wish[c] >= 0:
+                if infos[k].but and k not in restrictives:
+                    first_wish[c] = -1  # the wish ends at "maar"
+                else:
+                    scope.add(jj)
+            elif c not in first_wish and toks[k] in WISH:
+                first_wish[c] = jj
+        last_but = -1
+        j = -1
+        for i, info in enumerate(infos):
+            if info is None:
+                continue
+            j += 1
+            prev = infos[i - 1] if i else None
+            restrictive = i in restrictives
+            if info.but and not restrictive:
+                last_but = j
+            deficit = False
+            before1 = toks[i - 1] if i else ""
+            before2 = toks[i - 2] if i >= 2 else ""
+            before3 = toks[i - 3] if i >= 3 else ""
+            excess = before1 == EXCESS and info.polarity is not None and info.polarity > 0  # "te snel"
+            if info.polarity is not None and not excess:
+                about = (before1 in ABOUT or (before1 in ABOUT_GAP and before2 in ABOUT)
+                         or (before1 == WITH and before2 in PEOPLE)
+                         or (before1 in ABOUT_GAP and before2 == WITH and before3 in PEOPLE))
+                value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
+                if _negated_in_clause(infos, i):
+                    value *= NEGATION_FACTOR
+                if toks[i] in RELIEF and clause_of[j] in demand:  # "er moet eindelijk ...": a demand, not relief
+                    value = -value
+                if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
+                    value *= NEGATION_FACTOR
+                if not about:  # "voor eenzame ouderen": whom it is for, no judgement
+                    items.append((value, j, "tone"))
+            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
+                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
+            elif prev is not None and (
+                (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY or (toks[i - 1], toks[i]) in FULL
+            ):
+                deficit = True  # "al jaren", "nog steeds", "pas na een uur", "altijd vol"
+            elif prev is not None and (
+                (toks[i - 1], toks[i]) in FINAL_BIGRAMS or (toks[i - 1], toks[i]) in FAILURE
+            ) and (i + 1 == n or infos[i + 1] is None):
+                deficit = True  # "ik ben op", "het onderhoud blijft uit"
+            elif restrictive:
+                deficit = True
+            elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
+                deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+            elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
+                items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
+            if deficit:
+                items.append((DEFICIT, j, "lack"))
+            if info.negator or (toks[i] in SCARCE and not deficit):
+                following = []
+                for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
+                    if infos[k] is None:
+                        break
+                    following.append(infos[k])
+                alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
+                group = (before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE  # "ouderen die niet ...", "mensen met weinig geld"
+                if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
+                    items.append((DEFICIT, j, "lack"))  # "kan niet betalen", "weinig tijd": a lack
+                # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
+            if i in past_at and clause_of[j] not in toned:  # "vroeger liep de politie nog door de straten": a loss
+                items.append((DEFICIT, j, "lack"))
+        if len(words) <= SHORT_ANSWER and (
+            (any(w in KNOW for w in words) and any(f is not None and f.negator for f in infos))
+            or any(w in SAY and i and toks[i - 1] == "te" for i, w in enumerate(toks))
+        ):
+            return 0.0  # "weet ik niet", "ik weet het niet zo goed", "moeilijk te zeggen": no opinion
+        # a positive word in a wish describes what is wished ("het zou fijn zijn als ..."); a proposal counts only
+        # its clear complaints
+        # a stated lack inside what is wished is part of the wish ("graag een zebrapad zodat kinderen niet hoeven te
+        # rennen")
+        items = [
+            (v, jj) for v, jj, kind in items
+            if not (kind == "tone" and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
+            and not (kind == "lack" and jj in scope)
+        ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
-        weights = [BEFORE_BUT_WEIGHT if j < last_but else 1.0 for _v, j in items]
+        weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]
         total = sum(weights)
-        score = sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
-        return strong, weak, toks, score, cancelled
+        return sum(v * w for (v, _j), w in zip(items, weights)) / total if total else 0.0
 
     def _phrases_at(self, stems: list[str], clauses: list[int], anchors: list[int], table: dict) -> list[tuple[int, int, int]]:
         """Phrases of ``table`` around the anchor words: (keyword index, first word, last word)."""
@@ -423,7 +517,7 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen"}
+     "zeggen", "toepassing", "bijzonders"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})
@@ -439,6 +533,16 @@ def _diminutive_base(word: str) -> str | None:
     if m.group(0).startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
         base = base[:-1]  # "balletje" -> "bal", "karretje" -> "kar"
     return base if len(base) >= 4 else None
+
+
+def _word_positions(infos: list) -> list[tuple[int, int]]:
+    """(token index, word index) of the words (not the clause boundaries) of an answer."""
+    out, j = [], 0
+    for k, info in enumerate(infos):
+        if info is not None:
+            out.append((k, j))
+            j += 1
+    return out
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:

@@ -78,6 +78,15 @@ def polarity_lexicon() -> dict[str, float]:
 
     Inflected forms are reachable through their stem (``mooie`` -> ``mooi``).
     """
+    forms, stems = polarity_forms()
+    return {**{s: entries[0][1] for s, entries in stems.items()}, **forms}
+
+
+@lru_cache(maxsize=1)
+def polarity_forms() -> tuple[dict[str, float], dict[str, tuple[tuple[str, float], ...]]]:
+    """The polarity lexicon as forms (form -> polarity) and stems (stem -> the (form, polarity, from toon_extra) of the
+    forms with that stem, in lexicon order), so that a caller can tell an inflected form from a word that only
+    shares a stem."""
     sums: dict[str, list[float]] = {}
     text = resources.files("lib").joinpath("data/nl_sentiment_pattern.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(text.splitlines()):
@@ -88,12 +97,14 @@ def polarity_lexicon() -> dict[str, float]:
     # weak polarities (|p| < 0.25) of the adjective lexicon are mostly noise in residents' answers
     lexicon = {form: sum(v) / len(v) for form, v in sums.items() if abs(sum(v) / len(v)) >= 0.25}
     extra = resources.files("lib").joinpath("data/toon_extra.csv").read_text(encoding="utf-8")
+    hand_made = set()
     for row in csv.DictReader(extra.splitlines()):
         lexicon[row["woord"].lower()] = float(row["polariteit"])
+        hand_made.add(row["woord"].lower())
     # function words carry no tone of their own ("naar" is "nasty" only rarely); negators act through negation
     function = stop_words() | NEGATORS
     lexicon = {form: value for form, value in lexicon.items() if form not in function}
-    stems = {}
+    stems: dict[str, list[tuple[str, float, bool]]] = {}
     for form, value in lexicon.items():
-        stems.setdefault(stem(form), value)
-    return {**stems, **lexicon}
+        stems.setdefault(stem(form), []).append((form, value, form in hand_made))
+    return lexicon, {s: tuple(entries) for s, entries in stems.items()}

@@ -1,0 +1,106 @@
+"""Tone rules of Dutch complaint, praise and neutral language beyond single tone words (shared by ``Tagger._tone_score``
+and the bulk path ``lib.themes.bulk``, which must stay equivalent: ``tests/test_tone.py`` checks both).
+
+Each rule is a pattern a careful reader would defend, not a list of answers:
+
+- *wish clause*: in a clause that wishes, proposes or names a need ("zou", "graag", "hoop", "nodig"), a positive word
+  describes what is wished, not what is ("het zou fijn zijn als ...", "graag een extra bankje"): it does not count
+  as praise (a neutral wish stays neutral, as the evaluation set's labelling rules have it: "graag meer
+  prullenbakken" is neutraal); from the clause's first wish word up to a "maar", a stated lack is part of what is
+  wished, not a complaint ("graag een zebrapad zodat kinderen niet hoeven te rennen");
+- *proposal*: an answer that makes a proposal ("stelt voor", "voorstel", "suggestie", "oppert", "pleit voor",
+  "wenselijk") is neutral unless it names a clear complaint (a tone word of ``STRONG_COMPLAINT`` or below): the
+  milder words describe the proposed thing and whom it is for ("een cursus voor mensen die moeite hebben met lezen");
+- *past contrast*: "vroeger" turns the tone of its clause around (what was good then is a loss now: "vroeger
+  kende iedereen elkaar"; "vroeger was er veel overlast" tells of an improvement) and, without a tone word, states
+  a loss ("vroeger liep de wijkagent nog rond"); not after "dan" or "als" ("minder overlast dan vroeger");
+- *relief or demand*: "eindelijk" is relief ("eindelijk een zebrapad!"), but a demand in a clause with a modal of
+  demand ("er moet eindelijk ...", "wanneer gaat de gemeente eindelijk ...");
+- *restrictive "maar"*: "nog maar", "maar één/twee/weinig" means "only": it states a lack ("de bus rijdt nog maar één
+  keer per uur") and is no contrast;
+- *stated scarcity*: "weinig" with no tone word after it states a lack ("weinig tijd voor zichzelf"), as an unused
+  negation does; with one it flips it ("weinig overlast"); "minder" without a tone word is a wish or a comparison
+  ("minder auto's in de straat"), no lack;
+- *inflected forms only*: a word takes the tone of a lexicon adjective through their common stem only when it is
+  not shorter than the adjective (``mooie`` ~ ``mooi``), so a noun that shares a stem keeps none
+  (``aandacht`` is not ``aandachtig``, ``pas`` not ``passé``); the hand-made words of ``toon_extra.csv`` reach
+  every word with their stem (``schaamte`` ~ ``schaamt``);
+- *excess*: "te" before a positive word states too much of it, a lack like "te duur" ("te snel", "te druk",
+  "te grote huizen");
+- *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
+  come) state a lack, as "duurt weken" does;
+- *whom it is for*: a tone word right after "voor", "over" or "tegen" (or after an article or possessive that follows
+  them), or right after "met" following a word for people, describes whom or what it is about, not the speaker's
+  judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden"); so
+  does a negation or "weinig" right after "die" or "met" following a word for people ("ouderen die niet lang kunnen
+  staan", "mensen met weinig geld");
+- *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
+  tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
+- *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
+- *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
+  and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
+- *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door" approve of what is (praise);
+- *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
+  het niet zo goed", "daar heb ik nooit over nagedacht") or finds it hard to say ("moeilijk te zeggen") gives no
+  opinion.
+"""
+
+from __future__ import annotations
+
+WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen", "nodig", "behoefte", "mogelijk",
+                  "misschien", "wellicht"})
+"""Words that make a clause a wish or a need: its positive words describe what is wished ("een buurthuis zou nodig
+zijn": "nodig" is no praise either)."""
+PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
+"""Words that make an answer a proposal ("voorstel:", "bewoner oppert ...", "ik pleit voor ...")."""
+PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
+"""With "voor" right after them ("bewoner stelt voor om ...") they make a proposal."""
+STRONG_COMPLAINT = -0.5
+"""In a proposal only tone values at or below this count (a clear complaint word, "gevaarlijk", "kapot")."""
+PAST = frozenset({"vroeger", "destijds", "voorheen"})
+"""Past contrast: the tone of the clause turns around, and without a tone word the clause states a loss; not after a
+word of ``COMPARE`` ("minder overlast dan vroeger" compares with the past, it speaks of now)."""
+COMPARE = frozenset({"dan", "als"})
+RELIEF = frozenset({"eindelijk"})
+"""Its tone (``toon_extra.csv``) is relief; with a word of ``DEMAND`` in the clause it turns around: a demand."""
+DEMAND = frozenset({"moet", "moeten", "zou", "zouden", "wanneer", "tijd"})
+"""Modals, "wanneer" and "(het wordt) tijd" make "eindelijk" a demand ("er moet eindelijk ...", "wanneer komt er
+eindelijk ...")."""
+AMOUNT = frozenset({"één", "twee", "drie", "vier", "vijf", "weinig", "enkele", "enkel", "paar", "half", "halve"})
+"""After "maar" they make it restrictive ("maar één bus", "maar weinig plekken")."""
+KNOW = frozenset({"weet", "weten", "wist", "wisten", "nagedacht"})
+"""With a negator in a short answer: not knowing."""
+SAY = frozenset({"zeggen", "beoordelen"})
+"""After "te" in a short answer: hard to say ("moeilijk te zeggen", "niet te beoordelen")."""
+SHORT_ANSWER = 6
+"""Words in an answer that can only say one does not know."""
+
+EXCESS = "te"
+"""Before a positive word: too much of it, a lack."""
+SCARCE = frozenset({"weinig"})
+"""With no tone word after it (up to the reducer scope): a lack."""
+DELAY = frozenset({("pas", "na"), ("pas", "over")})
+"""Word pairs that state a delay ("de politie komt pas na een uur")."""
+FULL = frozenset({("altijd", "vol"), ("steeds", "vol"), ("vaak", "vol"), ("weer", "vol")})
+"""Word pairs that state it is too full ("de fietsenstalling is altijd vol")."""
+PRAISE = frozenset({("houden", "zo"), ("zo", "houden"), ("zo", "blijven"), ("zo", "door")})
+"""Word pairs that approve of what is."""
+PRAISE_VALUE = 0.6
+NOW = frozenset({"nu"})
+"""Opening a clause without a tone word after a wish: the lack behind the wish."""
+MORE = frozenset({"meer", "vaker"})
+"""Opening a clause they make it a wish for the rule of the lack behind a wish (not a lack themselves)."""
+FAILURE = frozenset({("blijft", "uit"), ("bleef", "uit"), ("blijven", "uit"), ("bleven", "uit")})
+"""Word pairs that state a lack when they end a clause ("het onderhoud blijft uit")."""
+ABOUT = frozenset({"voor", "over", "tegen"})
+"""A tone word right after these (or after one word of ``ABOUT_GAP``) says whom or what it is about."""
+ABOUT_GAP = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "onze", "hun", "zijn", "haar", "mijn", "jouw"})
+WITH = "met"
+PEOPLE = frozenset({"mensen", "gezinnen", "ouderen", "kinderen", "jongeren", "bewoners", "inwoners", "huishoudens",
+                    "ouders", "families", "buurtbewoners", "wijkbewoners", "vrouwen", "mannen", "jeugd", "personen"})
+"""Before "met": a tone word right after it describes the group ("gezinnen met schulden")."""
+RELATIVE = "die"
+"""After a word for people, as ``WITH``: a negation or "weinig" right after it describes the group ("ouderen die niet
+lang kunnen staan", "mensen met weinig geld"), it states no lack."""
+COMPOUND_MIN_PART = 5
+COMPOUND_MIN_REST = 3

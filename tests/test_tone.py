@@ -1,0 +1,182 @@
+"""Tone rules of ``lib.themes.tone`` (issue 10, item 4): each example failed before its rule, and the single-answer
+path (``Tagger.tag``) and the bulk path (``Tagger.tag_many``) give the same tone."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.themes.codebook import default_codebook
+from lib.themes.tagger import Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(default_codebook())
+
+
+def _tones(tagger: Tagger, texts: list[str]) -> list[str]:
+    single = [tagger.tag(t, explain=False).tone for t in texts]
+    assert tagger.tag_many(texts)["tone"].tolist() == single
+    return single
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik woon hier pas twee maanden", "neutraal"),  # "pas" is not "passé"
+        ("Ik vraag aandacht voor de bomen in de straat", "neutraal"),  # "aandacht" is not "aandachtig"
+        ("Laat de kinderen zelf meebeslissen over het plein", "neutraal"),  # "laat" is "let", not "late"
+        ("De bus komt vaak te laat", "negatief"),  # a guard: "te laat" is still a lack
+        ("Mevrouw schaamt zich om hulp te vragen", "negatief"),  # a hand-made word reaches its stem: "schaamte"
+        ("Dit zijn mooie bankjes", "positief"),  # an inflected form: "mooi"
+    ],
+)
+def test_lexicon_adjectives_reach_their_inflections_only(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Het zou fijn zijn als er een moestuin komt", "neutraal"),
+        ("Graag een extra bankje bij de bushalte", "neutraal"),
+        ("Een buurthuis zou echt nodig zijn", "neutraal"),  # a need is a wish, "nodig" no praise
+        ("Is het mogelijk om een extra bushalte te maken?", "neutraal"),
+        ("Graag een zebrapad zodat kinderen niet hoeven te rennen", "neutraal"),  # a lack inside what is wished
+        ("Ik wil graag sporten maar ik kan het niet betalen", "negatief"),  # the wish ends at "maar" (a guard)
+        ("Het park is mooi, ik zou graag meer bomen zien", "positief"),  # the praise stands in its own clause
+    ],
+)
+def test_a_positive_word_in_a_wish_describes_what_is_wished(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Bewoner stelt voor om een buurtfeest te organiseren, gezellig voor iedereen", "neutraal"),
+        ("Voorstel: een cursus voor mensen die moeite hebben met de computer", "neutraal"),
+        ("Suggestie: een wandelclub voor ouderen die niet meer alleen op pad durven", "neutraal"),
+        ("Voorstel: een zebrapad bij de school, oversteken is daar gevaarlijk", "negatief"),  # a clear complaint
+    ],
+)
+def test_a_proposal_is_neutral_unless_it_names_a_clear_complaint(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Vroeger was het hier gezellig", "negatief"),
+        ("Vroeger kwam de wijkagent nog langs", "negatief"),
+        ("Vroeger was er veel overlast van hangjongeren", "positief"),  # an improvement
+        ("Er is minder overlast dan vroeger", "positief"),  # a comparison speaks of now
+    ],
+)
+def test_vroeger_turns_the_tone_of_its_clause_around(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Eindelijk een nieuwe speeltuin", "positief"),
+        ("Wanneer komt er eindelijk een zebrapad", "negatief"),
+        ("Er moet eindelijk iets gebeuren aan de stoep", "negatief"),
+    ],
+)
+def test_eindelijk_is_relief_or_with_a_modal_a_demand(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Er rijdt nog maar één bus per uur", "negatief"),
+        ("De bibliotheek is maar twee dagen per week open", "negatief"),
+        ("Het park is mooi, maar de paden zijn slecht", "negatief"),  # a contrast still weighs the last clause
+    ],
+)
+def test_restrictive_maar_states_a_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik heb weinig tijd voor mezelf", "negatief"),
+        ("Sinds de verhuizing zie ik weinig mensen", "negatief"),
+        ("Weinig overlast hier", "positief"),  # with a tone word "weinig" flips it
+        ("Minder auto's in de straat", "neutraal"),  # "minder" without a tone word is a wish
+    ],
+)
+def test_weinig_without_a_tone_word_states_a_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik weet het niet", "neutraal"),
+        ("Weet ik niet", "neutraal"),
+        ("Weet ik eigenlijk niet zo goed", "neutraal"),
+        ("Moeilijk te zeggen", "neutraal"),
+        ("Niet van toepassing", "neutraal"),
+        ("Niks bijzonders", "neutraal"),
+        ("Daar heb ik nooit over nagedacht", "neutraal"),
+        ("Ik weet niet waar ik met mijn vragen terecht kan", "negatief"),  # a longer answer: a lack of information
+    ],
+)
+def test_a_short_answer_that_says_one_does_not_know_gives_no_opinion(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
+    """Random mixtures of every word of the rules, negators, tone words and clause marks: both paths give the same
+    score."""
+    import random
+
+    from lib.themes import tone as rules
+
+    words: set[str] = set()
+    for value in vars(rules).values():
+        if isinstance(value, frozenset):
+            for item in value:
+                words |= set(item) if isinstance(item, tuple) else {item}
+        elif isinstance(value, str) and value.isalpha():
+            words.add(value)
+    vocab = sorted(words) + ["niet", "geen", "mooi", "slecht", "overlast", "bus", "de", "is", "opmerkingen", "heel",
+                             "al", "jaren", "ben", "op", "minder", "weinig", "te", "snel", "geluidsoverlast", "zo",
+                             "maar", "nog", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    bulk = tagger.tag_many(texts)["score"].tolist()
+    single = [tagger.tag(t, explain=False).score for t in texts]
+    assert [b for b, s in zip(bulk, single) if abs(b - s) > 0.0015] == []
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("De auto's rijden hier te snel", "negatief"),  # excess
+        ("De ambulance komt pas na een half uur", "negatief"),  # delay (before: right only through "passé")
+        ("Het onderhoud van de flat blijft uit", "negatief"),  # failure
+        ("Dagactiviteiten voor eenzame ouderen", "neutraal"),  # whom it is for
+        ("Voorlichting over eenzaamheid in het buurthuis", "neutraal"),
+        ("Ondersteuning voor gezinnen met schulden", "neutraal"),
+        ("Een bankje voor ouderen die niet lang kunnen staan", "neutraal"),
+        ("Een cursus koken voor mensen met weinig geld", "neutraal"),  # a guard: "weinig" describes the group
+        ("Maatregelen tegen de overlast van meeuwen", "neutraal"),
+        ("Geluidsoverlast van de snackbar", "negatief"),  # compound tone
+        ("Het is fijn voor de kinderen", "positief"),  # the judgement before "voor" counts
+        ("De fietsenstalling is altijd vol", "negatief"),  # always full
+        ("Graag meer bomen, nu is alles steen", "negatief"),  # the lack behind a wish
+        ("Graag meer bomen in de straat", "neutraal"),  # a neutral wish
+        ("De oude bank is weg, nu staat er een nieuwe", "neutraal"),  # "nu" after no wish
+        ("Opknappen van het speelveldje", "negatief"),  # a repair request: something is broken
+        ("De kapotte lantaarnpaal is snel gerepareerd", "positief"),  # the repair done
+        ("Het speelveld moet zo blijven", "positief"),  # keep it so
+        ("Ga zo door", "positief"),
+    ],
+)
+def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
