@@ -153,7 +153,16 @@ def open_answers(surveys: list[Survey]) -> list[str]:
         for sheet in survey.sheets:
             for question in sheet.columns_with(Role.OPEN):
                 values = sheet.table.data[question]
-                seen.update(dict.fromkeys(pd.unique(values.to_numpy()[sheet.answers_in(question)])))
+                keep = sheet.answers_in(question)
+                if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+                    import pyarrow as pa
+                    import pyarrow.compute as pc
+
+                    # in pyarrow, without a round trip through Python objects (unique keeps first-seen order)
+                    arr = pa.chunked_array(values.array.__arrow_array__())
+                    seen.update(dict.fromkeys(pc.unique(arr.filter(pa.array(keep))).to_pylist()))
+                else:
+                    seen.update(dict.fromkeys(pd.unique(values.to_numpy()[keep])))
     return list(seen)
 
 
