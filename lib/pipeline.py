@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.areas.cache import cached_by_content, load_areas_cached
-from lib.areas.figures import AreaTable, Areas, build_areas, read_area_table
+from lib.areas.cache import cached_by_content, load_areas_cached, read_area_table_kept
+from lib.areas.figures import AreaTable, Areas, build_areas
 from lib.areas.geo import read_geojson
 from lib.areas.national import (
     NATIONAL_AREAS_NOTE, NATIONAL_PC4_NOTE, foreign_gemeente, resolve_gemeente, with_national_data,
@@ -277,7 +277,7 @@ def load_areas(inputs: ProjectInputs, *, strict: bool = False, cache_dir: Path |
         for kind, name, data in inputs.area_files:
             try:
                 if kind == "gebied":
-                    tables.append(read_area_table(name, data))
+                    tables.append(read_area_table_kept(name, data))
                 elif kind == "geo":
                     geo = read_geojson(name, data)
                 elif kind == "postcode":

@@ -398,3 +398,19 @@ def test_default_cache_key_covers_the_area_readers():
 
     assert {"lib.areas.figures", "lib.areas.geo", "lib.areas.postcodes", "lib.reading.readers"} <= set(DERIVING_MODULES)
     assert "data/indicatoren.csv" in DERIVING_DATA
+
+
+def test_an_area_file_read_again_is_not_parsed_again_unless_its_bytes_or_the_reader_change(monkeypatch):
+    from lib.areas import cache
+
+    path = CBS / "kwb_clean_unprefixed.csv"
+    data = path.read_bytes()
+    first = cache.read_area_table_kept(path.name, data)
+    again = cache.read_area_table_kept(path.name, data)
+    assert again.indicators is first.indicators  # kept, not parsed again
+    assert again.names == first.names and again.names is not first.names  # each caller its own name maps
+    edited = cache.read_area_table_kept(path.name, data.replace(b"\n", b"\r\n"))
+    assert edited.indicators is not first.indicators
+    pd.testing.assert_frame_equal(edited.indicators, first.indicators)
+    monkeypatch.setattr(cache, "code_version", lambda *a, **k: "another reader")
+    assert cache.read_area_table_kept(path.name, data).indicators is not first.indicators

@@ -14,7 +14,10 @@ import os
 import pickle
 from pathlib import Path
 
-from lib.areas.figures import Areas, load_areas
+import dataclasses
+from collections import OrderedDict
+
+from lib.areas.figures import Areas, AreaTable, load_areas, read_area_table
 
 DERIVING_MODULES = (
     "lib.core.codes",
@@ -97,3 +100,26 @@ def cached_by_content(
 def load_areas_cached(files: list[tuple[str, bytes]], cache_dir, *, gemeentecode: str | None = None) -> Areas:
     """``load_areas`` with the result kept on disk under ``cache_dir`` (keyed by the files' content and the code)."""
     return cached_by_content(files, cache_dir, f"areas-{gemeentecode}", lambda f: load_areas(f, gemeentecode=gemeentecode))
+
+
+_TABLES: OrderedDict[str, AreaTable] = OrderedDict()
+TABLES_KEPT = 64
+"""Area tables kept in memory by ``read_area_table_kept`` (a KWB file's table is a few hundred KB)."""
+
+
+def read_area_table_kept(name: str, data: bytes) -> AreaTable:
+    """``read_area_table``, kept in memory by the file's name and bytes and the code that reads it: a project is
+    analysed again after every correction or upload, and the same area files need not be parsed again (neither by
+    another project with the same files). The caller gets its own name maps; the indicator rows are shared and
+    never changed in place."""
+    digest = hashlib.sha256(f"{code_version()}|{name}".encode())
+    digest.update(hashlib.sha256(data).digest())
+    key = digest.hexdigest()
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = read_area_table(name, data)
+        while len(_TABLES) > TABLES_KEPT:
+            _TABLES.popitem(last=False)
+    else:
+        _TABLES.move_to_end(key)
+    return dataclasses.replace(table, names=dict(table.names), gemeente_names=dict(table.gemeente_names))
