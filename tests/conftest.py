@@ -193,7 +193,7 @@ def browser():
 
 SLOWEST_FILES = [
     "test_deeplinks.py", "test_pages.py", "test_browser.py", "test_report.py", "test_hardening_server.py",
-    "test_report_browser.py", "test_advice_pages.py", "test_hardening_markup.py", "test_cli.py",
+    "test_report_browser.py", "test_advice_pages.py", "test_cli.py",
     "test_hardening_corpus.py", "test_hardening_inputs.py",
 ]
 """Test files by their time on two cores, longest first (measured; see README). ``tests/run.sh`` hands out whole

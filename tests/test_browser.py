@@ -19,18 +19,30 @@ def _metrics(page) -> dict[str, str]:
     return dict(zip(page.get_by_test_id("stMetricLabel").all_inner_texts(), page.get_by_test_id("stMetricValue").all_inner_texts()))
 
 
+HOSTILE_NAME = "**vet** [klik](https:evil.example) $x^2$.csv"
+"""Issue 11, item 6: this file name rendered a link, bold text and KaTeX in the Bronnen expander title."""
+
+
 def test_upload_survey_and_see_it_linked(browser, tmp_path):
-    """Upload a survey, see it linked; a bad file next gets a Dutch message and the upload stays, also after a
-    reload and a server restart."""
+    """Upload a survey (its file name holds Markdown, shown as plain text), see it linked; a bad file next gets a
+    Dutch message and the upload stays, also after a reload and a server restart."""
     seed_project_with_areas(tmp_path)
     with app_server(tmp_path) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/Bronnen")
         wait_idle(page, 60_000)
-        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / "excel_puntkomma.csv"))
-        page.get_by_text("excel_puntkomma.csv: 12 rijen gelezen").wait_for(timeout=30_000)
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+            files=[{"name": HOSTILE_NAME, "mimeType": "text/csv", "buffer": (FIXTURES / "excel_puntkomma.csv").read_bytes()}]
+        )
+        page.get_by_text("12 rijen gelezen").wait_for(timeout=30_000)
         wait_idle(page)
         assert page.locator("[data-testid='stException']").count() == 0
+        main = page.get_by_test_id("stMain")
+        summary = main.locator("[data-testid='stExpander'] summary").first
+        assert "**vet** [klik](https:evil.example) $x^2$" in summary.inner_text()
+        assert main.locator("a[href*='evil']").count() == 0
+        assert main.locator("strong", has_text="vet").count() == 0
+        assert main.locator(".katex").count() == 0
         shot(page, "upload_bronnen")
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / "bad" / "corrupt.xlsx"))
         page.get_by_text("Niet geladen").wait_for(timeout=30_000)
@@ -38,7 +50,7 @@ def test_upload_survey_and_see_it_linked(browser, tmp_path):
         text = page.get_by_test_id("stAlert").all_inner_texts()
         assert any("corrupt.xlsx" in t and "Excel" in t for t in text), text
         assert page.locator("[data-testid='stException']").count() == 0
-        assert page.get_by_text("excel_puntkomma.csv", exact=False).count() >= 1  # the earlier upload is still there
+        assert page.get_by_text("**vet**", exact=False).count() >= 1  # the earlier upload is still there
         shot(page, "bad_upload")
         page.get_by_text("Overzicht", exact=True).first.click()
         wait_idle(page)
