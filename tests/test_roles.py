@@ -101,6 +101,14 @@ def test_role_table_shows_dutch_labels_and_masked_examples():
     assert "[postcode]" in rows.loc["postcode", "Voorbeelden"]
 
 
+def test_a_postcode_columns_examples_show_no_full_postcode_however_it_is_typed():
+    """The Bronnen example of the sample's postcode column showed '4206 ef' (a PC6 in lower case with a space,
+    which in free text could be a year and a word, so the answer masking leaves it)."""
+    sheet = read_survey("excel_puntkomma.csv", fixture_bytes("excel_puntkomma.csv")).sheets[0]
+    examples = role_table(sheet).set_index("Rol").loc["Postcode", "Voorbeelden"]
+    assert examples.split(" | ") == ["[postcode]", "[postcode]", "[postcode]"]
+
+
 def test_role_overrides_store_only_what_the_user_changed():
     sheet = read_survey("tabs.tsv", fixture_bytes("tabs.tsv")).sheets[0]
     labels = {col: role.label for col, role in sheet.roles.items()}

@@ -318,9 +318,11 @@ def unlinked_values(records: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["count", "value"], ascending=[False, True]).reset_index(drop=True)
 
-def column_examples(values: pd.Series, n: int = 3, width: int = 60, names=None) -> str:
+def column_examples(values: pd.Series, n: int = 3, width: int = 60, names=None, *, postcodes: bool = False) -> str:
     """A few distinct non-empty values of a column, masked (also ``names``: a ``NameList``) and shortened,
-    joined by ' | '."""
+    joined by ' | '. ``postcodes``: a postcode column, where every full postcode (PC6) is masked, also one typed
+    as ``4206 ef`` (in free text that could be a year and a word, so ``mask_text`` leaves it)."""
+    from lib.core.codes import parse_postcode
     from lib.core.privacy import mask_text
 
     seen: list[str] = []
@@ -330,7 +332,8 @@ def column_examples(values: pd.Series, n: int = 3, width: int = 60, names=None) 
             seen.append(value)
         if len(seen) >= n:
             break
-    masked = [mask_text(v, names) for v in seen]  # mask before shortening: a cut name or address escapes the patterns
+    # mask before shortening: a cut name or address escapes the patterns
+    masked = ["[postcode]" if postcodes and parse_postcode(v)[1] else mask_text(v, names) for v in seen]
     return " | ".join(v if len(v) <= width else v[: width - 1] + "…" for v in masked)
 
 
@@ -345,7 +348,8 @@ def role_table(sheet: SheetResult) -> pd.DataFrame:
     name_cols = [c for c in sheet.roles if NAME_HEADERS.match(c.strip())]
     names = NameList(pd.unique(pd.concat([sheet.table.data[c] for c in name_cols]))) if name_cols else None
     examples = [
-        "" if r == Role.IGNORE or c in name_cols else column_examples(sheet.table.data[c], names=names)
+        "" if r == Role.IGNORE or c in name_cols
+        else column_examples(sheet.table.data[c], names=names, postcodes=r == Role.POSTCODE)
         for c, r in sheet.roles.items()
     ]
     return pd.DataFrame(
