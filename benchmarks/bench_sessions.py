@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, app_server  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, SERVER_PIDS, app_server  # noqa: E402
 
 PAGES = [("", "Overzicht", ""), ("Wijkprofiel", "Wijkprofiel", "Wijkprofiel"),
          ("Vergelijken", "Wijken vergelijken", "Wijken vergelijken")]
@@ -74,18 +74,6 @@ def cpu_seconds(pids: list[int]) -> dict[int, float]:
             continue
         out[p] = (int(fields[11]) + int(fields[12])) / TICK
     return out
-
-
-def server_pid(port: str) -> int | None:
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            except OSError:
-                continue
-            if "streamlit run" in cmd and f"--server.port {port}" in cmd:
-                return int(proc.name)
-    return None
 
 
 def chromium_pids() -> list[int]:
@@ -178,7 +166,7 @@ async def run(args) -> None:
     data_dir = Path(tempfile.mkdtemp())
     timeout_ms = int(args.timeout * 1000)
     with app_server(data_dir) as url:
-        pid = server_pid(url.rsplit(":", 1)[1])
+        pid = SERVER_PIDS.get(url)
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             warm: dict = {}

@@ -68,7 +68,9 @@ class _Zygote:
         port = free_port()
         self.proc.stdin.write(json.dumps({"port": port, "data_dir": str(data_dir), "log": str(data_dir / "server.log")}) + "\n")
         self.proc.stdin.flush()
-        return ForkedServer(int(self.proc.stdout.readline())), f"http://127.0.0.1:{port}"
+        server, url = ForkedServer(int(self.proc.stdout.readline())), f"http://127.0.0.1:{port}"
+        SERVER_PIDS[url] = server.pid
+        return server, url
 
     def close(self) -> None:
         self.proc.stdin.close()
@@ -76,6 +78,8 @@ class _Zygote:
 
 
 _ZYGOTE: _Zygote | None = None
+SERVER_PIDS: dict[str, int] = {}
+"""Process id of each forked server by its base URL (the benchmarks measure its memory and CPU)."""
 
 
 def _zygote() -> _Zygote:
