@@ -366,6 +366,18 @@ def key_figures(data: AnalysedProject, wijkcode: str):
     return derived(data, ("key_figures", wijkcode), lambda d: compute(d.areas, wijkcode))
 
 
+def wijk_grids(data: AnalysedProject, answers, records, long, flt, threshold: int):
+    """The tables every wijk's view is cut from, with the small-number rule and complementary suppression decided
+    over all wijken: ``(theme_grid, answers_per_wijk, respondent_grid)`` of the filtered answers and records.
+    Computed once per version of the project, filters and threshold: choosing another wijk reuses them."""
+    from lib.wijken.reach import respondent_grid
+    from lib.wijken.themes import answers_per_wijk, theme_grid
+
+    themes = data.codebook.names
+    return derived(data, ("wijk_grids", repr(flt), threshold), lambda _d: (
+        theme_grid(answers, long, themes, threshold), answers_per_wijk(answers), respondent_grid(records, threshold)))
+
+
 def long_themes(data: AnalysedProject):
     """One row per (answer, theme), cached with the analysed project."""
     from lib.wijken.profile import theme_long

@@ -21,8 +21,9 @@ ctx = ui.page("Wijkprofiel")
 store, project = ctx.store, ctx.project
 data = ctx.data
 threshold = ctx.threshold
-answers, records, names, codes, _filters = ui.wijk_view(ctx)
+answers, records, names, codes, filters = ui.wijk_view(ctx)
 long = restrict(ui.long_themes(data), answers)
+theme_cells, per_wijk, respondent_cells = ui.wijk_grids(data, answers, records, long, filters, threshold)
 current = ui.selected_wijk(data)
 wijk = st.selectbox("Wijk", codes, index=codes.index(current) if current in codes else 0,
                     format_func=lambda c: f"{names[c]} ({c})", key="profile_wijk")
@@ -32,8 +33,8 @@ if wijk != current:
 row = data.areas.wijken.set_index("wijkcode").loc[wijk]
 inhabitants = row["inhabitants"]
 # the wijk's totals as the rest of the app shows them: small-number rule and complementary suppression decided in lib
-answers_row = answer_counts(answers, threshold, [wijk])
-resp_row = respondent_counts(records, threshold, [wijk])
+answers_row = answer_counts(answers, threshold, [wijk], per=per_wijk)
+resp_row = respondent_counts(records, threshold, [wijk], grid=respondent_cells)
 n_answers = int(answers_row["n"].iloc[0])
 shown_resp = resp_row["respondents"].iloc[0]
 c1, c2, c3, c4 = st.columns(4)
@@ -67,7 +68,7 @@ with tab_cijfers:
 
 with tab_themas:
     themes = data.codebook.names
-    shares = theme_shares(answers, long, wijk, themes, threshold)
+    shares = theme_shares(answers, long, wijk, themes, threshold, grid=theme_cells, per=per_wijk)
     if not enough_answers(n_answers, threshold):
         st.info(f"Uit deze wijk zijn minder dan {threshold} antwoorden binnen de filters; aandelen worden niet getoond "
                 "om herleidbaarheid te voorkomen.")
@@ -91,7 +92,7 @@ with tab_themas:
                         st.text(f"“{quote}”")
 
 with tab_bereik:
-    table = reach(records, data.areas, wijk, threshold)
+    table = reach(records, data.areas, wijk, threshold, grid=respondent_cells)
     if table.empty:
         st.info("Uit deze wijk zijn (binnen de filters) geen respondenten gekoppeld.")
     else:

@@ -58,11 +58,13 @@ def respondent_grid(records: pd.DataFrame | None, threshold: int) -> RespondentG
     )
 
 
-def respondent_counts(records: pd.DataFrame | None, threshold: int, codes=None) -> pd.DataFrame:
+def respondent_counts(records: pd.DataFrame | None, threshold: int, codes=None, *,
+                      grid: RespondentGrid | None = None) -> pd.DataFrame:
     """Respondents per wijk (linked only): wijkcode, respondents (Int64, ``<NA>`` where hidden), reason
     (``complementary`` where hidden only so that another wijk's small number cannot be recomputed).
-    ``codes``: the wijken to list (default: those with respondents), in that order."""
-    grid = respondent_grid(records, threshold)
+    ``codes``: the wijken to list (default: those with respondents), in that order. ``grid``: the
+    ``respondent_grid`` of the same records, when the caller already made it."""
+    grid = respondent_grid(records, threshold) if grid is None else grid
     totals = grid.counts.sum(axis=1) if len(grid.counts) else pd.Series(dtype="int64")
     hidden = grid.wijk_hidden
     if codes is None:
@@ -76,16 +78,18 @@ def respondent_counts(records: pd.DataFrame | None, threshold: int, codes=None) 
     })
 
 
-def reach(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int) -> pd.DataFrame:
+def reach(records: pd.DataFrame, areas: Areas, wijkcode: str, threshold: int, *,
+          grid: RespondentGrid | None = None) -> pd.DataFrame:
     """Respondents of the wijk per source: source (trajectory or file), respondents (Int64, hidden by the
     small-number rule or, where the others and the wijk's total would give a hidden one back, by
     complementary suppression), per_1000 (per 1,000 inhabitants; NaN where the count is hidden or
-    without inhabitants), reason (``complementary`` for the second kind). Shown counts first, most first."""
+    without inhabitants), reason (``complementary`` for the second kind). Shown counts first, most first.
+    ``grid``: the ``respondent_grid`` of the same records, when the caller already made it."""
     inhabitants = float(areas.wijken.set_index("wijkcode").at[wijkcode, "inhabitants"]) if wijkcode in set(
         areas.wijken["wijkcode"]
     ) else np.nan
     columns = ["source", "respondents", "per_1000", "reason"]
-    grid = respondent_grid(records, threshold)
+    grid = respondent_grid(records, threshold) if grid is None else grid
     if wijkcode not in grid.counts.index:
         return pd.DataFrame(columns=columns).astype({"respondents": "Int64", "per_1000": float})
     n = grid.counts.loc[wijkcode]

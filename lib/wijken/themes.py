@@ -27,17 +27,19 @@ from lib.themes.tagger import split_themes
 from lib.wijken.rules import enough_answers, is_over_represented, representation_ratio
 
 
-def _answers_per_wijk(answers: pd.DataFrame) -> pd.Series:
+def answers_per_wijk(answers: pd.DataFrame) -> pd.Series:
+    """Answers per wijk code (raw counts, for bases inside lib: never shown)."""
     if answers.empty:
         return pd.Series(dtype="int64")
     return answers.groupby("wijkcode").size()
 
 
-def answer_counts(answers: pd.DataFrame, threshold: int, codes=None) -> pd.DataFrame:
+def answer_counts(answers: pd.DataFrame, threshold: int, codes=None, *, per: pd.Series | None = None) -> pd.DataFrame:
     """Answers per wijk: wijkcode, n (raw, for bases inside lib: never shown), answers (Int64, ``<NA>``
     where hidden), hidden (bool), reason (``complementary`` where hidden only so that another wijk's
-    small number cannot be recomputed from the total). ``codes``: wijken to list (default: with answers)."""
-    per = _answers_per_wijk(answers)
+    small number cannot be recomputed from the total). ``codes``: wijken to list (default: with answers).
+    ``per``: ``answers_per_wijk(answers)``, when the caller already has it."""
+    per = answers_per_wijk(answers) if per is None else per
     order = list(per.index)
     exact = np.array([c == "" for c in order])
     mask = pd.Series(complementary(per.to_numpy(), threshold, exact=exact), index=order, dtype=bool)
@@ -66,7 +68,7 @@ class ThemeGrid:
 
 def theme_grid(answers: pd.DataFrame, long: pd.DataFrame, themes: list[str], threshold: int) -> ThemeGrid:
     """The wijk x theme table with the small-number rule and complementary suppression down each theme."""
-    rows = list(_answers_per_wijk(answers).index)
+    rows = list(answers_per_wijk(answers).index)
     if "" not in rows:
         rows.append("")
     if long.empty:
@@ -91,7 +93,7 @@ def _tone_shares(neg: int, pos: int, k: int, k_hidden: bool, threshold: int) -> 
 
 
 def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, themes: list[str], threshold: int,
-                 grid: ThemeGrid | None = None) -> pd.DataFrame:
+                 grid: ThemeGrid | None = None, per: pd.Series | None = None) -> pd.DataFrame:
     """Per theme: answers in the wijk, share of the wijk's answers, gemeente share, ratio, tone.
 
     Columns: theme, answers (Int64, hidden by the small-number rule or complementary suppression),
@@ -100,10 +102,11 @@ def theme_shares(answers: pd.DataFrame, long: pd.DataFrame, wijkcode: str, theme
     the named rule), reason (``below_threshold`` when the wijk has too few answers, ``complementary``
     where the count or the wijk's total is hidden only to protect another), answers_reason
     (``complementary`` where the count is). Shown counts first, most first; hidden ones by name.
-    ``grid``: ``theme_grid`` of the same answers, when the caller already made it (one per project).
+    ``grid``: ``theme_grid`` of the same answers, ``per``: their ``answers_per_wijk``, when the caller already made
+    them (once per project and filters).
     """
     grid = theme_grid(answers, long, themes, threshold) if grid is None else grid
-    base = answer_counts(answers, threshold, [wijkcode]).iloc[0]
+    base = answer_counts(answers, threshold, [wijkcode], per=per).iloc[0]
     n_wijk, n_hidden = int(base["n"]), bool(base["hidden"])
     n_all = len(answers)
     row = grid.counts.loc[wijkcode] if wijkcode in grid.counts.index else pd.Series(0, index=themes)
