@@ -389,3 +389,26 @@ def test_filters_persist_in_the_project(project, store):
     assert store.project(project).settings.filters.tones == ["negatief"]
     at = open_page("pages/8_Vergelijken.py")
     assert at.multiselect(key="flt_tones").value == ["negatief"]
+
+
+def test_wijkprofiel_counts_follow_the_filters_also_when_the_wijk_changes(project, store):
+    """The tables each wijk is cut from are kept per project version, filters and threshold: a filter changes the
+    counts, and another wijk and back, or the filter undone, gives the counts as before."""
+    at = open_page("pages/7_Wijkprofiel.py")
+    box = at.selectbox(key="profile_wijk")
+    codes = [label.rsplit("(", 1)[1].rstrip(")") for label in box.options]  # options are shown as "Naam (WK...)"
+    wijk, other = box.value, next(c for c in codes if c != box.value)
+    before = metrics(at)["Antwoorden op open vragen"]
+    at.multiselect(key="flt_tones").set_value(["positief"])
+    at.run()
+    positive = metrics(at)["Antwoorden op open vragen"]
+    assert positive != before
+    at.selectbox(key="profile_wijk").set_value(other)
+    at.run()
+    assert at.selectbox(key="profile_wijk").value == other and not at.exception
+    at.selectbox(key="profile_wijk").set_value(wijk)
+    at.run()
+    assert metrics(at)["Antwoorden op open vragen"] == positive
+    at.multiselect(key="flt_tones").set_value([])
+    at.run()
+    assert metrics(at)["Antwoorden op open vragen"] == before
