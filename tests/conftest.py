@@ -128,11 +128,19 @@ def add_forms_survey(store: Store, project_id: int) -> None:
                    trajectory_date=date)
 
 
-def open_app(page: str | None = None, timeout: float = 60):
-    """The app in AppTest, on ``page`` (a path under ``pages/``) when given; fails on any exception shown."""
+def open_app(page: str | None = None, timeout: float = 60, *, secrets: dict | None = None, user: dict | None = None,
+             query: dict | None = None):
+    """The app in AppTest, on ``page`` (a path under ``pages/``) when given; fails on any exception shown.
+    ``secrets``, ``user`` and ``query`` (URL parameters) are set before the first run."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=timeout)
+    if secrets is not None:
+        at.secrets = secrets
+    if user is not None:
+        at.user = user
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
     at.run()
     if page:
         at.switch_page(page)

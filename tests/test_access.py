@@ -9,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_app
 from lib.core.store import Store
 from lib.sample import restore_sample
 
@@ -34,17 +35,7 @@ def project_box(at):
 
 
 def app(user: dict | None, page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
-    at.secrets = AUTH
-    at.user = user if user is not None else {"is_logged_in": False}
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, 90, secrets=AUTH, user=user if user is not None else {"is_logged_in": False}, query=query)
 
 
 @pytest.mark.parametrize("page", PAGES)
