@@ -148,6 +148,9 @@ def answer_mask(values: pd.Series) -> "np.ndarray":
 def open_answers(surveys: list[Survey]) -> list[str]:
     """The distinct open answers of the surveys, as ``collect`` will list them (first seen first): the themes can be
     worked out before the answers are linked to a wijk."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     seen: dict[str, None] = {}
     for survey in surveys:
         for sheet in survey.sheets:
@@ -155,9 +158,6 @@ def open_answers(surveys: list[Survey]) -> list[str]:
                 values = sheet.table.data[question]
                 keep = sheet.answers_in(question)
                 if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-                    import pyarrow as pa
-                    import pyarrow.compute as pc
-
                     # in pyarrow, without a round trip through Python objects (unique keeps first-seen order)
                     arr = pa.chunked_array(values.array.__arrow_array__())
                     seen.update(dict.fromkeys(pc.unique(arr.filter(pa.array(keep))).to_pylist()))
