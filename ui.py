@@ -471,6 +471,7 @@ def altair(chart, **kwargs) -> None:
     """Draw a chart from ``lib.present.charts`` (Dutch locale and labels are inside the spec).
 
     The spec is not validated again on every rerun (the chart builders are validated by their tests):
-    validation is most of the cost of turning a chart into its spec.
+    validation is most of the cost of turning a chart into its spec. Returns Streamlit's element or, with
+    ``on_select``, its selection event.
     """
-    st.vega_lite_chart(chart.to_dict(validate=False), **kwargs)
+    return st.vega_lite_chart(chart.to_dict(validate=False), **kwargs)

@@ -8,7 +8,7 @@ from lib.areas.geo import read_geojson
 from lib.areas.national import area_codes_of, foreign_gemeente
 from lib.core.errors import WijkbeeldError
 from lib.present import charts, tables
-from lib.present.maps import choropleth
+from lib.present.maps import choropleth, map_chart
 from lib.present.text import format_number
 from lib.wijken.profile import indicator_catalogue, wijk_table
 from lib.areas.postcodes import read_postcode_table
@@ -116,14 +116,14 @@ else:
         st.dataframe(tables.catalogue_table(indicator_catalogue(areas)), hide_index=True, width="stretch")
     with tab_kaart:
         pop = dict(zip(areas.wijken["wijkcode"], areas.wijken["inhabitants"]))
-        result = choropleth(areas, pop, "Inwoners")
-        if result is None:
+        wijk_map = choropleth(areas, pop, "Inwoners")
+        if wijk_map is None:
             st.info("Geen wijkgrenzen geladen. Upload een GeoJSON met de wijken om de kaart te zien.")
         else:
             st.caption("Kleur: aantal inwoners (donkerder = meer). Kaart zonder achtergrondkaart; werkt offline. "
                        "Op de pagina Wijken vergelijken kleurt u de kaart op elk cijfer of thema.")
-            st.pydeck_chart(result[0], height=520)
-            ui.altair(charts.legend_chart(result[1], "Inwoners"))
+            ui.altair(map_chart(wijk_map), width="stretch")
+            ui.altair(charts.legend_chart(wijk_map.legend, "Inwoners"))
     with tab_bestanden:
         labels = {"gebied": "Cijfers", "geo": "Wijkgrenzen", "postcode": "Postcodetabel"}
         for f in area_files:

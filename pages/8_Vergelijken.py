@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 from lib.present import charts, tables
 from lib.present.export import download_bytes
-from lib.present.maps import choropleth
+from lib.present.maps import SELECTION, choropleth, map_chart, map_deck, picked_wijk
 from lib.present.text import reason
 from lib.wijken.profile import (
     DEFAULT_PAIRS,
@@ -53,23 +53,22 @@ if view == "Kaart":
         values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v}
         label, unit, direction = f"Aandeel antwoorden over {theme}", "%", 1
     use_basemap = st.toggle("Achtergrondkaart tonen (haalt kaarttegels van internet)", value=False, key="basemap")
-    result = choropleth(areas, values, label, percent_values=(mode == "Thema"), direction=direction,
-                        basemap=use_basemap, threshold_note=reason("few_answers", threshold) if mode == "Thema" else "")
-    if result is None:
+    wijk_map = choropleth(areas, values, label, percent_values=(mode == "Thema"), direction=direction,
+                          threshold_note=reason("few_answers", threshold) if mode == "Thema" else "")
+    if wijk_map is None:
         st.info("Geen wijkgrenzen geladen: upload een GeoJSON op de pagina Gebieden en cijfers om de kaart te zien.")
     else:
-        deck, legend = result
-        event = st.pydeck_chart(deck, height=560, on_select="rerun", selection_mode="single-object", key="wijk_map")
-        ui.altair(charts.legend_chart(legend, label))
+        if use_basemap:
+            event = st.pydeck_chart(map_deck(wijk_map, basemap=True), height=560, on_select="rerun",
+                                    selection_mode="single-object", key="wijk_map_basemap")
+        else:
+            event = ui.altair(map_chart(wijk_map, height=560), on_select="rerun", selection_mode=SELECTION,
+                              key="wijk_map", width="stretch")
+        ui.altair(charts.legend_chart(wijk_map.legend, label))
         hint = {1: "Donkerder = hoger (hier ongunstiger).", -1: "Donkerder = lager (hier ongunstiger).",
                 0: "Donkerder = hoger."}[direction]
         st.caption(hint + " Klik op een wijk om die te kiezen. Kaart zonder achtergrond werkt offline. Bron cijfers: CBS.")
-        picked = None
-        try:
-            objects = event.selection.objects.get("wijken", []) if event and event.selection else []
-            picked = objects[0]["properties"]["wijkcode"] if objects else None
-        except (AttributeError, KeyError, IndexError, TypeError):
-            picked = None
+        picked = picked_wijk(event.selection if event else None)
         if picked and picked in names:
             ui.select_wijk(picked)
             st.success(ui.plain(f"Gekozen: {names[picked]}."))

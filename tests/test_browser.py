@@ -147,5 +147,33 @@ def test_choose_another_wijk_and_see_the_profile_change(browser, tmp_path):
         page.reload()
         wait_idle(page, 60_000)
         assert page.get_by_test_id("stMetricValue").first.inner_text() == "3.235"
+        # a click on a wijk of the comparison map (an SVG path per wijk, in the order of the boundaries) chooses it
+        page.goto(f"{url}/Vergelijken")
+        wait_idle(page, 60_000)
+        shapes = page.locator("[data-testid='stVegaLiteChart'] svg.marks g.mark-shape path")
+        shapes.first.wait_for(timeout=30_000)
+        assert shapes.count() == 21
+        assert page.locator("canvas").count() == 0  # no WebGL map unless the basemap is switched on
+        names = _boundary_names(tmp_path)
+        target = names.index("Wijk 04 haarwijk")
+        shapes.nth(target).dispatch_event("click")
+        page.get_by_text("Gekozen: Wijk 04 haarwijk.").wait_for(timeout=30_000)
+        shot(page, "vergelijken_kaart_gekozen")
+        page.get_by_role("link", name="Open het wijkprofiel van Wijk 04 haarwijk").click()
+        page.get_by_role("heading", name="Wijkprofiel").first.wait_for(timeout=30_000)
+        wait_idle(page)
+        page.get_by_test_id("stMetricValue").first.wait_for()
+        assert page.get_by_test_id("stMetricValue").first.inner_text() == "6.190"  # inhabitants of haarwijk
+        assert page.locator("[data-testid='stException']").count() == 0
         page.close()
+
+
+def _boundary_names(data_dir: Path) -> list[str]:
+    """The wijk names in the order of the project's boundaries (the map draws them in this order)."""
+    from lib.core.store import Store
+    from lib.pipeline import analyse_project
+
+    store = Store(data_dir / "wijkbeeld.sqlite")
+    areas = analyse_project(store, store.projects()[0].id).areas
+    return [f["properties"].get("wijknaam") for f in areas.geojson["features"]]
 

@@ -156,11 +156,11 @@ def test_nothing_leaves_the_machine_with_default_settings(browser, tmp_path):
         page.goto(base + "/Gebieden", timeout=60_000)
         wait_idle(page, 60_000)
         page.get_by_role("tab", name="Kaart").click()
-        page.wait_for_selector("canvas", timeout=30_000)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] g.mark-shape path", timeout=30_000)
         page.wait_for_timeout(2000)
         page.goto(base + "/Vergelijken", timeout=60_000)
         wait_idle(page, 60_000)
-        page.wait_for_selector("canvas", timeout=30_000)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] g.mark-shape path", timeout=30_000)
         page.wait_for_timeout(2000)
         page.close()
         outside = [u for u in requests if not u.startswith((f"http://localhost:{port}/", f"ws://localhost:{port}/", "data:", "blob:"))]

@@ -37,7 +37,7 @@ from lib.present import tables
 from lib.present.export import download_bytes, table_bytes
 from lib.present import text
 from lib.present.text import percent
-from lib.present.maps import NO_DATA, choropleth, classes
+from lib.present.maps import NO_DATA, SELECTION, choropleth, classes, map_chart, map_deck, picked_wijk
 from lib.wijken.profile import (
     Filters,
     age_comparison,
@@ -763,8 +763,8 @@ def _testdorp_with_map():
     )
 
 
-def _fills(deck) -> dict:
-    return {f["properties"]["wijkcode"]: f["properties"] for f in deck.layers[0].data["features"]}
+def _fills(wijk_map) -> dict:
+    return {f["properties"]["wijkcode"]: f["properties"] for f in wijk_map.features}
 
 
 def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long):
@@ -776,9 +776,9 @@ def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long
     matrix = theme_matrix(answers, long, areas, ["Wonen"], 1)
     values = {c: v for c, v in zip(matrix["wijkcode"], matrix["share"]) if v == v and c != H}
     assert values == {N: pytest.approx(3 / 8), Z: pytest.approx(0.5)}
-    deck, legend = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
-                              threshold_note="minder dan 3 antwoorden")
-    features = _fills(deck)
+    wijk_map = choropleth(areas, values, "Aandeel over Wonen", percent_values=True, direction=1,
+                          threshold_note="minder dan 3 antwoorden")
+    features, legend = _fills(wijk_map), wijk_map.legend
     assert features[N]["tooltip"] == "Noord\nAandeel over Wonen: 37,5%"
     assert features[Z]["tooltip"] == "Zuid\nAandeel over Wonen: 50,0%"
     assert features[H]["tooltip"] == "Haven\nAandeel over Wonen: minder dan 3 antwoorden"
@@ -787,18 +787,56 @@ def test_choropleth_shows_hidden_wijken_as_no_data_with_the_reason(answers, long
     assert legend[0]["van"] == "37,5%" and legend[-2]["tot"] == "50,0%"
     assert legend[-1]["van"] == "geen gegevens"
     # a figure map without a note says 'geen gegevens'
-    deck, _ = choropleth(areas, {N: 50.0}, "Eenpersoonshuishoudens")
-    assert _fills(deck)[Z]["tooltip"].endswith(": geen gegevens")
+    assert _fills(choropleth(areas, {N: 50.0}, "Eenpersoonshuishoudens"))[Z]["tooltip"].endswith(": geen gegevens")
 
 
 def test_choropleth_darker_means_worse():
     areas = _testdorp_with_map()
     values = indicator_by_wijk(areas, "wmo_per_1000").to_dict()  # 50, 70, 90
-    darkness = lambda deck, code: -sum(_fills(deck)[code]["fill"][:3])  # noqa: E731
-    worse_high, _ = choropleth(areas, values, "Wmo", direction=1)
+    darkness = lambda wijk_map, code: -sum(_fills(wijk_map)[code]["fill"][:3])  # noqa: E731
+    worse_high = choropleth(areas, values, "Wmo", direction=1)
     assert darkness(worse_high, H) > darkness(worse_high, N)
-    better_high, _ = choropleth(areas, values, "Inkomen", direction=-1)
+    better_high = choropleth(areas, values, "Inkomen", direction=-1)
     assert darkness(better_high, N) > darkness(better_high, H)
+
+
+def test_the_map_chart_draws_every_wijk_offline_with_its_value_and_a_click_selection():
+    areas = _testdorp_with_map()
+    wijk_map = choropleth(areas, {N: 0.375, Z: 0.5}, "Aandeel over Wonen", percent_values=True, direction=1,
+                          threshold_note="minder dan 3 antwoorden")
+    spec = map_chart(wijk_map).to_dict()  # validated against the Vega-Lite schema
+    rows = {r["wijkcode"]: r for r in spec["data"]["values"]}
+    assert set(rows) == {N, Z, H}
+    assert rows[H]["waarde"] == "minder dan 3 antwoorden" and rows[N]["waarde"] == "37,5%"
+    assert rows[H]["kleur"] == "#%02x%02x%02x" % NO_DATA
+    assert rows[N]["geometry"] == next(f["geometry"] for f in areas.geojson["features"]
+                                       if f["properties"]["wijkcode"] == N)
+    assert spec["mark"]["type"] == "geoshape" and spec["projection"]["type"] == "mercator"
+    assert [p["name"] for p in spec["params"]] == [SELECTION]
+    assert spec["params"][0]["select"]["fields"] == ["wijkcode"]
+    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Wijk", "Aandeel over Wonen"]
+    assert "url" not in str(spec)  # nothing to fetch: the shapes are in the spec
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_the_deck_map_fetches_a_basemap_only_when_asked():
+    wijk_map = choropleth(_testdorp_with_map(), {N: 1.0}, "Inwoners")
+    assert map_deck(wijk_map).layers[0].data["features"] == wijk_map.features
+    assert "cartocdn" not in map_deck(wijk_map).to_json()
+    assert map_deck(wijk_map, basemap=True).map_provider == "carto"
+
+
+@pytest.mark.parametrize("selection,expected", [
+    ({SELECTION: [{"wijkcode": N}]}, N),  # the chart's point selection
+    ({SELECTION: []}, None),
+    ({"objects": {"wijken": [{"properties": {"wijkcode": Z}}]}}, Z),  # pydeck's picked object
+    ({"objects": {}}, None),
+    ({}, None),
+    (None, None),
+    ({SELECTION: [{"other": 1}]}, None),
+])
+def test_picked_wijk_reads_either_map_selection(selection, expected):
+    assert picked_wijk(selection) == expected
 
 
 # --------------------------------------------------------------------------- other gemeenten
@@ -883,10 +921,10 @@ def test_gouda_2022_with_map():
     values = indicator_by_wijk(areas, "aantal_inwoners").to_dict()
     assert len(values) == 9
     values["WK051309"] = float("nan")  # one wijk without a figure
-    result = choropleth(areas, values, "Aantal inwoners")
-    assert result is not None
-    deck, legend = result
-    assert len(deck.layers[0].data["features"]) == 9
+    wijk_map = choropleth(areas, values, "Aantal inwoners")
+    assert wijk_map is not None
+    legend = wijk_map.legend
+    assert len(wijk_map.features) == 9
     assert legend[-1] == {"kleur": "#%02x%02x%02x" % NO_DATA, "van": "geen gegevens", "tot": ""}
     assert len(legend) >= 2
     # Stolwijkersluis (435 inwoners) is tiny: shown but not ranked

@@ -1,12 +1,16 @@
-"""Maps of wijken with pydeck: polygons from GeoJSON, no basemap (works offline)."""
+"""Maps of wijken: a choropleth model (``choropleth``), drawn as a Vega-Lite chart that works offline and without a
+graphics card (``map_chart``), or with pydeck over a basemap when the user asks for one (``map_deck``)."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+import altair as alt
 import pydeck as pdk
 
 from lib.areas.figures import Areas
+from lib.present.charts import finish
 from lib.present.text import format_number, percent
 
 
@@ -51,6 +55,21 @@ def classes(values: list[float], n: int = 5) -> list[float]:
     return breaks
 
 
+@dataclass(frozen=True)
+class WijkMap:
+    """A choropleth of the wijken, drawn by ``map_chart`` (offline, no WebGL) or ``map_deck`` (over a basemap).
+
+    ``features`` are GeoJSON features whose properties hold ``wijkcode``, ``wijknaam``, ``fill`` (RGBA), ``kleur``
+    (hex), ``shown`` (the value as Dutch text, or why there is none) and ``tooltip``; ``legend`` as
+    ``charts.legend_chart`` takes it.
+    """
+
+    features: list[dict]
+    legend: list[dict]
+    label: str
+    view: pdk.ViewState
+
+
 def choropleth(
     areas: Areas,
     values: dict[str, float],
@@ -58,14 +77,13 @@ def choropleth(
     *,
     percent_values: bool = False,
     direction: int = 0,
-    basemap: bool = False,
     threshold_note: str = "",
-):
-    """A map of the wijken coloured by ``values`` with tooltips, plus a legend table.
+) -> WijkMap | None:
+    """The wijken coloured by ``values`` in quantile classes, with the text of each wijk's value and a legend.
 
     ``direction`` +1: higher is worse (orange-red, darker = worse); -1: higher is better (darker = lower);
-    0: neutral (blue). Returns ``(deck, legend)`` or None without wijk boundaries. Without ``basemap`` nothing
-    is fetched from the internet.
+    0: neutral (blue). None without wijk boundaries. A wijk without a value is grey, with ``threshold_note`` as the
+    reason (or "geen gegevens").
     """
     if not areas.geojson:
         return None
@@ -91,13 +109,67 @@ def choropleth(
         code = feat["properties"]["wijkcode"]
         value = values.get(code)
         props = dict(feat["properties"])
-        props["fill"] = [*colour(value), 210]
-        shown = fmt(value) if value is not None and value == value else (threshold_note or "geen gegevens")
-        props["tooltip"] = f"{props.get('wijknaam', code)}\n{label}: {shown}"
+        rgb = colour(value)
+        props["fill"] = [*rgb, 210]
+        props["kleur"] = _hex(rgb)
+        props["shown"] = fmt(value) if value is not None and value == value else (threshold_note or "geen gegevens")
+        props["tooltip"] = f"{props.get('wijknaam', code)}\n{label}: {props['shown']}"
         features.append({"type": "Feature", "properties": props, "geometry": feat["geometry"]})
+    legend = []
+    for i in range(len(breaks) - 1):
+        legend.append({"kleur": _hex(colour(breaks[i + 1])), "van": fmt(breaks[i]), "tot": fmt(breaks[i + 1])})
+    if len(breaks) == 1:
+        legend.append({"kleur": _hex(colour(breaks[0])), "van": fmt(breaks[0]), "tot": fmt(breaks[0])})
+    legend.append({"kleur": _hex(NO_DATA), "van": "geen gegevens", "tot": ""})
+    return WijkMap(features, legend, label, view_for(areas.geojson))
+
+
+def _hex(rgb) -> str:
+    return "#%02x%02x%02x" % tuple(rgb)
+
+
+SELECTION = "wijk"
+"""The name of the map's click selection: ``picked_wijk`` reads it from the chart's selection event."""
+
+
+def map_chart(wijk_map: WijkMap, *, height: int = 520) -> alt.TopLevelMixin:
+    """The map as a Vega-Lite chart: wijk shapes drawn as SVG, a tooltip with the name and value, a click
+    selects a wijk (``SELECTION``). Needs no WebGL and fetches nothing, so it draws as fast on a laptop without a
+    graphics card or in a remote desktop as anywhere, and the report can render the same spec."""
+    rows = [{"type": "Feature", "geometry": f["geometry"], "wijkcode": f["properties"]["wijkcode"],
+             "wijknaam": f["properties"].get("wijknaam", f["properties"]["wijkcode"]),
+             "kleur": f["properties"]["kleur"], "waarde": f["properties"]["shown"]} for f in wijk_map.features]
+    pick = alt.selection_point(name=SELECTION, fields=["wijkcode"], on="click")
+    chart = alt.Chart(alt.Data(values=rows)).mark_geoshape(stroke="#464646", cursor="pointer").encode(
+        color=alt.Color("kleur:N", scale=None),
+        strokeWidth=alt.when(pick, empty=False).then(alt.value(3)).otherwise(alt.value(0.8)),
+        tooltip=[alt.Tooltip("wijknaam:N", title="Wijk"), alt.Tooltip("waarde:N", title=wijk_map.label)],
+    ).add_params(pick).project(type="mercator").properties(height=height, width="container")
+    return finish(chart).configure_view(stroke=None)
+
+
+def picked_wijk(selection) -> str | None:
+    """The wijkcode clicked on ``map_chart`` or ``map_deck`` from Streamlit's selection event, or None."""
+    try:
+        if selection is None:
+            return None
+        points = selection.get(SELECTION) if isinstance(selection, dict) else None
+        if points:
+            return str(points[0]["wijkcode"])
+        objects = getattr(selection, "objects", None) or (selection.get("objects") if isinstance(selection, dict) else None)
+        if objects and objects.get("wijken"):
+            return str(objects["wijken"][0]["properties"]["wijkcode"])
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
+    return None
+
+
+def map_deck(wijk_map: WijkMap, *, basemap: bool = False) -> pdk.Deck:
+    """The map as a pydeck (deck.gl) chart, for use over a basemap. Without ``basemap`` nothing is fetched from
+    the internet."""
     layer = pdk.Layer(
         "GeoJsonLayer",
-        {"type": "FeatureCollection", "features": features},
+        {"type": "FeatureCollection", "features": wijk_map.features},
         id="wijken",
         pickable=True,
         stroked=True,
@@ -111,17 +183,4 @@ def choropleth(
     # Streamlit's frontend drops without loading a style. An explicit map_style=None omits the key, and then
     # Streamlit falls back to CARTO's positron style from basemaps.cartocdn.com (a third-party request).
     basemap_args = {"map_provider": "carto", "map_style": "light"} if basemap else {"map_provider": None}
-    deck = pdk.Deck(
-        layers=[layer],
-        initial_view_state=view_for(areas.geojson),
-        tooltip={"text": "{tooltip}"},
-        **basemap_args,
-    )
-    legend = []
-    for i in range(len(breaks) - 1):
-        rgb = colour(breaks[i + 1])
-        legend.append({"kleur": "#%02x%02x%02x" % rgb, "van": fmt(breaks[i]), "tot": fmt(breaks[i + 1])})
-    if len(breaks) == 1:
-        legend.append({"kleur": "#%02x%02x%02x" % colour(breaks[0]), "van": fmt(breaks[0]), "tot": fmt(breaks[0])})
-    legend.append({"kleur": "#%02x%02x%02x" % NO_DATA, "van": "geen gegevens", "tot": ""})
-    return deck, legend
+    return pdk.Deck(layers=[layer], initial_view_state=wijk_map.view, tooltip={"text": "{tooltip}"}, **basemap_args)
