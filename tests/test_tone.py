@@ -180,3 +180,22 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
 )
 def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Sinds de zomer is de soos opgeheven", "negatief"),  # something that stopped, stated as a fact
+        ("Het jongerenwerk in de wijk is afgeschaft", "negatief"),
+        ("De speeltuin is verouderd en versleten", "negatief"),  # dilapidation
+        ("De prijzen in de supermarkt zijn flink gestegen", "negatief"),  # a rise in cost; "flink" intensifies
+        ("Het buurthuis is een echte aanwinst voor de wijk", "positief"),  # praise through a noun
+        ("De nieuwe fietsenstalling is een verademing", "positief"),
+        ("Alle lof voor de vrijwilligers van de soos", "positief"),
+        ("Hulp bij het invullen van formulieren", "neutraal"),  # "hulp" names a service, no praise
+        ("Wat gebeurt er met het oude schoolgebouw?", "neutraal"),  # a question, no complaint
+        ("Ik merk dat er met onze meldingen nooit iets gebeurt", "negatief"),  # nothing is done: an unused negation
+    ],
+)
+def test_vocabulary_of_loss_decay_cost_and_praise_nouns(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
