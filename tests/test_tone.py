@@ -199,3 +199,16 @@ def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):
 )
 def test_vocabulary_of_loss_decay_cost_and_praise_nouns(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik ben niet eenzaam maar mis wel eens gezelschap", "negatief"),  # "mis" is not negated across "maar"
+        ("Geen inbraken maar lawaai", "negatief"),
+        ("Niet duur maar goed", "positief"),
+        ("Geen overlast meer", "positief"),  # a guard: the negation still reaches its clause
+    ],
+)
+def test_a_contrast_ends_a_negation(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

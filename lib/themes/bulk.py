@@ -94,16 +94,20 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             np.copyto(out, fill, where=~same)
         return out
 
+    # a negation reaches over the words of its clause up to a "maar" (*contrast ends a negation*): a segment is a
+    # clause cut before each "maar"
+    segment = np.cumsum(new_answer | np.r_[False, boundary[:-1]] | but_u[codes]) if len(codes) else clause
     flip = flip_u[codes] & ~boundary
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
-        negated |= before(flip, k, False)
+        if len(codes) > k:
+            negated[k:] |= flip[:-k] & (segment[k:] == segment[:-k])
     reducers = np.flatnonzero(reducer_u[codes] & ~boundary)
     for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):  # only where a reducer is (rare): by position
         target = reducers + k
         target = target[target < len(codes)]
         origin = target - k
-        same = clause[target] == clause[origin]
+        same = segment[target] == segment[origin]
         for d in range(1, k):  # a boundary in between ends the scope
             same &= ~boundary[origin + d]
         negated[target[same]] = True
@@ -138,6 +142,12 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         ok = (pos >= 0) & (pos < N)
         pos = np.clip(pos, 0, N - 1)
         return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
+
+    def in_scope(pos, ref):
+        """``word_at`` for the words after a negator: its scope ends at a "maar" too."""
+        ok = (pos >= 0) & (pos < N)
+        pos = np.clip(pos, 0, N - 1)
+        return ok & (segment[pos] == segment[ref]) & ~boundary[pos]
 
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
     tone_at = np.flatnonzero(has_pol)  # the tone words
@@ -189,13 +199,13 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
     for d in range(1, NEGATION_SCOPE + 1):
-        absorbed |= word_at(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
+        absorbed |= in_scope(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
     at = at[~absorbed]
     unused_negator = np.zeros(N, dtype=bool)
     unused_negator[at] = True
     # "Niets.", "weet niet": a short clause that ends in a negator states no lack
     if len(at):
-        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
         unused_negator[at[alone | group]] = False
     lacks = unused_negator.astype(float)
@@ -205,9 +215,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         absorbed = np.zeros(len(at), dtype=bool)
         reach = np.ones(len(at), dtype=bool)
         for d in range(1, REDUCER_SCOPE + 1):
-            reach &= word_at(at + d, at)
+            reach &= in_scope(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
-        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)
         lacks[at[~absorbed & ~alone & ~group]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss

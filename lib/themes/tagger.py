@@ -396,7 +396,7 @@ class Tagger:
             if info.negator or (toks[i] in SCARCE and not deficit):
                 following = []
                 for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
-                    if infos[k] is None:
+                    if infos[k] is None or infos[k].but:  # a contrast ends the negation ("niet X, maar Y")
                         break
                     following.append(infos[k])
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
@@ -547,10 +547,10 @@ def _word_positions(infos: list) -> list[tuple[int, int]]:
 
 def _negated_in_clause(infos: list, i: int) -> bool:
     """A negator among the ``NEGATION_SCOPE`` words, or a reducer among the ``REDUCER_SCOPE`` words, before word
-    ``i`` in the same clause."""
+    ``i`` in the same clause and with no "maar" in between (*contrast ends a negation*, ``lib.themes.tone``)."""
     for k in range(i - 1, max(-1, i - 1 - max(NEGATION_SCOPE, REDUCER_SCOPE)), -1):
         info = infos[k]
-        if info is None:
+        if info is None or info.but:
             return False
         if info.flip and (i - k <= NEGATION_SCOPE or info.reducer):
             return True

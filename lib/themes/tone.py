@@ -40,6 +40,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
   and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
 - *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door" approve of what is (praise);
+- *contrast ends a negation*: a negation reaches the words of its clause only up to a "maar" ("ik ben niet eenzaam
+  maar mis wel eens gezelschap": "mis" is a lack, not negated);
 - *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
   het niet zo goed", "daar heb ik nooit over nagedacht") or finds it hard to say ("moeilijk te zeggen") gives no
   opinion.
