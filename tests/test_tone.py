@@ -212,3 +212,20 @@ def test_vocabulary_of_loss_decay_cost_and_praise_nouns(tagger, text, tone):
 )
 def test_a_contrast_ends_a_negation(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Een cursus voor mensen met financiële problemen", "neutraal"),  # over an attributive adjective
+        ("Huiswerkhulp voor kinderen van arme gezinnen", "neutraal"),  # a link after a word for people
+        ("Een maatje voor mensen die zich eenzaam voelen", "neutraal"),  # the relative clause of a described group
+        ("Hulp bij schulden in het wijkcentrum", "neutraal"),  # a link after a word of help
+        ("Graag een avond over het voorkomen van inbraken", "neutraal"),
+        ("Er is niets voor eenzame ouderen", "negatief"),  # a described tone word takes up no negation: a lack
+        ("Het station is voor ouderen slecht bereikbaar", "negatief"),  # a guard: a judgement after the group
+        ("Er zijn veel jongeren die overlast geven", "negatief"),  # a guard: no "voor": a complaint about a group
+    ],
+)
+def test_the_phrase_that_says_whom_or_what_it_is_for_does_not_judge(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

@@ -18,7 +18,7 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
     SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
@@ -163,11 +163,35 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     lexical = has_pol.copy()
     lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
     other = ~lexical  # words that may state a lack
-    b1, b2, b3 = (np.where(near(tone_at, -k, _WORD), rule[np.maximum(tone_at - k, 0)], 0) for k in (1, 2, 3))
-    about = ((b1 & _ABOUT) != 0) | (((b1 & _ABOUT_GAP) != 0) & ((b2 & _ABOUT) != 0))
-    about |= ((b1 & _WITH) != 0) & ((b2 & _PEOPLE) != 0)
-    about |= ((b1 & _ABOUT_GAP) != 0) & ((b2 & _WITH) != 0) & ((b3 & _PEOPLE) != 0)
-    kept = tone_at[lexical[tone_at] & ~about]  # "voor eenzame ouderen": whom it is for
+
+    def described_at(pos):
+        """At ``pos``: part of a phrase that says whom or what something is for (``Tagger``'s ``_described``): up to
+        ``GROUP_REACH`` words back over articles and attributive adjectives, "voor"/"over"/"tegen" or a link after a
+        word for people or of help."""
+        about = np.zeros(len(pos), dtype=bool)
+        alive = np.ones(len(pos), dtype=bool)
+        for k in range(1, GROUP_REACH + 1):
+            ok = alive & near(pos, -k, _WORD)
+            bits = rule[np.maximum(pos - k, 0)]
+            anchor = (bits & _ABOUT) != 0
+            anchor |= ((bits & _GROUP_LINK) != 0) & near(pos, -k - 1, _PEOPLE)
+            anchor |= ((bits & _TOPIC_LINK) != 0) & near(pos, -k - 1, _TOPIC)
+            about |= ok & anchor
+            alive = ok & ((bits & (_ABOUT_GAP | _ATTRIBUTIVE)) != 0)
+        return about
+
+    # the words of a relative clause after a described group ("voor mensen die zich eenzaam voelen")
+    group_clause = np.zeros(N, dtype=bool)
+    dies = np.flatnonzero((rule & _DIE) != 0)
+    dies = dies[near(dies, -1, _PEOPLE)]
+    dies = dies[described_at(dies - 1)]
+    alive = np.ones(len(dies), dtype=bool)
+    for d in range(1, GROUP_CLAUSE + 1):
+        alive &= word_at(dies + d, dies)
+        group_clause[dies[alive] + d] = True
+    described = np.zeros(N, dtype=bool)
+    described[tone_at] = group_clause[tone_at] | described_at(tone_at)
+    kept = tone_at[lexical[tone_at] & ~described[tone_at]]  # "voor eenzame ouderen": whom it is for
     items = np.full(N, np.nan)
     items[kept] = values[kept]
     deficit = other & ~boundary & prev_te & ~en_u[codes]
@@ -195,7 +219,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         at = where_(_PRAISE_END)
         at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
         items[at] = PRAISE_VALUE
-    absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
+    absorbs = (has_pol & ~described) | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
     for d in range(1, NEGATION_SCOPE + 1):
@@ -207,6 +231,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     if len(at):
         alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
+        group |= group_clause[at]
         unused_negator[at[alone | group]] = False
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
@@ -218,7 +243,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             reach &= in_scope(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
         alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE) | group_clause[at]
         lacks[at[~absorbed & ~alone & ~group]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
@@ -352,7 +377,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END = (1 << k for k in range(24))
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
+    _TOPIC_LINK, _ATTRIBUTIVE = (1 << k for k in range(28))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
             | _PRAISE_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
@@ -363,16 +389,18 @@ _CLASSES = (
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
     (_PRAISE_END, {b for _a, b in PRAISE}),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
+    (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK),
 )
 
 
 def _rule_bits(index: dict[str, int], boundary_u: np.ndarray, but_u: np.ndarray) -> np.ndarray:
     """Per distinct token (``index``: token -> its number): the bits of the tone-rule word classes it belongs to
     (``_WORD`` for every word, ``_BUT`` for "maar"; 0 for a clause boundary)."""
-    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int32)
+    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int64)
     for bit, words in _CLASSES:
         found = [index[w] for w in words if w in index]
         bits[found] |= bit
+    bits[[k for w, k in index.items() if attributive(w)]] |= _ATTRIBUTIVE  # once per distinct word
     return bits
 
 

@@ -42,7 +42,7 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
+    ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
     MORE, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
@@ -347,6 +347,19 @@ class Tagger:
                     scope.add(jj)
             elif c not in first_wish and toks[k] in WISH:
                 first_wish[c] = jj
+        # *whom it is for*: the tone words that describe a group or a topic, and the words of a relative clause after
+        # "voor (de) mensen die ..."
+        group_clause: set[int] = set()
+        for k in range(1, n):
+            if toks[k] == RELATIVE and infos[k - 1] is not None and toks[k - 1] in PEOPLE and _described(toks, infos, k - 1):
+                for d in range(1, GROUP_CLAUSE + 1):
+                    if k + d >= n or infos[k + d] is None:
+                        break
+                    group_clause.add(k + d)
+        described = {
+            k for k, f in enumerate(infos) if f is not None and f.polarity is not None
+            and (k in group_clause or _described(toks, infos, k))
+        }
         last_but = -1
         j = -1
         for i, info in enumerate(infos):
@@ -360,12 +373,9 @@ class Tagger:
             deficit = False
             before1 = toks[i - 1] if i else ""
             before2 = toks[i - 2] if i >= 2 else ""
-            before3 = toks[i - 3] if i >= 3 else ""
             excess = before1 == EXCESS and info.polarity is not None and info.polarity > 0  # "te snel"
             if info.polarity is not None and not excess:
-                about = (before1 in ABOUT or (before1 in ABOUT_GAP and before2 in ABOUT)
-                         or (before1 == WITH and before2 in PEOPLE)
-                         or (before1 in ABOUT_GAP and before2 == WITH and before3 in PEOPLE))
+                about = i in described
                 value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
                 if _negated_in_clause(infos, i):
                     value *= NEGATION_FACTOR
@@ -400,8 +410,11 @@ class Tagger:
                         break
                     following.append(infos[k])
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                group = (before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE  # "ouderen die niet ...", "mensen met weinig geld"
-                if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
+                group = ((before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE) or i in group_clause
+                # "ouderen die niet ...", "mensen met weinig geld", "voor ouderen die hun tuin niet kunnen bijhouden"
+                if not alone and not group and not any(
+                    (f.polarity is not None and i + 1 + d not in described) or f.no_opinion for d, f in enumerate(following)
+                ):  # a tone word that describes whom it is for does not take up a negation
                     items.append((DEFICIT, j, "lack"))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
             if i in past_at and clause_of[j] not in toned:  # "vroeger liep de politie nog door de straten": a loss
@@ -543,6 +556,27 @@ def _word_positions(infos: list) -> list[tuple[int, int]]:
             out.append((k, j))
             j += 1
     return out
+
+
+def _described(toks: list[str], infos: list, i: int) -> bool:
+    """Word ``i`` is part of a phrase that says whom or what something is for or about (*whom it is for*,
+    ``lib.themes.tone``): up to ``GROUP_REACH`` words back, over articles and attributive adjectives only, stands
+    "voor", "over" or "tegen", or a link ("met", "van", "uit") after a word for people, or one ("bij", "met", "van")
+    after a word of help or of a topic ("mensen met financiële problemen", "hulp bij schulden")."""
+    for k in range(1, GROUP_REACH + 1):
+        p = i - k
+        if p < 0 or infos[p] is None:
+            return False
+        w = toks[p]
+        if w in ABOUT:
+            return True
+        if p and infos[p - 1] is not None and (
+            (w in GROUP_LINK and toks[p - 1] in PEOPLE) or (w in TOPIC_LINK and toks[p - 1] in TOPIC)
+        ):
+            return True
+        if not (w in ABOUT_GAP or attributive(w)):
+            return False
+    return False
 
 
 def _negated_in_clause(infos: list, i: int) -> bool:

@@ -29,11 +29,16 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   "te grote huizen");
 - *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
   come) state a lack, as "duurt weken" does;
-- *whom it is for*: a tone word right after "voor", "over" or "tegen" (or after an article or possessive that follows
-  them), or right after "met" following a word for people, describes whom or what it is about, not the speaker's
-  judgement ("dagactiviteiten voor eenzame ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden"); so
-  does a negation or "weinig" right after "die" or "met" following a word for people ("ouderen die niet lang kunnen
-  staan", "mensen met weinig geld");
+- *whom it is for*: a tone word in the phrase after "voor", "over" or "tegen", after a link ("met", "van", "uit")
+  following a word for people, or after a link ("bij", "met", "van") following a word of help or of a topic
+  (``TOPIC``: "hulp", "cursus", "omgaan", "voorkomen"), with only articles, possessives and attributive adjectives
+  in between, describes whom or what it is about, not the speaker's judgement ("dagactiviteiten voor eenzame
+  ouderen", "voorlichting over eenzaamheid", "gezinnen met schulden", "een cursus voor mensen met financiële
+  problemen", "kinderen van arme gezinnen", "hulp bij schulden", "het voorkomen van inbraken"); so do the tone words
+  and negations of a relative clause after such a group ("een maatje voor mensen die zich eenzaam voelen", "voor
+  ouderen die hun tuin niet meer kunnen bijhouden"), and a negation or "weinig" right after "die" or "met" following
+  a word for people ("ouderen die niet lang kunnen staan", "mensen met weinig geld"); such a described tone word
+  takes up no negation ("er is niets voor eenzame ouderen" states a lack);
 - *compound tone*: a compound whose last part (5+ letters, after a part of 3+) is a hand-made tone word takes its
   tone ("geluidsoverlast" ~ "overlast", "personeelstekort" ~ "tekort");
 - *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
@@ -101,6 +106,27 @@ WITH = "met"
 PEOPLE = frozenset({"mensen", "gezinnen", "ouderen", "kinderen", "jongeren", "bewoners", "inwoners", "huishoudens",
                     "ouders", "families", "buurtbewoners", "wijkbewoners", "vrouwen", "mannen", "jeugd", "personen"})
 """Before "met": a tone word right after it describes the group ("gezinnen met schulden")."""
+GROUP_LINK = frozenset({"met", "van", "uit"})
+"""After a word for people: the words after it describe the group ("mensen met schulden", "kinderen van arme
+gezinnen", "kinderen uit arme gezinnen")."""
+TOPIC = frozenset({"hulp", "ondersteuning", "begeleiding", "steun", "advies", "informatie", "voorlichting", "cursus",
+                   "cursussen", "training", "workshop", "hulpverlening", "coaching", "spreekuur", "omgaan", "voorkomen",
+                   "preventie", "bestrijding", "bestrijden", "aanpak", "tegengaan"})
+"""Words of help, of learning and of tackling: with a word of ``TOPIC_LINK`` after them the words that follow name
+the topic ("hulp bij schulden", "omgaan met stress", "het voorkomen van inbraken")."""
+TOPIC_LINK = frozenset({"bij", "met", "van"})
+GROUP_REACH = 4
+"""Words back from a tone word to the word that opens its phrase (over articles and attributive adjectives)."""
+GROUP_CLAUSE = 5
+"""Words of a relative clause ("die ...") after a described group that describe it too."""
+
+
+def attributive(word: str) -> bool:
+    """An inflected (attributive) adjective as it stands before a noun: a word of 4+ letters ending in -e
+    ("financiële", "kleine", "arme"); the phrase of *whom it is for* reaches over it."""
+    return len(word) >= 4 and word.endswith("e")
+
+
 RELATIVE = "die"
 """After a word for people, as ``WITH``: a negation or "weinig" right after it describes the group ("ouderen die niet
 lang kunnen staan", "mensen met weinig geld"), it states no lack."""
