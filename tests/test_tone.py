@@ -229,3 +229,19 @@ def test_a_contrast_ends_a_negation(tagger, text, tone):
 )
 def test_the_phrase_that_says_whom_or_what_it_is_for_does_not_judge(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Gratis sportlessen voor de jeugd aub", "neutraal"),  # a request is a wish: "gratis" describes it
+        ("Mooie bloembakken in de straat alsjeblieft", "neutraal"),
+        ("Dat is hier niet nodig", "neutraal"),  # no need states no lack
+        ("Ik heb geen behoefte aan een buurthuis", "neutraal"),
+        ("Meer bankjes, dan hoeven ouderen niet te staan", "neutraal"),
+        ("Daar heb ik geen ervaring mee", "neutraal"),  # no view
+        ("Ik kan de huur niet betalen", "negatief"),  # a guard: an inability is a lack
+    ],
+)
+def test_a_request_is_a_wish_and_a_negated_need_states_no_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

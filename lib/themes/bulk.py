@@ -18,7 +18,7 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    INFINITIVE, NO_NEED, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
     SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
@@ -71,7 +71,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         int_u[k] = info.intensity or 1.0
         anchor_u[k] = info.anchor
         te_u[k] = tok == "te"
-        en_u[k] = tok.endswith("en")
+        en_u[k] = tok.endswith(INFINITIVE)
         no_opinion_u[k] = info.no_opinion
         but_u[k] = info.but
         flip_u[k] = info.flip
@@ -231,7 +231,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     if len(at):
         alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
-        group |= group_clause[at]
+        group |= group_clause[at] | near(at, -1, _NO_NEED) | near(at, -2, _NO_NEED)  # "hoeven we niet": no lack
         unused_negator[at[alone | group]] = False
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
@@ -243,7 +243,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             reach &= in_scope(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
         alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE) | group_clause[at]
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE) | group_clause[at] | near(at, -1, _NO_NEED)
+        group |= near(at, -2, _NO_NEED)
         lacks[at[~absorbed & ~alone & ~group]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
@@ -378,7 +379,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
-    _TOPIC_LINK, _ATTRIBUTIVE = (1 << k for k in range(28))
+    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED = (1 << k for k in range(29))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
             | _PRAISE_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
@@ -389,7 +390,7 @@ _CLASSES = (
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
     (_PRAISE_END, {b for _a, b in PRAISE}),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
-    (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK),
+    (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )
 
 

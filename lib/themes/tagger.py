@@ -43,7 +43,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    MORE, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    INFINITIVE, MORE, NO_NEED, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -210,7 +210,7 @@ class Tagger:
             s in self._phrases,
             s,
             s in self._exclusions,
-            w in NO_OPINION,
+            w in NO_OPINION or w in NO_NEED,
             w == "maar",
             w in NEGATORS or w in REDUCERS,
             w in REDUCERS,
@@ -385,8 +385,8 @@ class Tagger:
                     value *= NEGATION_FACTOR
                 if not about:  # "voor eenzame ouderen": whom it is for, no judgement
                     items.append((value, j, "tone"))
-            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
+            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith(INFINITIVE):
+                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten", "te staan"); "te snel"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY or (toks[i - 1], toks[i]) in FULL
             ):
@@ -411,6 +411,9 @@ class Tagger:
                     following.append(infos[k])
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
                 group = ((before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE) or i in group_clause
+                group = group or before1 in NO_NEED or (
+                    before2 in NO_NEED and infos[i - 1] is not None and infos[i - 2] is not None
+                )  # "het hoeft niet", "dan hoeven we niet ...": no need, no lack
                 # "ouderen die niet ...", "mensen met weinig geld", "voor ouderen die hun tuin niet kunnen bijhouden"
                 if not alone and not group and not any(
                     (f.polarity is not None and i + 1 + d not in described) or f.no_opinion for d, f in enumerate(following)
@@ -530,7 +533,7 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen", "toepassing", "bijzonders"}
+     "zeggen", "toepassing", "bijzonders", "ervaring", "ervaringen", "oordeel"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})

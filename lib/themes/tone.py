@@ -26,7 +26,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   (``aandacht`` is not ``aandachtig``, ``pas`` not ``passé``); the hand-made words of ``toon_extra.csv`` reach
   every word with their stem (``schaamte`` ~ ``schaamt``);
 - *excess*: "te" before a positive word states too much of it, a lack like "te duur" ("te snel", "te druk",
-  "te grote huizen");
+  "te grote huizen"), as it does before a word without tone ("te lang", "te weinig"), but not before an infinitive
+  ("te praten", "te staan");
 - *delay and failure*: "pas na", "pas over" (it comes late) and "blijft uit" at the end of a clause (it does not
   come) state a lack, as "duurt weken" does;
 - *whom it is for*: a tone word in the phrase after "voor", "over" or "tegen", after a link ("met", "van", "uit")
@@ -45,6 +46,9 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
   and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
 - *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door" approve of what is (praise);
+- *a request is a wish*: "aub", "alsjeblieft", "pls" make a clause a wish, as "graag" does;
+- *no need*: a negation of a need or an obligation ("niet nodig", "geen behoefte", "het hoeft niet", "dan hoeven
+  we niet ...") states no lack;
 - *contrast ends a negation*: a negation reaches the words of its clause only up to a "maar" ("ik ben niet eenzaam
   maar mis wel eens gezelschap": "mis" is a lack, not negated);
 - *not knowing*: a short answer (at most ``SHORT_ANSWER`` words) that says one does not know ("weet ik niet", "ik weet
@@ -55,9 +59,14 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 from __future__ import annotations
 
 WISH = frozenset({"zou", "zouden", "graag", "hoop", "hopelijk", "wens", "wensen", "nodig", "behoefte", "mogelijk",
-                  "misschien", "wellicht"})
+                  "misschien", "wellicht", "aub", "alsjeblieft", "alstublieft", "svp", "pls", "please", "plz"})
 """Words that make a clause a wish or a need: its positive words describe what is wished ("een buurthuis zou nodig
-zijn": "nodig" is no praise either)."""
+zijn": "nodig" is no praise either); a request ("aub", "alsjeblieft", "pls") is a wish too ("gratis sport voor de
+jeugd aub")."""
+NO_NEED = frozenset({"hoeft", "hoef", "hoeven", "hoefde", "hoefden", "nodig", "behoefte"})
+"""*No need*: a negation of a need or an obligation states no lack ("dat is niet nodig", "geen behoefte aan", "het
+hoeft niet", "dan hoeven we niet in de regen te staan"), whether the word stands in the negation's scope or right
+before the negator."""
 PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
 """Words that make an answer a proposal ("voorstel:", "bewoner oppert ...", "ik pleit voor ...")."""
 PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
@@ -82,6 +91,8 @@ SAY = frozenset({"zeggen", "beoordelen"})
 SHORT_ANSWER = 6
 """Words in an answer that can only say one does not know."""
 
+INFINITIVE = ("en", "aan")
+"""Endings of an infinitive: after "te" it states no excess ("te praten", "te staan", "te gaan")."""
 EXCESS = "te"
 """Before a positive word: too much of it, a lack."""
 SCARCE = frozenset({"weinig"})
