@@ -245,3 +245,20 @@ def test_the_phrase_that_says_whom_or_what_it_is_for_does_not_judge(tagger, text
 )
 def test_a_request_is_a_wish_and_a_negated_need_states_no_lack(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Hou het zo!", "positief"),  # keep it so
+        ("Laat het zo.", "positief"),
+        ("Complimentje voor de wijkagent", "positief"),  # a diminutive takes the tone of its word
+        ("Een probleempje met de lantaarnpaal", "negatief"),
+        ("Het duurt een half jaar voordat je geholpen wordt", "negatief"),  # waiting; what is awaited is no praise
+        ("De aanvraag duurde drie maanden", "negatief"),
+        ("Ik sta al lang te wachten op een goede woning", "negatief"),
+        ("Ik hoefde niet lang te wachten en werd goed geholpen", "positief"),  # a guard: no waiting
+    ],
+)
+def test_keep_it_so_diminutives_and_waiting(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

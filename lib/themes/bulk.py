@@ -18,7 +18,7 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
 from lib.themes.tone import (
-    INFINITIVE, NO_NEED, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, KEEP_IT, NO_NEED, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
     SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
@@ -213,12 +213,26 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     now = now[~near(now, -1, _WORD) & (wished[answer[now]] < clause[now]) & other[now]]
     now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
     deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+    times = where_(_TIME)
+    times = times[other[times]]
+    waiting = np.zeros(len(times), dtype=bool)
+    for d in range(1, TIME_REACH + 1):
+        waiting |= near(times, -d, _DURATION)
+    deficit[times[waiting]] = True  # "het duurt een half jaar": waiting
     items = np.where(deficit, DEFICIT, items)
     praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
     if praised:  # "houden zo!" (checked where the pairs' second words are)
         at = where_(_PRAISE_END)
         at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
         items[at] = PRAISE_VALUE
+    keep = [(index[a], index[b], index[c]) for a, b, c in KEEP_IT if a in index and b in index and c in index]
+    if keep:  # "hou het zo!"
+        at = where_(_PRAISE_END)
+        at = at[other[at] & ~deficit[at] & np.isnan(items[at]) & near(at, -1, _WORD) & near(at, -2, _WORD)]
+        hit = np.zeros(len(at), dtype=bool)
+        for a, b, c in keep:
+            hit |= (codes[at - 2] == a) & (codes[at - 1] == b) & (codes[at] == c)
+        items[at[hit]] = PRAISE_VALUE
     absorbs = (has_pol & ~described) | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
@@ -251,6 +265,16 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     wishes = where_(_WISH)
     wish = marked(wishes, n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
     items[tone_at[wish]] = np.nan
+    awaits, links = where_(_AWAIT), where_(_AWAIT_LINK)
+    if len(awaits) and len(links):  # "het duurt een half jaar voordat je geholpen wordt": what is awaited
+        big = np.iinfo(np.int64).max
+        first_await = np.full(n_clauses, big)
+        np.minimum.at(first_await, clause[awaits], awaits)
+        links = links[first_await[clause[links]] < links]
+        first_link = np.full(n_clauses, big)
+        np.minimum.at(first_link, clause[links], links)
+        awaited = (tone_at > first_link[clause[tone_at]]) & (items[tone_at] > 0)
+        items[tone_at[awaited]] = np.nan
     if len(wishes):  # a stated lack from a clause's first wish word up to a "maar" is part of the wish
         big = np.iinfo(np.int64).max
         first_wish = np.full(n_clauses, big)
@@ -379,16 +403,17 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
-    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED = (1 << k for k in range(29))
+    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK = (1 << k for k in range(33))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
-            | _PRAISE_END)
+            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
-    (_PRAISE_END, {b for _a, b in PRAISE}),
+    (_PRAISE_END, {b for _a, b in PRAISE} | {c for _a, _b, c in KEEP_IT}),
+    (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
     (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )

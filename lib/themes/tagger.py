@@ -43,7 +43,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    INFINITIVE, MORE, NO_NEED, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, KEEP_IT, MORE, NO_NEED, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -196,6 +196,8 @@ class Tagger:
         polarity = self._forms.get(w)
         if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels", "aandacht" ~ "aandachtig"
             polarity = next((v for form, v, hand_made in self._stems.get(s, ()) if hand_made or len(form) <= len(w)), None)
+        if polarity is None and len(w) >= 6 and w.endswith(("je", "jes")):  # "complimentje" ~ "compliment"
+            polarity = next((self._forms[b] for b in _diminutive_bases(w) if b in self._forms), None)
         if polarity is None and len(w) >= COMPOUND_MIN_PART + COMPOUND_MIN_REST:  # "geluidsoverlast" ~ "overlast"
             polarity = next((self._hand_made[w[k:]] for k in range(COMPOUND_MIN_REST, len(w) - COMPOUND_MIN_PART + 1)
                              if w[k:] in self._hand_made), None)
@@ -360,6 +362,15 @@ class Tagger:
             k for k, f in enumerate(infos) if f is not None and f.polarity is not None
             and (k in group_clause or _described(toks, infos, k))
         }
+        # *waiting*: after a word of waiting and "voordat", "tot" or "op", a positive word names what is awaited
+        awaiting: dict[int, int] = {}  # clause -> word index of its first waiting word
+        awaited: dict[int, int] = {}  # clause -> word index of the first link after it
+        for k, jj in positions:
+            c = clause_of[jj]
+            if toks[k] in AWAIT_LINK and c in awaiting and c not in awaited:
+                awaited[c] = jj
+            if toks[k] in AWAIT and c not in awaiting:
+                awaiting[c] = jj
         last_but = -1
         j = -1
         for i, info in enumerate(infos):
@@ -399,8 +410,15 @@ class Tagger:
                 deficit = True
             elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+            elif toks[i] in TIME and any(
+                toks[i - d] in DURATION and all(infos[i - e] is not None for e in range(1, d + 1))
+                for d in range(1, min(TIME_REACH, i) + 1)
+            ):
+                deficit = True  # "het duurt een half jaar": waiting
             elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
                 items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
+            elif i >= 2 and prev is not None and infos[i - 2] is not None and (toks[i - 2], toks[i - 1], toks[i]) in KEEP_IT:
+                items.append((PRAISE_VALUE, j, "praise"))  # "hou het zo!"
             if deficit:
                 items.append((DEFICIT, j, "lack"))
             if info.negator or (toks[i] in SCARCE and not deficit):
@@ -433,7 +451,8 @@ class Tagger:
         # rennen")
         items = [
             (v, jj) for v, jj, kind in items
-            if not (kind == "tone" and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
+            if not (kind == "tone" and v > 0 and (clause_of[jj] in wish or jj > awaited.get(clause_of[jj], n)))
+            and not (proposal and v > STRONG_COMPLAINT)
             and not (kind == "lack" and jj in scope)
         ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
@@ -549,6 +568,20 @@ def _diminutive_base(word: str) -> str | None:
     if m.group(0).startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
         base = base[:-1]  # "balletje" -> "bal", "karretje" -> "kar"
     return base if len(base) >= 4 else None
+
+
+def _diminutive_bases(word: str) -> list[str]:
+    """Every word a diminutive may be made of, for its tone (``complimentje`` -> ``compliment``, ``probleempje`` ->
+    ``probleem``, ``balletje`` -> ``bal``)."""
+    bases = []
+    for ending in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            if ending.startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
+                base = base[:-1]
+            if len(base) >= 4:
+                bases.append(base)
+    return bases
 
 
 def _word_positions(infos: list) -> list[tuple[int, int]]:

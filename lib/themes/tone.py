@@ -45,7 +45,12 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *always full*: "altijd vol", "steeds vol" (it is too full, as "te vol") states a lack;
 - *the lack behind a wish*: after a wish ("graag meer groen", "meer bankjes"), a later clause that opens with "nu"
   and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
-- *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door" approve of what is (praise);
+- *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door", "hou het zo", "laat het zo" approve of what
+  is (praise);
+- *waiting*: a time ("dagen", "een half jaar", "eindeloos") up to three words after "duurt" states a lack, as "duurt
+  weken" does; after a word of waiting and "voordat", "tot" or "op" in the same clause a positive word names what is
+  awaited, not praise ("het duurt een half jaar voordat je geholpen wordt", "wachten op een goede woning");
+- *diminutive tone*: a diminutive takes the tone of the word it is made of ("complimentje", "probleempje");
 - *a request is a wish*: "aub", "alsjeblieft", "pls" make a clause a wish, as "graag" does;
 - *no need*: a negation of a need or an obligation ("niet nodig", "geen behoefte", "het hoeft niet", "dan hoeven
   we niet ...") states no lack;
@@ -103,7 +108,21 @@ FULL = frozenset({("altijd", "vol"), ("steeds", "vol"), ("vaak", "vol"), ("weer"
 """Word pairs that state it is too full ("de fietsenstalling is altijd vol")."""
 PRAISE = frozenset({("houden", "zo"), ("zo", "houden"), ("zo", "blijven"), ("zo", "door")})
 """Word pairs that approve of what is."""
+KEEP_IT = frozenset({("hou", "het", "zo"), ("houd", "het", "zo"), ("houden", "het", "zo"), ("laat", "het", "zo"),
+                     ("laten", "het", "zo")})
+"""Word triples that approve of what is ("hou het zo!"), as the pairs of ``PRAISE``."""
 PRAISE_VALUE = 0.6
+DURATION = frozenset({"duurt", "duurde", "duren", "duurden"})
+TIME = frozenset({"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "uren", "eeuwen",
+                  "eeuwig", "eindeloos"})
+"""*Waiting*: a word of ``TIME`` up to ``TIME_REACH`` words after a word of ``DURATION`` states a lack ("het duurt een
+half jaar")."""
+TIME_REACH = 3
+AWAIT = DURATION | frozenset({"wacht", "wachten", "wachtte", "wachtten", "gewacht", "wachttijd", "wachttijden",
+                              "wachtlijst", "wachtlijsten"})
+AWAIT_LINK = frozenset({"voordat", "tot", "totdat", "op"})
+"""After a word of ``AWAIT`` and one of these in the same clause, a positive word names what is awaited ("het duurt
+een half jaar voordat je geholpen wordt", "wachten op een goede woning"), not praise."""
 NOW = frozenset({"nu"})
 """Opening a clause without a tone word after a wish: the lack behind the wish."""
 MORE = frozenset({"meer", "vaker"})
