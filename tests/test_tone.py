@@ -145,9 +145,12 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
                 words |= set(item) if isinstance(item, tuple) else {item}
         elif isinstance(value, str) and value.isalpha():
             words.add(value)
+        elif isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+            words |= set(value)
     vocab = sorted(words) + ["niet", "geen", "mooi", "slecht", "overlast", "bus", "de", "is", "opmerkingen", "heel",
                              "al", "jaren", "ben", "op", "minder", "weinig", "te", "snel", "geluidsoverlast", "zo",
-                             "maar", "nog", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk"]
+                             "maar", "nog", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk", "bedankt",
+                             "financiële", "kleine", "eenzame", "complimentje", "half", "jaar", "geholpen", "het"]
     rng = random.Random(7)
     texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
     bulk = tagger.tag_many(texts)["score"].tolist()
@@ -261,4 +264,20 @@ def test_a_request_is_a_wish_and_a_negated_need_states_no_lack(tagger, text, ton
     ],
 )
 def test_keep_it_so_diminutives_and_waiting(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Er is niks op aan te merken", "positief"),  # no fault: praise, and the negator states no lack
+        ("Niets aan te merken hoor", "positief"),
+        ("Er is geen verschil aan te merken", "negatief"),  # a guard: only the idiom, not any word before it
+        ("Bedankt voor niks", "negatief"),  # thanks for nothing: blame
+        ("Bedankt voor de hulp", "positief"),  # a guard
+        ("Ik woon hier met veel plezier", "positief"),  # vocabulary of praise
+        ("Dankzij de buurtcoach heb ik weer werk", "positief"),
+    ],
+)
+def test_no_fault_and_thanks_for_nothing(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]

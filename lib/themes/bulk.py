@@ -16,9 +16,9 @@ from lib.themes.rules import (
     BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
     PHRASE_GAP, POSITIVE_ABOVE, PUNCT_RE, SEPARATOR_RE,
 )
-from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
+from lib.themes.textnlp import NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE
 from lib.themes.tone import (
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, KEEP_IT, NO_NEED, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, NO_FAULT, NO_NEED, NOTHING, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
     SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
@@ -159,6 +159,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     if len(past):  # "vroeger was het gezellig": a loss now
         turned = tone_at[marked(past, n_clauses, clause)[clause[tone_at]]]
         values[turned] *= NEGATION_FACTOR
+    thanked = tone_at[(values[tone_at] > 0) & near(tone_at, 1, _VOOR) & near(tone_at, 2, _NOTHING)]
+    values[thanked] = -values[thanked]  # "bedankt voor niks": blame
     prev_te = before(te_u[codes], 1, False)
     lexical = has_pol.copy()
     lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
@@ -233,6 +235,19 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         for a, b, c in keep:
             hit |= (codes[at - 2] == a) & (codes[at - 1] == b) & (codes[at] == c)
         items[at[hit]] = PRAISE_VALUE
+    # *no fault*: "niks (op) aan te merken" is praise (at "merken"), its negator or "weinig" states no lack
+    fault_negator = np.zeros(N, dtype=bool)
+    at = where_(_FAULT_END)
+    a, t = index.get(NO_FAULT[0], -1), index.get(NO_FAULT[1], -1)
+    at = at[other[at] & ~deficit[at] & np.isnan(items[at]) & near(at, -1, _WORD) & near(at, -2, _WORD)]
+    at = at[(codes[at - 1] == t) & (codes[at - 2] == a)]
+    if len(at):
+        found = np.zeros(len(at), dtype=bool)
+        for d in (3, 4):
+            hit = ~found & near(at, -d, _NEGATOR | _SCARCE) & (d == 3 or near(at, -3, _FAULT_GAP))
+            fault_negator[at[hit] - d] = True
+            found |= hit
+        items[at[found]] = PRAISE_VALUE
     absorbs = (has_pol & ~described) | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
@@ -247,6 +262,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
         group |= group_clause[at] | near(at, -1, _NO_NEED) | near(at, -2, _NO_NEED)  # "hoeven we niet": no lack
         unused_negator[at[alone | group]] = False
+    unused_negator &= ~fault_negator
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
     at = at[~deficit[at]]  # "weinig tijd": "weinig" with no tone word after it
@@ -259,7 +275,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE) | group_clause[at] | near(at, -1, _NO_NEED)
         group |= near(at, -2, _NO_NEED)
-        lacks[at[~absorbed & ~alone & ~group]] += 1
+        lacks[at[~absorbed & ~alone & ~group & ~fault_negator[at]]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
     wishes = where_(_WISH)
@@ -403,9 +419,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
-    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK = (1 << k for k in range(33))
+    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK, _NOTHING, _FAULT_END, _NEGATOR, \
+    _FAULT_GAP = (1 << k for k in range(37))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
-            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK)
+            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
@@ -413,7 +430,8 @@ _CLASSES = (
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
     (_PRAISE_END, {b for _a, b in PRAISE} | {c for _a, _b, c in KEEP_IT}),
-    (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK),
+    (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK), (_NOTHING, NOTHING),
+    (_FAULT_END, {NO_FAULT[-1]}), (_NEGATOR, NEGATORS), (_FAULT_GAP, FAULT_GAP),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
     (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )

@@ -43,7 +43,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, KEEP_IT, MORE, NO_NEED, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, MORE, NO_FAULT, NO_NEED, NOTHING, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -362,6 +362,20 @@ class Tagger:
             k for k, f in enumerate(infos) if f is not None and f.polarity is not None
             and (k in group_clause or _described(toks, infos, k))
         }
+        # *no fault*: "niks (op) aan te merken" (at "merken"; its negator states no lack)
+        no_fault: set[int] = set()
+        fault_negators: set[int] = set()
+        for k in range(3, n):
+            if tuple(toks[k - 2 : k + 1]) == NO_FAULT and infos[k - 1] is not None and infos[k - 2] is not None:
+                for d in (3, 4):
+                    if k - d < 0 or any(infos[k - e] is None for e in range(3, d + 1)):
+                        break
+                    if d == 4 and toks[k - 3] not in FAULT_GAP:
+                        break
+                    f = infos[k - d]
+                    if f.negator or toks[k - d] in SCARCE:
+                        no_fault.add(k)
+                        fault_negators.add(k - d)
         # *waiting*: after a word of waiting and "voordat", "tot" or "op", a positive word names what is awaited
         awaiting: dict[int, int] = {}  # clause -> word index of its first waiting word
         awaited: dict[int, int] = {}  # clause -> word index of the first link after it
@@ -394,6 +408,10 @@ class Tagger:
                     value = -value
                 if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
                     value *= NEGATION_FACTOR
+                if value > 0 and i + 2 < n and toks[i + 1] == "voor" and toks[i + 2] in NOTHING and (
+                    infos[i + 1] is not None
+                ):
+                    value = -value  # "bedankt voor niks": blame
                 if not about:  # "voor eenzame ouderen": whom it is for, no judgement
                     items.append((value, j, "tone"))
             elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith(INFINITIVE):
@@ -419,6 +437,8 @@ class Tagger:
                 items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
             elif i >= 2 and prev is not None and infos[i - 2] is not None and (toks[i - 2], toks[i - 1], toks[i]) in KEEP_IT:
                 items.append((PRAISE_VALUE, j, "praise"))  # "hou het zo!"
+            elif i in no_fault:
+                items.append((PRAISE_VALUE, j, "praise"))  # "niks op aan te merken"
             if deficit:
                 items.append((DEFICIT, j, "lack"))
             if info.negator or (toks[i] in SCARCE and not deficit):
@@ -433,7 +453,7 @@ class Tagger:
                     before2 in NO_NEED and infos[i - 1] is not None and infos[i - 2] is not None
                 )  # "het hoeft niet", "dan hoeven we niet ...": no need, no lack
                 # "ouderen die niet ...", "mensen met weinig geld", "voor ouderen die hun tuin niet kunnen bijhouden"
-                if not alone and not group and not any(
+                if not alone and not group and i not in fault_negators and not any(
                     (f.polarity is not None and i + 1 + d not in described) or f.no_opinion for d, f in enumerate(following)
                 ):  # a tone word that describes whom it is for does not take up a negation
                     items.append((DEFICIT, j, "lack"))  # "kan niet betalen", "weinig tijd": a lack

@@ -47,6 +47,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   and has no tone word describes the present the wish wants to change: a lack ("..., nu is alles steen");
 - *keep it so*: "zo houden", "houden zo", "zo blijven", "(ga) zo door", "hou het zo", "laat het zo" approve of what
   is (praise);
+- *no fault, thanks for nothing*: "niks (op) aan te merken" is praise, as "geen klachten" is; a positive word
+  followed by "voor niks" or "voor niets" is blame ("bedankt voor niks");
 - *waiting*: a time ("dagen", "een half jaar", "eindeloos") up to three words after "duurt" states a lack, as "duurt
   weken" does; after a word of waiting and "voordat", "tot" or "op" in the same clause a positive word names what is
   awaited, not praise ("het duurt een half jaar voordat je geholpen wordt", "wachten op een goede woning");
@@ -112,6 +114,13 @@ KEEP_IT = frozenset({("hou", "het", "zo"), ("houd", "het", "zo"), ("houden", "he
                      ("laten", "het", "zo")})
 """Word triples that approve of what is ("hou het zo!"), as the pairs of ``PRAISE``."""
 PRAISE_VALUE = 0.6
+NOTHING = frozenset({"niks", "niets"})
+"""*Thanks for nothing*: after a positive word, "voor niks", "voor niets" turns it into blame ("bedankt voor niks")."""
+NO_FAULT = ("aan", "te", "merken")
+FAULT_GAP = frozenset({"op", "er"})
+"""The one word that may stand between the negator and ``NO_FAULT`` ("niks op aan te merken")."""
+"""*No fault*: with a negator or "weinig" right before it, or before a word of ``FAULT_GAP`` before it ("niks op aan te
+merken", "niets aan te merken"), it is praise, and the negator states no lack."""
 DURATION = frozenset({"duurt", "duurde", "duren", "duurden"})
 TIME = frozenset({"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "uren", "eeuwen",
                   "eeuwig", "eindeloos"})
