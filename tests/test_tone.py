@@ -281,3 +281,16 @@ def test_keep_it_so_diminutives_and_waiting(tagger, text, tone):
 )
 def test_no_fault_and_thanks_for_nothing(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik sta al drie jaar ingeschreven voor een woning", "negatief"),  # lasting
+        ("Dat gat in de stoep ligt er al een maand", "negatief"),
+        ("Ik woon hier al 30 jaar", "neutraal"),  # how long one has lived somewhere
+        ("Wij wonen hier al jaren", "neutraal"),
+    ],
+)
+def test_al_before_a_time_states_a_problem_that_lasts(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

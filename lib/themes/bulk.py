@@ -18,7 +18,7 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE
 from lib.themes.tone import (
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, NO_FAULT, NO_NEED, NOTHING, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, LASTING, LIVING, NO_FAULT, NO_NEED, NOTHING, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
     SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
 )
 
@@ -201,7 +201,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     ends = ends[other[ends] & near(ends, -1, _WORD)]
     pair = codes[ends - 1] * m + codes[ends]  # one number per word pair
     wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
-    deficit[ends[np.isin(pair, wanted)]] = True  # "al jaren", "pas na een uur", "altijd vol"
+    living = marked(np.flatnonzero((rule & _LIVING) != 0), n_clauses, clause)  # "ik woon hier al jaren": no lack
+    lasting_pair = (codes[ends - 1] == index.get(LASTING, -1)) & living[clause[ends]]
+    deficit[ends[np.isin(pair, wanted) & ~lasting_pair]] = True  # "al jaren", "pas na een uur", "altijd vol"
     final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
     deficit[ends[np.isin(pair, final) & ~word_at(ends + 1, ends)]] = True  # "ik ben op", "blijft uit" ending a clause
     buts = where_(_BUT)
@@ -219,8 +221,8 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     times = times[other[times]]
     waiting = np.zeros(len(times), dtype=bool)
     for d in range(1, TIME_REACH + 1):
-        waiting |= near(times, -d, _DURATION)
-    deficit[times[waiting]] = True  # "het duurt een half jaar": waiting
+        waiting |= near(times, -d, _DURATION) | (near(times, -d, _LASTING) & ~living[clause[times]])
+    deficit[times[waiting]] = True  # "het duurt een half jaar": waiting; "al een jaar": lasting
     items = np.where(deficit, DEFICIT, items)
     praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
     if praised:  # "houden zo!" (checked where the pairs' second words are)
@@ -420,7 +422,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
     _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK, _NOTHING, _FAULT_END, _NEGATOR, \
-    _FAULT_GAP = (1 << k for k in range(37))
+    _FAULT_GAP, _LASTING, _LIVING = (1 << k for k in range(39))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
             | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END)
 """The classes whose words start a rule (the others are only looked at beside them)."""
@@ -432,6 +434,7 @@ _CLASSES = (
     (_PRAISE_END, {b for _a, b in PRAISE} | {c for _a, _b, c in KEEP_IT}),
     (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK), (_NOTHING, NOTHING),
     (_FAULT_END, {NO_FAULT[-1]}), (_NEGATOR, NEGATORS), (_FAULT_GAP, FAULT_GAP),
+    (_LASTING, {LASTING}), (_LIVING, LIVING),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
     (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )

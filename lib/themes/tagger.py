@@ -43,7 +43,7 @@ from lib.themes.textnlp import (
 )
 from lib.themes.tone import (
     ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, MORE, NO_FAULT, NO_NEED, NOTHING, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, LASTING, LIVING, MORE, NO_FAULT, NO_NEED, NOTHING, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
 )
 
 
@@ -320,6 +320,7 @@ class Tagger:
                 clause_of.append(clause)
         words = [t for t in toks if t not in BOUNDARY]
         wish = {c for c, w in zip(clause_of, words) if w in WISH}
+        living = {c for c, w in zip(clause_of, words) if w in LIVING}
         demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
         past_at = {i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)}
         past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
@@ -418,7 +419,7 @@ class Tagger:
                 deficit = True  # "te lang", "te weinig", "te duur" (not "te praten", "te staan"); "te snel"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY or (toks[i - 1], toks[i]) in FULL
-            ):
+            ) and not (toks[i - 1] == LASTING and clause_of[j] in living):
                 deficit = True  # "al jaren", "nog steeds", "pas na een uur", "altijd vol"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in FINAL_BIGRAMS or (toks[i - 1], toks[i]) in FAILURE
@@ -429,10 +430,11 @@ class Tagger:
             elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
             elif toks[i] in TIME and any(
-                toks[i - d] in DURATION and all(infos[i - e] is not None for e in range(1, d + 1))
+                (toks[i - d] in DURATION or (toks[i - d] == LASTING and clause_of[j] not in living))
+                and all(infos[i - e] is not None for e in range(1, d + 1))
                 for d in range(1, min(TIME_REACH, i) + 1)
             ):
-                deficit = True  # "het duurt een half jaar": waiting
+                deficit = True  # "het duurt een half jaar": waiting; "al een jaar": lasting
             elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
                 items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
             elif i >= 2 and prev is not None and infos[i - 2] is not None and (toks[i - 2], toks[i - 1], toks[i]) in KEEP_IT:

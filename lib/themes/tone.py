@@ -52,6 +52,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
 - *waiting*: a time ("dagen", "een half jaar", "eindeloos") up to three words after "duurt" states a lack, as "duurt
   weken" does; after a word of waiting and "voordat", "tot" or "op" in the same clause a positive word names what is
   awaited, not praise ("het duurt een half jaar voordat je geholpen wordt", "wachten op een goede woning");
+- *lasting*: "al" before a time ("al een jaar", "al drie maanden", as "al jaren") states a problem that lasts, but not
+  in a clause about living somewhere ("ik woon hier al 30 jaar");
 - *diminutive tone*: a diminutive takes the tone of the word it is made of ("complimentje", "probleempje");
 - *a request is a wish*: "aub", "alsjeblieft", "pls" make a clause a wish, as "graag" does;
 - *no need*: a negation of a need or an obligation ("niet nodig", "geen behoefte", "het hoeft niet", "dan hoeven
@@ -127,6 +129,11 @@ TIME = frozenset({"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "
 """*Waiting*: a word of ``TIME`` up to ``TIME_REACH`` words after a word of ``DURATION`` states a lack ("het duurt een
 half jaar")."""
 TIME_REACH = 3
+LASTING = "al"
+"""*Lasting*: "al" up to ``TIME_REACH`` words before a word of ``TIME`` states a problem that lasts ("al een jaar", "al
+drie maanden"), as "al jaren" does; not in a clause with a word of ``LIVING``."""
+LIVING = frozenset({"woon", "woont", "wonen", "woonde", "woonden", "gewoond"})
+"""How long one has lived somewhere is no complaint ("ik woon hier al 30 jaar", "ik woon hier al jaren")."""
 AWAIT = DURATION | frozenset({"wacht", "wachten", "wachtte", "wachtten", "gewacht", "wachttijd", "wachttijden",
                               "wachtlijst", "wachtlijsten"})
 AWAIT_LINK = frozenset({"voordat", "tot", "totdat", "op"})
