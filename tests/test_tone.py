@@ -195,6 +195,9 @@ def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):
         ("Het buurthuis is een echte aanwinst voor de wijk", "positief"),  # praise through a noun
         ("De nieuwe fietsenstalling is een verademing", "positief"),
         ("Alle lof voor de vrijwilligers van de soos", "positief"),
+        ("De buurtvaders zijn echte toppers", "positief"),
+        ("Wat een verbetering sinds de herinrichting", "positief"),
+        ("De oude speeltoestellen zijn weggehaald", "negatief"),
         ("Hulp bij het invullen van formulieren", "neutraal"),  # "hulp" names a service, no praise
         ("Wat gebeurt er met het oude schoolgebouw?", "neutraal"),  # a question, no complaint
         ("Ik merk dat er met onze meldingen nooit iets gebeurt", "negatief"),  # nothing is done: an unused negation
