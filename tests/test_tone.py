@@ -297,3 +297,16 @@ def test_no_fault_and_thanks_for_nothing(tagger, text, tone):
 )
 def test_al_before_a_time_states_a_problem_that_lasts(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Sinds de nieuwe stoep kan ik weer naar de winkel", "positief"),  # regained
+        ("Nu mogen de kinderen weer op het veldje spelen", "positief"),
+        ("Nu kan ik niet weer naar buiten", "negatief"),  # a guard: negated
+        ("Nu kan ik weer een uur wachten", "negatief"),  # a guard: "weer een" is "again a"
+    ],
+)
+def test_something_one_can_do_again_is_praise(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

@@ -18,8 +18,10 @@ from lib.themes.rules import (
 )
 from lib.themes.textnlp import NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE
 from lib.themes.tone import (
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, LASTING, LIVING, NO_FAULT, NO_NEED, NOTHING, TIME, TIME_REACH, ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
-    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
+    ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, DELAY, DEMAND, DURATION, FAILURE, FAULT_GAP,
+    FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT, KNOW, LASTING, LIVING, MORE, NOTHING, NOW,
+    NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL, PROPOSE_VERB, RELATIVE, RELIEF, SAY, SCARCE,
+    SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH, attributive,
 )
 
 if TYPE_CHECKING:
@@ -250,6 +252,17 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             fault_negator[at[hit] - d] = True
             found |= hit
         items[at[found]] = PRAISE_VALUE
+    at = where_(_AGAIN)  # *regained*: "nu durf ik weer 's avonds te lopen"
+    if len(at):
+        at = at[other[at] & ~deficit[at] & np.isnan(items[at])]
+        able = np.zeros(len(at), dtype=bool)
+        for d in (1, 2, 3):
+            able |= near(at, -d, _ABLE)
+        c = clause[at]
+        regain = marked(np.flatnonzero((rule & _SINCE) != 0), n_clauses, clause)[c]
+        regain &= ~marked(np.flatnonzero(neg), n_clauses, clause)[c] & ~marked(tone_at, n_clauses, clause)[c]
+        again = ~(near(at, 1, _WORD) & (codes[np.minimum(at + 1, N - 1)] == index.get("een", -1)))
+        items[at[able & regain & again]] = PRAISE_VALUE
     absorbs = (has_pol & ~described) | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
@@ -422,9 +435,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
     _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK, _NOTHING, _FAULT_END, _NEGATOR, \
-    _FAULT_GAP, _LASTING, _LIVING = (1 << k for k in range(39))
+    _FAULT_GAP, _LASTING, _LIVING, _AGAIN, _ABLE, _SINCE = (1 << k for k in range(42))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
-            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END)
+            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END | _AGAIN)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
@@ -434,7 +447,7 @@ _CLASSES = (
     (_PRAISE_END, {b for _a, b in PRAISE} | {c for _a, _b, c in KEEP_IT}),
     (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK), (_NOTHING, NOTHING),
     (_FAULT_END, {NO_FAULT[-1]}), (_NEGATOR, NEGATORS), (_FAULT_GAP, FAULT_GAP),
-    (_LASTING, {LASTING}), (_LIVING, LIVING),
+    (_LASTING, {LASTING}), (_LIVING, LIVING), (_AGAIN, {AGAIN}), (_ABLE, ABLE), (_SINCE, SINCE),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
     (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )

@@ -42,8 +42,11 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, TOPIC, TOPIC_LINK, attributive, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    AWAIT, AWAIT_LINK, DURATION, INFINITIVE, FAULT_GAP, KEEP_IT, LASTING, LIVING, MORE, NO_FAULT, NO_NEED, NOTHING, NOW, PAST, TIME, TIME_REACH, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY,
+    DEMAND, DURATION, EXCESS, FAILURE, FAULT_GAP, FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT,
+    KNOW, LASTING, LIVING, MORE, NOTHING, NOW, NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL,
+    PROPOSE_VERB, RELATIVE, RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC,
+    TOPIC_LINK, WISH, WITH, attributive,
 )
 
 
@@ -363,6 +366,9 @@ class Tagger:
             k for k, f in enumerate(infos) if f is not None and f.polarity is not None
             and (k in group_clause or _described(toks, infos, k))
         }
+        # *regained*: the clauses with "nu" or "sinds", no negator and no tone word
+        negated_clauses = {clause_of[jj] for k, jj in positions if infos[k].negator}
+        regain = {clause_of[jj] for k, jj in positions if toks[k] in SINCE} - negated_clauses - toned
         # *no fault*: "niks (op) aan te merken" (at "merken"; its negator states no lack)
         no_fault: set[int] = set()
         fault_negators: set[int] = set()
@@ -441,6 +447,11 @@ class Tagger:
                 items.append((PRAISE_VALUE, j, "praise"))  # "hou het zo!"
             elif i in no_fault:
                 items.append((PRAISE_VALUE, j, "praise"))  # "niks op aan te merken"
+            elif toks[i] == AGAIN and clause_of[j] in regain and not (i + 1 < n and toks[i + 1] == "een") and any(
+                toks[i - d] in ABLE and all(infos[i - e] is not None for e in range(1, d + 1))
+                for d in range(1, min(3, i) + 1)
+            ):
+                items.append((PRAISE_VALUE, j, "praise"))  # "nu durf ik weer 's avonds te lopen"
             if deficit:
                 items.append((DEFICIT, j, "lack"))
             if info.negator or (toks[i] in SCARCE and not deficit):

@@ -49,6 +49,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   is (praise);
 - *no fault, thanks for nothing*: "niks (op) aan te merken" is praise, as "geen klachten" is; a positive word
   followed by "voor niks" or "voor niets" is blame ("bedankt voor niks");
+- *regained*: "nu durf ik weer ...", "sinds ... kan ik weer ..." (a word of ability, "weer", "nu" or "sinds", no
+  negation and no tone word in the clause) is praise: something one can do again;
 - *waiting*: a time ("dagen", "een half jaar", "eindeloos") up to three words after "duurt" states a lack, as "duurt
   weken" does; after a word of waiting and "voordat", "tot" or "op" in the same clause a positive word names what is
   awaited, not praise ("het duurt een half jaar voordat je geholpen wordt", "wachten op een goede woning");
@@ -116,6 +118,12 @@ KEEP_IT = frozenset({("hou", "het", "zo"), ("houd", "het", "zo"), ("houden", "he
                      ("laten", "het", "zo")})
 """Word triples that approve of what is ("hou het zo!"), as the pairs of ``PRAISE``."""
 PRAISE_VALUE = 0.6
+AGAIN = "weer"
+ABLE = frozenset({"kan", "kun", "kunnen", "kon", "konden", "durf", "durft", "durven", "durfde", "mag", "mogen"})
+SINCE = frozenset({"nu", "sinds", "sindsdien"})
+"""*Regained*: "weer" up to three words after a word of ``ABLE``, in a clause with a word of ``SINCE`` and with no
+negator and no tone word, is praise: something one can do again ("nu durf ik weer 's avonds te lopen", "sinds de
+nieuwe stoep kan ik weer naar de winkel"); not "weer een" ("again a")."""
 NOTHING = frozenset({"niks", "niets"})
 """*Thanks for nothing*: after a positive word, "voor niks", "voor niets" turns it into blame ("bedankt voor niks")."""
 NO_FAULT = ("aan", "te", "merken")
