@@ -246,6 +246,8 @@ def test_the_phrase_that_says_whom_or_what_it_is_for_does_not_judge(tagger, text
         ("Ik heb geen behoefte aan een buurthuis", "neutraal"),
         ("Meer bankjes, dan hoeven ouderen niet te staan", "neutraal"),
         ("Daar heb ik geen ervaring mee", "neutraal"),  # no view
+        ("Daar heb ik geen verstand van", "neutraal"),
+        ("Ik heb geen bezwaar tegen de nieuwe flat", "neutraal"),
         ("Ik kan de huur niet betalen", "negatief"),  # a guard: an inability is a lack
     ],
 )

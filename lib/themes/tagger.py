@@ -585,7 +585,8 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen", "toepassing", "bijzonders", "ervaring", "ervaringen", "oordeel"}
+     "zeggen", "toepassing", "bijzonders", "ervaring", "ervaringen", "oordeel",
+     "verstand", "voorkeur", "bezwaar", "bezwaren", "interesse"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})
