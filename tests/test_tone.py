@@ -312,3 +312,16 @@ def test_al_before_a_time_states_a_problem_that_lasts(tagger, text, tone):
 )
 def test_something_one_can_do_again_is_praise(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Een hek om de speeltuin zodat kinderen niet de weg op rennen", "neutraal"),  # purpose
+        ("Een plek waar jongeren kunnen sporten zonder dat het veel kost", "neutraal"),
+        ("De stoep is kapot, zodat ik niet kan lopen", "negatief"),  # a guard: the complaint before it
+        ("Er rijdt geen bus, zodat ik niet naar de markt kan", "negatief"),
+    ],
+)
+def test_a_lack_after_zodat_says_what_it_is_for(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]

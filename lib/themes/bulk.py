@@ -20,8 +20,9 @@ from lib.themes.textnlp import NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE
 from lib.themes.tone import (
     ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, DELAY, DEMAND, DURATION, FAILURE, FAULT_GAP,
     FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT, KNOW, LASTING, LIVING, MORE, NOTHING, NOW,
-    NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL, PROPOSE_VERB, RELATIVE, RELIEF, SAY, SCARCE,
-    SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH, attributive,
+    NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL, PROPOSE_VERB, PURPOSE, PURPOSE_PAIR, RELATIVE,
+    RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH,
+    attributive,
 )
 
 if TYPE_CHECKING:
@@ -319,6 +320,15 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         stated = stated[(first_wish[c] < stated) & (stated < cut[c])]
         items[stated] = np.nan
         lacks[stated] = 0.0
+    purposes = where_(_PURPOSE)
+    purposes = purposes[((rule[purposes] & _PURPOSE_WORD) != 0) | near(purposes, 1, _PURPOSE_END)]
+    if len(purposes):  # "zodat kinderen niet de weg op rennen": a stated lack after it says what it is for
+        first_purpose = np.full(n_clauses, np.iinfo(np.int64).max)
+        np.minimum.at(first_purpose, clause[purposes], purposes)
+        stated = np.flatnonzero(deficit | (lacks > 0))
+        stated = stated[stated >= first_purpose[clause[stated]]]
+        items[stated] = np.nan
+        lacks[stated] = 0.0
     proposals = where_(_PROPOSAL)
     verbs = where_(_PROPOSE_VERB)
     proposals = np.r_[proposals, verbs[near(verbs, 1, _VOOR)]]
@@ -435,9 +445,10 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
     _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
     _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK, _NOTHING, _FAULT_END, _NEGATOR, \
-    _FAULT_GAP, _LASTING, _LIVING, _AGAIN, _ABLE, _SINCE = (1 << k for k in range(42))
+    _FAULT_GAP, _LASTING, _LIVING, _AGAIN, _ABLE, _SINCE, _PURPOSE, _PURPOSE_WORD, _PURPOSE_END = (
+        1 << k for k in range(45))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
-            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END | _AGAIN)
+            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END | _AGAIN | _PURPOSE)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
@@ -448,6 +459,7 @@ _CLASSES = (
     (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK), (_NOTHING, NOTHING),
     (_FAULT_END, {NO_FAULT[-1]}), (_NEGATOR, NEGATORS), (_FAULT_GAP, FAULT_GAP),
     (_LASTING, {LASTING}), (_LIVING, LIVING), (_AGAIN, {AGAIN}), (_ABLE, ABLE), (_SINCE, SINCE),
+    (_PURPOSE, PURPOSE | {PURPOSE_PAIR[0]}), (_PURPOSE_WORD, PURPOSE), (_PURPOSE_END, {PURPOSE_PAIR[1]}),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
     (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )

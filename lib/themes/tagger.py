@@ -45,8 +45,8 @@ from lib.themes.tone import (
     ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY,
     DEMAND, DURATION, EXCESS, FAILURE, FAULT_GAP, FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT,
     KNOW, LASTING, LIVING, MORE, NOTHING, NOW, NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL,
-    PROPOSE_VERB, RELATIVE, RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC,
-    TOPIC_LINK, WISH, WITH, attributive,
+    PROPOSE_VERB, PURPOSE, PURPOSE_PAIR, RELATIVE, RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME,
+    TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH, attributive,
 )
 
 
@@ -366,6 +366,11 @@ class Tagger:
             k for k, f in enumerate(infos) if f is not None and f.polarity is not None
             and (k in group_clause or _described(toks, infos, k))
         }
+        # *purpose*: clause -> word index of its first "zodat", "opdat" or "zonder dat"
+        purpose_from: dict[int, int] = {}
+        for k, jj in positions:
+            if toks[k] in PURPOSE or (toks[k] == PURPOSE_PAIR[0] and k + 1 < n and toks[k + 1] == PURPOSE_PAIR[1]):
+                purpose_from.setdefault(clause_of[jj], jj)
         # *regained*: the clauses with "nu" or "sinds", no negator and no tone word
         negated_clauses = {clause_of[jj] for k, jj in positions if infos[k].negator}
         regain = {clause_of[jj] for k, jj in positions if toks[k] in SINCE} - negated_clauses - toned
@@ -486,7 +491,7 @@ class Tagger:
             (v, jj) for v, jj, kind in items
             if not (kind == "tone" and v > 0 and (clause_of[jj] in wish or jj > awaited.get(clause_of[jj], n)))
             and not (proposal and v > STRONG_COMPLAINT)
-            and not (kind == "lack" and jj in scope)
+            and not (kind == "lack" and (jj in scope or jj >= purpose_from.get(clause_of[jj], n)))
         ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
         weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]

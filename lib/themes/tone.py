@@ -49,6 +49,8 @@ Each rule is a pattern a careful reader would defend, not a list of answers:
   is (praise);
 - *no fault, thanks for nothing*: "niks (op) aan te merken" is praise, as "geen klachten" is; a positive word
   followed by "voor niks" or "voor niets" is blame ("bedankt voor niks");
+- *purpose*: a stated lack after "zodat", "opdat" or "zonder dat" in its clause says what something is for or avoids
+  ("een hek om de speeltuin zodat kinderen niet de weg op rennen"), as in a wish; tone words there still count;
 - *regained*: "nu durf ik weer ...", "sinds ... kan ik weer ..." (a word of ability, "weer", "nu" or "sinds", no
   negation and no tone word in the clause) is praise: something one can do again;
 - *waiting*: a time ("dagen", "een half jaar", "eindeloos") up to three words after "duurt" states a lack, as "duurt
@@ -124,6 +126,11 @@ SINCE = frozenset({"nu", "sinds", "sindsdien"})
 """*Regained*: "weer" up to three words after a word of ``ABLE``, in a clause with a word of ``SINCE`` and with no
 negator and no tone word, is praise: something one can do again ("nu durf ik weer 's avonds te lopen", "sinds de
 nieuwe stoep kan ik weer naar de winkel"); not "weer een" ("again a")."""
+PURPOSE = frozenset({"zodat", "opdat"})
+PURPOSE_PAIR = ("zonder", "dat")
+"""*Purpose*: from a word of ``PURPOSE`` or "zonder dat" to the end of its clause, a stated lack (a negation, "weinig")
+says what a proposal is for or avoids, not a complaint ("een hek zodat kinderen niet de weg op rennen", "sporten
+zonder dat het veel kost"); tone words there still count ("de stoep is kapot, zodat ...")."""
 NOTHING = frozenset({"niks", "niets"})
 """*Thanks for nothing*: after a positive word, "voor niks", "voor niets" turns it into blame ("bedankt voor niks")."""
 NO_FAULT = ("aan", "te", "merken")
