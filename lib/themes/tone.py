@@ -78,8 +78,8 @@ zijn": "nodig" is no praise either); a request ("aub", "alsjeblieft", "pls") is 
 jeugd aub")."""
 NO_NEED = frozenset({"hoeft", "hoef", "hoeven", "hoefde", "hoefden", "nodig", "behoefte"})
 """*No need*: a negation of a need or an obligation states no lack ("dat is niet nodig", "geen behoefte aan", "het
-hoeft niet", "dan hoeven we niet in de regen te staan"), whether the word stands in the negation's scope or right
-before the negator."""
+hoeft niet", "dan hoeven we niet in de regen te staan"), whether the word stands in the negation's scope or up to
+two words before the negator."""
 PROPOSAL = frozenset({"voorstel", "voorstellen", "suggestie", "suggesties", "oppert", "opperde", "wenselijk", "pleit"})
 """Words that make an answer a proposal ("voorstel:", "bewoner oppert ...", "ik pleit voor ...")."""
 PROPOSE_VERB = frozenset({"stel", "stelt", "stellen", "stelde", "stelden"})
