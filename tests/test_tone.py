@@ -145,9 +145,12 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
                 words |= set(item) if isinstance(item, tuple) else {item}
         elif isinstance(value, str) and value.isalpha():
             words.add(value)
+        elif isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+            words |= set(value)
     vocab = sorted(words) + ["niet", "geen", "mooi", "slecht", "overlast", "bus", "de", "is", "opmerkingen", "heel",
                              "al", "jaren", "ben", "op", "minder", "weinig", "te", "snel", "geluidsoverlast", "zo",
-                             "maar", "nog", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk"]
+                             "maar", "nog", ",", ".", "?", "\n", "wachtlijst", "gevaarlijk", "bedankt",
+                             "financiële", "kleine", "eenzame", "complimentje", "half", "jaar", "geholpen", "het"]
     rng = random.Random(7)
     texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
     bulk = tagger.tag_many(texts)["score"].tolist()
@@ -179,4 +182,146 @@ def test_the_tone_rules_agree_between_the_single_and_the_bulk_path(tagger):
     ],
 )
 def test_excess_delay_failure_whom_it_is_for_and_compounds(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Sinds de zomer is de soos opgeheven", "negatief"),  # something that stopped, stated as a fact
+        ("Het jongerenwerk in de wijk is afgeschaft", "negatief"),
+        ("De speeltuin is verouderd en versleten", "negatief"),  # dilapidation
+        ("De prijzen in de supermarkt zijn flink gestegen", "negatief"),  # a rise in cost; "flink" intensifies
+        ("Het buurthuis is een echte aanwinst voor de wijk", "positief"),  # praise through a noun
+        ("De nieuwe fietsenstalling is een verademing", "positief"),
+        ("Alle lof voor de vrijwilligers van de soos", "positief"),
+        ("De buurtvaders zijn echte toppers", "positief"),
+        ("Wat een verbetering sinds de herinrichting", "positief"),
+        ("De oude speeltoestellen zijn weggehaald", "negatief"),
+        ("Hulp bij het invullen van formulieren", "neutraal"),  # "hulp" names a service, no praise
+        ("Wat gebeurt er met het oude schoolgebouw?", "neutraal"),  # a question, no complaint
+        ("Ik merk dat er met onze meldingen nooit iets gebeurt", "negatief"),  # nothing is done: an unused negation
+    ],
+)
+def test_vocabulary_of_loss_decay_cost_and_praise_nouns(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik ben niet eenzaam maar mis wel eens gezelschap", "negatief"),  # "mis" is not negated across "maar"
+        ("Geen inbraken maar lawaai", "negatief"),
+        ("Niet duur maar goed", "positief"),
+        ("Geen overlast meer", "positief"),  # a guard: the negation still reaches its clause
+    ],
+)
+def test_a_contrast_ends_a_negation(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Een cursus voor mensen met financiële problemen", "neutraal"),  # over an attributive adjective
+        ("Huiswerkhulp voor kinderen van arme gezinnen", "neutraal"),  # a link after a word for people
+        ("Een maatje voor mensen die zich eenzaam voelen", "neutraal"),  # the relative clause of a described group
+        ("Hulp bij schulden in het wijkcentrum", "neutraal"),  # a link after a word of help
+        ("Graag een avond over het voorkomen van inbraken", "neutraal"),
+        ("Er is niets voor eenzame ouderen", "negatief"),  # a described tone word takes up no negation: a lack
+        ("Het station is voor ouderen slecht bereikbaar", "negatief"),  # a guard: a judgement after the group
+        ("Er zijn veel jongeren die overlast geven", "negatief"),  # a guard: no "voor": a complaint about a group
+    ],
+)
+def test_the_phrase_that_says_whom_or_what_it_is_for_does_not_judge(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Gratis sportlessen voor de jeugd aub", "neutraal"),  # a request is a wish: "gratis" describes it
+        ("Mooie bloembakken in de straat alsjeblieft", "neutraal"),
+        ("Dat is hier niet nodig", "neutraal"),  # no need states no lack
+        ("Ik heb geen behoefte aan een buurthuis", "neutraal"),
+        ("Meer bankjes, dan hoeven ouderen niet te staan", "neutraal"),
+        ("Daar heb ik geen ervaring mee", "neutraal"),  # no view
+        ("Daar heb ik geen verstand van", "neutraal"),
+        ("Ik heb geen bezwaar tegen de nieuwe flat", "neutraal"),
+        ("Ik kan de huur niet betalen", "negatief"),  # a guard: an inability is a lack
+    ],
+)
+def test_a_request_is_a_wish_and_a_negated_need_states_no_lack(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Hou het zo!", "positief"),  # keep it so
+        ("Laat het zo.", "positief"),
+        ("Complimentje voor de wijkagent", "positief"),  # a diminutive takes the tone of its word
+        ("Een probleempje met de lantaarnpaal", "negatief"),
+        ("Het duurt een half jaar voordat je geholpen wordt", "negatief"),  # waiting; what is awaited is no praise
+        ("De aanvraag duurde drie maanden", "negatief"),
+        ("Ik sta al lang te wachten op een goede woning", "negatief"),
+        ("Ik hoefde niet lang te wachten en werd goed geholpen", "positief"),  # a guard: no waiting
+    ],
+)
+def test_keep_it_so_diminutives_and_waiting(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Er is niks op aan te merken", "positief"),  # no fault: praise, and the negator states no lack
+        ("Niets aan te merken hoor", "positief"),
+        ("Er is geen verschil aan te merken", "negatief"),  # a guard: only the idiom, not any word before it
+        ("Bedankt voor niks", "negatief"),  # thanks for nothing: blame
+        ("Bedankt voor de hulp", "positief"),  # a guard
+        ("Ik woon hier met veel plezier", "positief"),  # vocabulary of praise
+        ("Dankzij de buurtcoach heb ik weer werk", "positief"),
+    ],
+)
+def test_no_fault_and_thanks_for_nothing(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Ik sta al drie jaar ingeschreven voor een woning", "negatief"),  # lasting
+        ("Dat gat in de stoep ligt er al een maand", "negatief"),
+        ("Ik woon hier al 30 jaar", "neutraal"),  # how long one has lived somewhere
+        ("Wij wonen hier al jaren", "neutraal"),
+    ],
+)
+def test_al_before_a_time_states_a_problem_that_lasts(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Sinds de nieuwe stoep kan ik weer naar de winkel", "positief"),  # regained
+        ("Nu mogen de kinderen weer op het veldje spelen", "positief"),
+        ("Nu kan ik niet weer naar buiten", "negatief"),  # a guard: negated
+        ("Nu kan ik weer een uur wachten", "negatief"),  # a guard: "weer een" is "again a"
+    ],
+)
+def test_something_one_can_do_again_is_praise(tagger, text, tone):
+    assert _tones(tagger, [text]) == [tone]
+
+
+@pytest.mark.parametrize(
+    "text,tone",
+    [
+        ("Een hek om de speeltuin zodat kinderen niet de weg op rennen", "neutraal"),  # purpose
+        ("Een plek waar jongeren kunnen sporten zonder dat het veel kost", "neutraal"),
+        ("De stoep is kapot, zodat ik niet kan lopen", "negatief"),  # a guard: the complaint before it
+        ("Er rijdt geen bus, zodat ik niet naar de markt kan", "negatief"),
+    ],
+)
+def test_a_lack_after_zodat_says_what_it_is_for(tagger, text, tone):
     assert _tones(tagger, [text]) == [tone]

@@ -16,10 +16,13 @@ from lib.themes.rules import (
     BEFORE_BUT_WEIGHT, BOUNDARY, COMPLAINT_BIGRAMS, DEFICIT, FINAL_BIGRAMS, MAX_CHARS, NEGATION_FACTOR, NEGATIVE_BELOW,
     PHRASE_GAP, POSITIVE_ABOVE, PUNCT_RE, SEPARATOR_RE,
 )
-from lib.themes.textnlp import NEGATION_SCOPE, REDUCER_SCOPE
+from lib.themes.textnlp import NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, DELAY, DEMAND, FAILURE, KNOW, PAST, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF,
-    SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH, FULL, MORE, NOW, PRAISE, PRAISE_VALUE, RELATIVE, SAY,
+    ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, DELAY, DEMAND, DURATION, FAILURE, FAULT_GAP,
+    FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT, KNOW, LASTING, LIVING, MORE, NOTHING, NOW,
+    NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL, PROPOSE_VERB, PURPOSE, PURPOSE_PAIR, RELATIVE,
+    RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME, TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH,
+    attributive,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +74,7 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         int_u[k] = info.intensity or 1.0
         anchor_u[k] = info.anchor
         te_u[k] = tok == "te"
-        en_u[k] = tok.endswith("en")
+        en_u[k] = tok.endswith(INFINITIVE)
         no_opinion_u[k] = info.no_opinion
         but_u[k] = info.but
         flip_u[k] = info.flip
@@ -94,16 +97,20 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
             np.copyto(out, fill, where=~same)
         return out
 
+    # a negation reaches over the words of its clause up to a "maar" (*contrast ends a negation*): a segment is a
+    # clause cut before each "maar"
+    segment = np.cumsum(new_answer | np.r_[False, boundary[:-1]] | but_u[codes]) if len(codes) else clause
     flip = flip_u[codes] & ~boundary
     negated = np.zeros(len(codes), dtype=bool)
     for k in range(1, NEGATION_SCOPE + 1):
-        negated |= before(flip, k, False)
+        if len(codes) > k:
+            negated[k:] |= flip[:-k] & (segment[k:] == segment[:-k])
     reducers = np.flatnonzero(reducer_u[codes] & ~boundary)
     for k in range(NEGATION_SCOPE + 1, REDUCER_SCOPE + 1):  # only where a reducer is (rare): by position
         target = reducers + k
         target = target[target < len(codes)]
         origin = target - k
-        same = clause[target] == clause[origin]
+        same = segment[target] == segment[origin]
         for d in range(1, k):  # a boundary in between ends the scope
             same &= ~boundary[origin + d]
         negated[target[same]] = True
@@ -139,6 +146,12 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         pos = np.clip(pos, 0, N - 1)
         return ok & (clause[pos] == clause[ref]) & ~boundary[pos]
 
+    def in_scope(pos, ref):
+        """``word_at`` for the words after a negator: its scope ends at a "maar" too."""
+        ok = (pos >= 0) & (pos < N)
+        pos = np.clip(pos, 0, N - 1)
+        return ok & (segment[pos] == segment[ref]) & ~boundary[pos]
+
     values = pol * before(int_u[codes], 1, 1.0) * np.where(negated, NEGATION_FACTOR, 1.0)
     tone_at = np.flatnonzero(has_pol)  # the tone words
     relief = where_(_RELIEF)
@@ -149,15 +162,41 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     if len(past):  # "vroeger was het gezellig": a loss now
         turned = tone_at[marked(past, n_clauses, clause)[clause[tone_at]]]
         values[turned] *= NEGATION_FACTOR
+    thanked = tone_at[(values[tone_at] > 0) & near(tone_at, 1, _VOOR) & near(tone_at, 2, _NOTHING)]
+    values[thanked] = -values[thanked]  # "bedankt voor niks": blame
     prev_te = before(te_u[codes], 1, False)
     lexical = has_pol.copy()
     lexical[tone_at[prev_te[tone_at] & (pol[tone_at] > 0)]] = False  # "te snel" is an excess, a lack
     other = ~lexical  # words that may state a lack
-    b1, b2, b3 = (np.where(near(tone_at, -k, _WORD), rule[np.maximum(tone_at - k, 0)], 0) for k in (1, 2, 3))
-    about = ((b1 & _ABOUT) != 0) | (((b1 & _ABOUT_GAP) != 0) & ((b2 & _ABOUT) != 0))
-    about |= ((b1 & _WITH) != 0) & ((b2 & _PEOPLE) != 0)
-    about |= ((b1 & _ABOUT_GAP) != 0) & ((b2 & _WITH) != 0) & ((b3 & _PEOPLE) != 0)
-    kept = tone_at[lexical[tone_at] & ~about]  # "voor eenzame ouderen": whom it is for
+
+    def described_at(pos):
+        """At ``pos``: part of a phrase that says whom or what something is for (``Tagger``'s ``_described``): up to
+        ``GROUP_REACH`` words back over articles and attributive adjectives, "voor"/"over"/"tegen" or a link after a
+        word for people or of help."""
+        about = np.zeros(len(pos), dtype=bool)
+        alive = np.ones(len(pos), dtype=bool)
+        for k in range(1, GROUP_REACH + 1):
+            ok = alive & near(pos, -k, _WORD)
+            bits = rule[np.maximum(pos - k, 0)]
+            anchor = (bits & _ABOUT) != 0
+            anchor |= ((bits & _GROUP_LINK) != 0) & near(pos, -k - 1, _PEOPLE)
+            anchor |= ((bits & _TOPIC_LINK) != 0) & near(pos, -k - 1, _TOPIC)
+            about |= ok & anchor
+            alive = ok & ((bits & (_ABOUT_GAP | _ATTRIBUTIVE)) != 0)
+        return about
+
+    # the words of a relative clause after a described group ("voor mensen die zich eenzaam voelen")
+    group_clause = np.zeros(N, dtype=bool)
+    dies = np.flatnonzero((rule & _DIE) != 0)
+    dies = dies[near(dies, -1, _PEOPLE)]
+    dies = dies[described_at(dies - 1)]
+    alive = np.ones(len(dies), dtype=bool)
+    for d in range(1, GROUP_CLAUSE + 1):
+        alive &= word_at(dies + d, dies)
+        group_clause[dies[alive] + d] = True
+    described = np.zeros(N, dtype=bool)
+    described[tone_at] = group_clause[tone_at] | described_at(tone_at)
+    kept = tone_at[lexical[tone_at] & ~described[tone_at]]  # "voor eenzame ouderen": whom it is for
     items = np.full(N, np.nan)
     items[kept] = values[kept]
     deficit = other & ~boundary & prev_te & ~en_u[codes]
@@ -165,7 +204,9 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     ends = ends[other[ends] & near(ends, -1, _WORD)]
     pair = codes[ends - 1] * m + codes[ends]  # one number per word pair
     wanted = [index[a] * m + index[b] for a, b in COMPLAINT_BIGRAMS | DELAY | FULL if a in index and b in index]
-    deficit[ends[np.isin(pair, wanted)]] = True  # "al jaren", "pas na een uur", "altijd vol"
+    living = marked(np.flatnonzero((rule & _LIVING) != 0), n_clauses, clause)  # "ik woon hier al jaren": no lack
+    lasting_pair = (codes[ends - 1] == index.get(LASTING, -1)) & living[clause[ends]]
+    deficit[ends[np.isin(pair, wanted) & ~lasting_pair]] = True  # "al jaren", "pas na een uur", "altijd vol"
     final = [index[a] * m + index[b] for a, b in FINAL_BIGRAMS | FAILURE if a in index and b in index]
     deficit[ends[np.isin(pair, final) & ~word_at(ends + 1, ends)]] = True  # "ik ben op", "blijft uit" ending a clause
     buts = where_(_BUT)
@@ -179,25 +220,65 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
     now = now[~near(now, -1, _WORD) & (wished[answer[now]] < clause[now]) & other[now]]
     now = now[~marked(tone_at, n_clauses, clause)[clause[now]]]
     deficit[now] = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+    times = where_(_TIME)
+    times = times[other[times]]
+    waiting = np.zeros(len(times), dtype=bool)
+    for d in range(1, TIME_REACH + 1):
+        waiting |= near(times, -d, _DURATION) | (near(times, -d, _LASTING) & ~living[clause[times]])
+    deficit[times[waiting]] = True  # "het duurt een half jaar": waiting; "al een jaar": lasting
     items = np.where(deficit, DEFICIT, items)
     praised = [index[a] * m + index[b] for a, b in PRAISE if a in index and b in index]
     if praised:  # "houden zo!" (checked where the pairs' second words are)
         at = where_(_PRAISE_END)
         at = at[other[at] & ~deficit[at] & near(at, -1, _WORD) & np.isin(codes[at - 1] * m + codes[at], praised)]
         items[at] = PRAISE_VALUE
-    absorbs = has_pol | no_opinion_u[codes]  # "geen opmerkingen" states no lack
+    keep = [(index[a], index[b], index[c]) for a, b, c in KEEP_IT if a in index and b in index and c in index]
+    if keep:  # "hou het zo!"
+        at = where_(_PRAISE_END)
+        at = at[other[at] & ~deficit[at] & np.isnan(items[at]) & near(at, -1, _WORD) & near(at, -2, _WORD)]
+        hit = np.zeros(len(at), dtype=bool)
+        for a, b, c in keep:
+            hit |= (codes[at - 2] == a) & (codes[at - 1] == b) & (codes[at] == c)
+        items[at[hit]] = PRAISE_VALUE
+    # *no fault*: "niks (op) aan te merken" is praise (at "merken"), its negator or "weinig" states no lack
+    fault_negator = np.zeros(N, dtype=bool)
+    at = where_(_FAULT_END)
+    a, t = index.get(NO_FAULT[0], -1), index.get(NO_FAULT[1], -1)
+    at = at[other[at] & ~deficit[at] & np.isnan(items[at]) & near(at, -1, _WORD) & near(at, -2, _WORD)]
+    at = at[(codes[at - 1] == t) & (codes[at - 2] == a)]
+    if len(at):
+        found = np.zeros(len(at), dtype=bool)
+        for d in (3, 4):
+            hit = ~found & near(at, -d, _NEGATOR | _SCARCE) & (d == 3 or near(at, -3, _FAULT_GAP))
+            fault_negator[at[hit] - d] = True
+            found |= hit
+        items[at[found]] = PRAISE_VALUE
+    at = where_(_AGAIN)  # *regained*: "nu durf ik weer 's avonds te lopen"
+    if len(at):
+        at = at[other[at] & ~deficit[at] & np.isnan(items[at])]
+        able = np.zeros(len(at), dtype=bool)
+        for d in (1, 2, 3):
+            able |= near(at, -d, _ABLE)
+        c = clause[at]
+        regain = marked(np.flatnonzero((rule & _SINCE) != 0), n_clauses, clause)[c]
+        regain &= ~marked(np.flatnonzero(neg), n_clauses, clause)[c] & ~marked(tone_at, n_clauses, clause)[c]
+        again = ~(near(at, 1, _WORD) & (codes[np.minimum(at + 1, N - 1)] == index.get("een", -1)))
+        items[at[able & regain & again]] = PRAISE_VALUE
+    absorbs = (has_pol & ~described) | no_opinion_u[codes]  # "geen opmerkingen" states no lack
     at = np.flatnonzero(neg)  # a negator with no tone word after it (checked where negators are)
     absorbed = np.zeros(len(at), dtype=bool)
     for d in range(1, NEGATION_SCOPE + 1):
-        absorbed |= word_at(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
+        absorbed |= in_scope(at + d, at) & absorbs[np.clip(at + d, 0, N - 1)]
     at = at[~absorbed]
     unused_negator = np.zeros(N, dtype=bool)
     unused_negator[at] = True
     # "Niets.", "weet niet": a short clause that ends in a negator states no lack
     if len(at):
-        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
         group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)  # "ouderen die niet ...", "mensen met weinig geld"
+        group |= group_clause[at] | near(at, -1, _NO_NEED) | near(at, -2, _NO_NEED)  # "hoeven we niet": no lack
         unused_negator[at[alone | group]] = False
+    unused_negator &= ~fault_negator
     lacks = unused_negator.astype(float)
     at = where_(_SCARCE)
     at = at[~deficit[at]]  # "weinig tijd": "weinig" with no tone word after it
@@ -205,16 +286,27 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         absorbed = np.zeros(len(at), dtype=bool)
         reach = np.ones(len(at), dtype=bool)
         for d in range(1, REDUCER_SCOPE + 1):
-            reach &= word_at(at + d, at)
+            reach &= in_scope(at + d, at)
             absorbed |= reach & absorbs[np.clip(at + d, 0, N - 1)]
-        alone = ~word_at(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
-        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE)
-        lacks[at[~absorbed & ~alone & ~group]] += 1
+        alone = ~in_scope(at + 1, at) & ~(word_at(at - 1, at) & word_at(at - 2, at))
+        group = near(at, -1, _DIE | _WITH) & near(at, -2, _PEOPLE) | group_clause[at] | near(at, -1, _NO_NEED)
+        group |= near(at, -2, _NO_NEED)
+        lacks[at[~absorbed & ~alone & ~group & ~fault_negator[at]]] += 1
     lacks[past[~marked(tone_at, n_clauses, clause)[clause[past]]]] += 1  # "vroeger liep de politie nog ...": a loss
     # a positive word in a wish describes what is wished; a proposal counts only its clear complaints
     wishes = where_(_WISH)
     wish = marked(wishes, n_clauses, clause)[clause[tone_at]] & (items[tone_at] > 0)
     items[tone_at[wish]] = np.nan
+    awaits, links = where_(_AWAIT), where_(_AWAIT_LINK)
+    if len(awaits) and len(links):  # "het duurt een half jaar voordat je geholpen wordt": what is awaited
+        big = np.iinfo(np.int64).max
+        first_await = np.full(n_clauses, big)
+        np.minimum.at(first_await, clause[awaits], awaits)
+        links = links[first_await[clause[links]] < links]
+        first_link = np.full(n_clauses, big)
+        np.minimum.at(first_link, clause[links], links)
+        awaited = (tone_at > first_link[clause[tone_at]]) & (items[tone_at] > 0)
+        items[tone_at[awaited]] = np.nan
     if len(wishes):  # a stated lack from a clause's first wish word up to a "maar" is part of the wish
         big = np.iinfo(np.int64).max
         first_wish = np.full(n_clauses, big)
@@ -226,6 +318,15 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
         stated = np.flatnonzero(deficit | (lacks > 0))
         c = clause[stated]
         stated = stated[(first_wish[c] < stated) & (stated < cut[c])]
+        items[stated] = np.nan
+        lacks[stated] = 0.0
+    purposes = where_(_PURPOSE)
+    purposes = purposes[((rule[purposes] & _PURPOSE_WORD) != 0) | near(purposes, 1, _PURPOSE_END)]
+    if len(purposes):  # "zodat kinderen niet de weg op rennen": a stated lack after it says what it is for
+        first_purpose = np.full(n_clauses, np.iinfo(np.int64).max)
+        np.minimum.at(first_purpose, clause[purposes], purposes)
+        stated = np.flatnonzero(deficit | (lacks > 0))
+        stated = stated[stated >= first_purpose[clause[stated]]]
         items[stated] = np.nan
         lacks[stated] = 0.0
     proposals = where_(_PROPOSAL)
@@ -342,27 +443,36 @@ def tag_many(self: Tagger, texts: Iterable[str]) -> pd.DataFrame:
 
 
 _WORD, _RELIEF, _DEMAND, _PAST, _COMPARE, _SCARCE, _ABOUT, _ABOUT_GAP, _WITH, _PEOPLE, _BUT, _NOG, _AMOUNT, _WISH, \
-    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END = (1 << k for k in range(24))
+    _PROPOSAL, _PROPOSE_VERB, _VOOR, _KNOW, _SAY, _MORE, _NOW, _DIE, _PRAISE_END, _PAIR_END, _GROUP_LINK, _TOPIC, \
+    _TOPIC_LINK, _ATTRIBUTIVE, _NO_NEED, _DURATION, _TIME, _AWAIT, _AWAIT_LINK, _NOTHING, _FAULT_END, _NEGATOR, \
+    _FAULT_GAP, _LASTING, _LIVING, _AGAIN, _ABLE, _SINCE, _PURPOSE, _PURPOSE_WORD, _PURPOSE_END = (
+        1 << k for k in range(45))
 _ANCHORS = (_RELIEF | _DEMAND | _PAST | _SCARCE | _BUT | _WISH | _PROPOSAL | _PROPOSE_VERB | _KNOW | _SAY | _MORE | _NOW
-            | _PRAISE_END)
+            | _PRAISE_END | _TIME | _AWAIT | _AWAIT_LINK | _FAULT_END | _AGAIN | _PURPOSE)
 """The classes whose words start a rule (the others are only looked at beside them)."""
 _CLASSES = (
     (_RELIEF, RELIEF), (_DEMAND, DEMAND), (_PAST, PAST), (_COMPARE, COMPARE), (_SCARCE, SCARCE), (_ABOUT, ABOUT),
     (_ABOUT_GAP, ABOUT_GAP), (_WITH, {WITH}), (_PEOPLE, PEOPLE), (_NOG, {"nog"}), (_AMOUNT, AMOUNT),
     (_WISH, WISH), (_PROPOSAL, PROPOSAL), (_PROPOSE_VERB, PROPOSE_VERB),
     (_VOOR, {"voor"}), (_KNOW, KNOW), (_SAY, SAY), (_MORE, MORE), (_NOW, NOW), (_DIE, {RELATIVE}),
-    (_PRAISE_END, {b for _a, b in PRAISE}),
+    (_PRAISE_END, {b for _a, b in PRAISE} | {c for _a, _b, c in KEEP_IT}),
+    (_DURATION, DURATION), (_TIME, TIME), (_AWAIT, AWAIT), (_AWAIT_LINK, AWAIT_LINK), (_NOTHING, NOTHING),
+    (_FAULT_END, {NO_FAULT[-1]}), (_NEGATOR, NEGATORS), (_FAULT_GAP, FAULT_GAP),
+    (_LASTING, {LASTING}), (_LIVING, LIVING), (_AGAIN, {AGAIN}), (_ABLE, ABLE), (_SINCE, SINCE),
+    (_PURPOSE, PURPOSE | {PURPOSE_PAIR[0]}), (_PURPOSE_WORD, PURPOSE), (_PURPOSE_END, {PURPOSE_PAIR[1]}),
     (_PAIR_END, {b for _a, b in COMPLAINT_BIGRAMS | DELAY | FULL | FINAL_BIGRAMS | FAILURE}),
+    (_GROUP_LINK, GROUP_LINK), (_TOPIC, TOPIC), (_TOPIC_LINK, TOPIC_LINK), (_NO_NEED, NO_NEED),
 )
 
 
 def _rule_bits(index: dict[str, int], boundary_u: np.ndarray, but_u: np.ndarray) -> np.ndarray:
     """Per distinct token (``index``: token -> its number): the bits of the tone-rule word classes it belongs to
     (``_WORD`` for every word, ``_BUT`` for "maar"; 0 for a clause boundary)."""
-    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int32)
+    bits = (np.where(boundary_u, 0, _WORD) | np.where(but_u, _BUT, 0)).astype(np.int64)
     for bit, words in _CLASSES:
         found = [index[w] for w in words if w in index]
         bits[found] |= bit
+    bits[[k for w, k in index.items() if attributive(w)]] |= _ATTRIBUTIVE  # once per distinct word
     return bits
 
 

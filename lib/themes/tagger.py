@@ -42,8 +42,11 @@ from lib.themes.textnlp import (
     INTENSIFIERS, NEGATION_SCOPE, NEGATORS, REDUCER_SCOPE, REDUCERS, polarity_forms, stem, stop_words,
 )
 from lib.themes.tone import (
-    ABOUT, ABOUT_GAP, AMOUNT, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY, DEMAND, EXCESS, FAILURE, FULL, KNOW,
-    MORE, NOW, PAST, PRAISE, PRAISE_VALUE, RELATIVE, SAY, PEOPLE, PROPOSAL, PROPOSE_VERB, RELIEF, SCARCE, SHORT_ANSWER, STRONG_COMPLAINT, WISH, WITH,
+    ABLE, ABOUT, ABOUT_GAP, AGAIN, AMOUNT, AWAIT, AWAIT_LINK, COMPARE, COMPOUND_MIN_PART, COMPOUND_MIN_REST, DELAY,
+    DEMAND, DURATION, EXCESS, FAILURE, FAULT_GAP, FULL, GROUP_CLAUSE, GROUP_LINK, GROUP_REACH, INFINITIVE, KEEP_IT,
+    KNOW, LASTING, LIVING, MORE, NOTHING, NOW, NO_FAULT, NO_NEED, PAST, PEOPLE, PRAISE, PRAISE_VALUE, PROPOSAL,
+    PROPOSE_VERB, PURPOSE, PURPOSE_PAIR, RELATIVE, RELIEF, SAY, SCARCE, SHORT_ANSWER, SINCE, STRONG_COMPLAINT, TIME,
+    TIME_REACH, TOPIC, TOPIC_LINK, WISH, WITH, attributive,
 )
 
 
@@ -196,6 +199,8 @@ class Tagger:
         polarity = self._forms.get(w)
         if polarity is None and not w.endswith("en"):  # "mooie" ~ "mooi"; not "spelen" ~ "speels", "aandacht" ~ "aandachtig"
             polarity = next((v for form, v, hand_made in self._stems.get(s, ()) if hand_made or len(form) <= len(w)), None)
+        if polarity is None and len(w) >= 6 and w.endswith(("je", "jes")):  # "complimentje" ~ "compliment"
+            polarity = next((self._forms[b] for b in _diminutive_bases(w) if b in self._forms), None)
         if polarity is None and len(w) >= COMPOUND_MIN_PART + COMPOUND_MIN_REST:  # "geluidsoverlast" ~ "overlast"
             polarity = next((self._hand_made[w[k:]] for k in range(COMPOUND_MIN_REST, len(w) - COMPOUND_MIN_PART + 1)
                              if w[k:] in self._hand_made), None)
@@ -210,7 +215,7 @@ class Tagger:
             s in self._phrases,
             s,
             s in self._exclusions,
-            w in NO_OPINION,
+            w in NO_OPINION or w in NO_NEED,
             w == "maar",
             w in NEGATORS or w in REDUCERS,
             w in REDUCERS,
@@ -318,6 +323,7 @@ class Tagger:
                 clause_of.append(clause)
         words = [t for t in toks if t not in BOUNDARY]
         wish = {c for c, w in zip(clause_of, words) if w in WISH}
+        living = {c for c, w in zip(clause_of, words) if w in LIVING}
         demand = {c for c, w in zip(clause_of, words) if w in DEMAND}
         past_at = {i for i, w in enumerate(toks) if w in PAST and not (i and toks[i - 1] in COMPARE)}
         past = {clause_of[jj] for k, jj in _word_positions(infos) if k in past_at}
@@ -347,6 +353,50 @@ class Tagger:
                     scope.add(jj)
             elif c not in first_wish and toks[k] in WISH:
                 first_wish[c] = jj
+        # *whom it is for*: the tone words that describe a group or a topic, and the words of a relative clause after
+        # "voor (de) mensen die ..."
+        group_clause: set[int] = set()
+        for k in range(1, n):
+            if toks[k] == RELATIVE and infos[k - 1] is not None and toks[k - 1] in PEOPLE and _described(toks, infos, k - 1):
+                for d in range(1, GROUP_CLAUSE + 1):
+                    if k + d >= n or infos[k + d] is None:
+                        break
+                    group_clause.add(k + d)
+        described = {
+            k for k, f in enumerate(infos) if f is not None and f.polarity is not None
+            and (k in group_clause or _described(toks, infos, k))
+        }
+        # *purpose*: clause -> word index of its first "zodat", "opdat" or "zonder dat"
+        purpose_from: dict[int, int] = {}
+        for k, jj in positions:
+            if toks[k] in PURPOSE or (toks[k] == PURPOSE_PAIR[0] and k + 1 < n and toks[k + 1] == PURPOSE_PAIR[1]):
+                purpose_from.setdefault(clause_of[jj], jj)
+        # *regained*: the clauses with "nu" or "sinds", no negator and no tone word
+        negated_clauses = {clause_of[jj] for k, jj in positions if infos[k].negator}
+        regain = {clause_of[jj] for k, jj in positions if toks[k] in SINCE} - negated_clauses - toned
+        # *no fault*: "niks (op) aan te merken" (at "merken"; its negator states no lack)
+        no_fault: set[int] = set()
+        fault_negators: set[int] = set()
+        for k in range(3, n):
+            if tuple(toks[k - 2 : k + 1]) == NO_FAULT and infos[k - 1] is not None and infos[k - 2] is not None:
+                for d in (3, 4):
+                    if k - d < 0 or any(infos[k - e] is None for e in range(3, d + 1)):
+                        break
+                    if d == 4 and toks[k - 3] not in FAULT_GAP:
+                        break
+                    f = infos[k - d]
+                    if f.negator or toks[k - d] in SCARCE:
+                        no_fault.add(k)
+                        fault_negators.add(k - d)
+        # *waiting*: after a word of waiting and "voordat", "tot" or "op", a positive word names what is awaited
+        awaiting: dict[int, int] = {}  # clause -> word index of its first waiting word
+        awaited: dict[int, int] = {}  # clause -> word index of the first link after it
+        for k, jj in positions:
+            c = clause_of[jj]
+            if toks[k] in AWAIT_LINK and c in awaiting and c not in awaited:
+                awaited[c] = jj
+            if toks[k] in AWAIT and c not in awaiting:
+                awaiting[c] = jj
         last_but = -1
         j = -1
         for i, info in enumerate(infos):
@@ -360,12 +410,9 @@ class Tagger:
             deficit = False
             before1 = toks[i - 1] if i else ""
             before2 = toks[i - 2] if i >= 2 else ""
-            before3 = toks[i - 3] if i >= 3 else ""
             excess = before1 == EXCESS and info.polarity is not None and info.polarity > 0  # "te snel"
             if info.polarity is not None and not excess:
-                about = (before1 in ABOUT or (before1 in ABOUT_GAP and before2 in ABOUT)
-                         or (before1 == WITH and before2 in PEOPLE)
-                         or (before1 in ABOUT_GAP and before2 == WITH and before3 in PEOPLE))
+                about = i in described
                 value = info.polarity * ((prev.intensity or 1.0) if prev is not None else 1.0)
                 if _negated_in_clause(infos, i):
                     value *= NEGATION_FACTOR
@@ -373,13 +420,17 @@ class Tagger:
                     value = -value
                 if clause_of[j] in past:  # "vroeger was het gezellig": a loss now
                     value *= NEGATION_FACTOR
+                if value > 0 and i + 2 < n and toks[i + 1] == "voor" and toks[i + 2] in NOTHING and (
+                    infos[i + 1] is not None
+                ):
+                    value = -value  # "bedankt voor niks": blame
                 if not about:  # "voor eenzame ouderen": whom it is for, no judgement
                     items.append((value, j, "tone"))
-            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith("en"):
-                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten"); "te snel"
+            elif prev is not None and toks[i - 1] == "te" and not toks[i].endswith(INFINITIVE):
+                deficit = True  # "te lang", "te weinig", "te duur" (not "te praten", "te staan"); "te snel"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in COMPLAINT_BIGRAMS or (toks[i - 1], toks[i]) in DELAY or (toks[i - 1], toks[i]) in FULL
-            ):
+            ) and not (toks[i - 1] == LASTING and clause_of[j] in living):
                 deficit = True  # "al jaren", "nog steeds", "pas na een uur", "altijd vol"
             elif prev is not None and (
                 (toks[i - 1], toks[i]) in FINAL_BIGRAMS or (toks[i - 1], toks[i]) in FAILURE
@@ -389,19 +440,40 @@ class Tagger:
                 deficit = True
             elif toks[i] in NOW and prev is None and wished < clause_of[j] and clause_of[j] not in toned:
                 deficit = True  # "graag meer groen, nu is alles steen": the lack behind the wish
+            elif toks[i] in TIME and any(
+                (toks[i - d] in DURATION or (toks[i - d] == LASTING and clause_of[j] not in living))
+                and all(infos[i - e] is not None for e in range(1, d + 1))
+                for d in range(1, min(TIME_REACH, i) + 1)
+            ):
+                deficit = True  # "het duurt een half jaar": waiting; "al een jaar": lasting
             elif prev is not None and (toks[i - 1], toks[i]) in PRAISE:
                 items.append((PRAISE_VALUE, j, "praise"))  # "houden zo!"
+            elif i >= 2 and prev is not None and infos[i - 2] is not None and (toks[i - 2], toks[i - 1], toks[i]) in KEEP_IT:
+                items.append((PRAISE_VALUE, j, "praise"))  # "hou het zo!"
+            elif i in no_fault:
+                items.append((PRAISE_VALUE, j, "praise"))  # "niks op aan te merken"
+            elif toks[i] == AGAIN and clause_of[j] in regain and not (i + 1 < n and toks[i + 1] == "een") and any(
+                toks[i - d] in ABLE and all(infos[i - e] is not None for e in range(1, d + 1))
+                for d in range(1, min(3, i) + 1)
+            ):
+                items.append((PRAISE_VALUE, j, "praise"))  # "nu durf ik weer 's avonds te lopen"
             if deficit:
                 items.append((DEFICIT, j, "lack"))
             if info.negator or (toks[i] in SCARCE and not deficit):
                 following = []
                 for k in range(i + 1, min(n, i + 1 + (NEGATION_SCOPE if info.negator else REDUCER_SCOPE))):
-                    if infos[k] is None:
+                    if infos[k] is None or infos[k].but:  # a contrast ends the negation ("niet X, maar Y")
                         break
                     following.append(infos[k])
                 alone = not following and not (i >= 2 and infos[i - 1] is not None and infos[i - 2] is not None)
-                group = (before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE  # "ouderen die niet ...", "mensen met weinig geld"
-                if not alone and not group and not any(f.polarity is not None or f.no_opinion for f in following):
+                group = ((before1 == RELATIVE or before1 == WITH) and before2 in PEOPLE) or i in group_clause
+                group = group or before1 in NO_NEED or (
+                    before2 in NO_NEED and infos[i - 1] is not None and infos[i - 2] is not None
+                )  # "het hoeft niet", "dan hoeven we niet ...": no need, no lack
+                # "ouderen die niet ...", "mensen met weinig geld", "voor ouderen die hun tuin niet kunnen bijhouden"
+                if not alone and not group and i not in fault_negators and not any(
+                    (f.polarity is not None and i + 1 + d not in described) or f.no_opinion for d, f in enumerate(following)
+                ):  # a tone word that describes whom it is for does not take up a negation
                     items.append((DEFICIT, j, "lack"))  # "kan niet betalen", "weinig tijd": a lack
                 # "Niets.", "weet niet", "geen": a short answer that ends in a negator gives no opinion
             if i in past_at and clause_of[j] not in toned:  # "vroeger liep de politie nog door de straten": a loss
@@ -417,8 +489,9 @@ class Tagger:
         # rennen")
         items = [
             (v, jj) for v, jj, kind in items
-            if not (kind == "tone" and v > 0 and clause_of[jj] in wish) and not (proposal and v > STRONG_COMPLAINT)
-            and not (kind == "lack" and jj in scope)
+            if not (kind == "tone" and v > 0 and (clause_of[jj] in wish or jj > awaited.get(clause_of[jj], n)))
+            and not (proposal and v > STRONG_COMPLAINT)
+            and not (kind == "lack" and (jj in scope or jj >= purpose_from.get(clause_of[jj], n)))
         ]
         # "mooi, maar de bus rijdt niet meer": what comes before the last "maar" weighs less
         weights = [BEFORE_BUT_WEIGHT if jj < last_but else 1.0 for _v, jj in items]
@@ -517,7 +590,8 @@ class Tagger:
 NO_OPINION = frozenset(
     {"opmerking", "opmerkingen", "mening", "idee", "commentaar", "aanvulling", "aanvullingen", "suggestie",
      "suggesties", "vragen", "bijzonderheden", "toevoeging", "toevoegingen", "reactie", "antwoord", "punten", "punt",
-     "zeggen", "toepassing", "bijzonders"}
+     "zeggen", "toepassing", "bijzonders", "ervaring", "ervaringen", "oordeel",
+     "verstand", "voorkeur", "bezwaar", "bezwaren", "interesse"}
 )
 """After a negator these state no opinion ("geen opmerkingen", "geen idee"), not a lack."""
 _DIMINUTIVE_ENDINGS = frozenset({"je", "jes", "tje", "tjes", "pje", "pjes", "etje", "etjes"})
@@ -535,6 +609,20 @@ def _diminutive_base(word: str) -> str | None:
     return base if len(base) >= 4 else None
 
 
+def _diminutive_bases(word: str) -> list[str]:
+    """Every word a diminutive may be made of, for its tone (``complimentje`` -> ``compliment``, ``probleempje`` ->
+    ``probleem``, ``balletje`` -> ``bal``)."""
+    bases = []
+    for ending in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            if ending.startswith("e") and len(base) >= 2 and base[-1] == base[-2]:
+                base = base[:-1]
+            if len(base) >= 4:
+                bases.append(base)
+    return bases
+
+
 def _word_positions(infos: list) -> list[tuple[int, int]]:
     """(token index, word index) of the words (not the clause boundaries) of an answer."""
     out, j = [], 0
@@ -545,12 +633,33 @@ def _word_positions(infos: list) -> list[tuple[int, int]]:
     return out
 
 
+def _described(toks: list[str], infos: list, i: int) -> bool:
+    """Word ``i`` is part of a phrase that says whom or what something is for or about (*whom it is for*,
+    ``lib.themes.tone``): up to ``GROUP_REACH`` words back, over articles and attributive adjectives only, stands
+    "voor", "over" or "tegen", or a link ("met", "van", "uit") after a word for people, or one ("bij", "met", "van")
+    after a word of help or of a topic ("mensen met financiële problemen", "hulp bij schulden")."""
+    for k in range(1, GROUP_REACH + 1):
+        p = i - k
+        if p < 0 or infos[p] is None:
+            return False
+        w = toks[p]
+        if w in ABOUT:
+            return True
+        if p and infos[p - 1] is not None and (
+            (w in GROUP_LINK and toks[p - 1] in PEOPLE) or (w in TOPIC_LINK and toks[p - 1] in TOPIC)
+        ):
+            return True
+        if not (w in ABOUT_GAP or attributive(w)):
+            return False
+    return False
+
+
 def _negated_in_clause(infos: list, i: int) -> bool:
     """A negator among the ``NEGATION_SCOPE`` words, or a reducer among the ``REDUCER_SCOPE`` words, before word
-    ``i`` in the same clause."""
+    ``i`` in the same clause and with no "maar" in between (*contrast ends a negation*, ``lib.themes.tone``)."""
     for k in range(i - 1, max(-1, i - 1 - max(NEGATION_SCOPE, REDUCER_SCOPE)), -1):
         info = infos[k]
-        if info is None:
+        if info is None or info.but:
             return False
         if info.flip and (i - k <= NEGATION_SCOPE or info.reducer):
             return True

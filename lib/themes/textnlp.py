@@ -27,7 +27,7 @@ INTENSIFIERS = {
     "heel": 1.5, "erg": 1.5, "zeer": 1.5, "super": 1.6, "echt": 1.3, "enorm": 1.6, "ontzettend": 1.7,
     "hartstikke": 1.6, "totaal": 1.4, "compleet": 1.4, "bijzonder": 1.3, "extreem": 1.8, "zo": 1.2,
     "veel": 1.2, "vreselijk": 1.6, "verschrikkelijk": 1.6, "best": 0.8, "redelijk": 0.7, "beetje": 0.6,
-    "wat": 0.9, "vrij": 0.8,
+    "wat": 0.9, "vrij": 0.8, "flink": 1.3,
 }
 """Multipliers for the polarity of the next word."""
 
