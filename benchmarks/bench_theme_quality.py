@@ -35,7 +35,7 @@ REAL = Path(os.environ.get("WIJKBEELD_PROPOSALS", "/work/shared/data/text/pabuli
 def load_sets() -> dict[str, pd.DataFrame]:
     """name -> frame with ``answer``, ``themes`` and (hand-written sets) ``tone``."""
     sets = {}
-    for name in ("eval", "dev", "dev2"):
+    for name in ("eval", "dev", "dev2", "dev3"):
         path = ROOT / "tests" / "data" / f"{name}_themes.csv"
         if path.exists():
             sets[name] = pd.read_csv(path, dtype=str, keep_default_na=False)
