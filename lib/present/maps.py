@@ -148,20 +148,15 @@ def map_chart(wijk_map: WijkMap, *, height: int = 520) -> alt.TopLevelMixin:
     return finish(chart).configure_view(stroke=None)
 
 
-def picked_wijk(selection) -> str | None:
-    """The wijkcode clicked on ``map_chart`` or ``map_deck`` from Streamlit's selection event, or None."""
+def picked_wijk(selection: dict | None) -> str | None:
+    """The wijkcode clicked on ``map_chart`` (its point selection) or ``map_deck`` (pydeck's picked objects), from
+    Streamlit's selection event (a dict), or None."""
     try:
-        if selection is None:
-            return None
-        points = selection.get(SELECTION) if isinstance(selection, dict) else None
-        if points:
-            return str(points[0]["wijkcode"])
-        objects = getattr(selection, "objects", None) or (selection.get("objects") if isinstance(selection, dict) else None)
-        if objects and objects.get("wijken"):
-            return str(objects["wijken"][0]["properties"]["wijkcode"])
+        selection = selection or {}
+        points = selection.get(SELECTION) or [o["properties"] for o in selection.get("objects", {}).get("wijken", [])]
+        return str(points[0]["wijkcode"]) if points else None
     except (AttributeError, KeyError, IndexError, TypeError):
         return None
-    return None
 
 
 def map_deck(wijk_map: WijkMap, *, basemap: bool = False) -> pdk.Deck:
